@@ -1,0 +1,30 @@
+package io.hookbot.api;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+import java.time.Instant;
+
+/**
+ * Something that happened on a platform, normalized so that rules and plugins never see a platform's own format.
+ * Every event belongs to a channel (one configured instance of a platform) and to a conversation within it;
+ * events of one conversation are processed one at a time, in the order they arrived.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "event")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = MessageReceived.class, name = "message"),
+    @JsonSubTypes.Type(value = PresenceChanged.class, name = "presence"),
+    @JsonSubTypes.Type(value = MeetingEvent.class, name = "meeting"),
+    @JsonSubTypes.Type(value = DeviceEvent.class, name = "device")
+})
+public sealed interface Event permits MessageReceived, PresenceChanged, MeetingEvent, DeviceEvent {
+
+    /** @return the name of the channel the event arrived on, as configured under {@code hookbot.channels} */
+    String channel();
+
+    /** @return the conversation the event belongs to, unique within its channel */
+    String conversation();
+
+    /** @return when the platform says the event happened */
+    Instant timestamp();
+}

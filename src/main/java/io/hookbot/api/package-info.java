@@ -1,0 +1,6 @@
+/**
+ * The public vocabulary of hookbot: platform-neutral {@link io.hookbot.api.Event events},
+ * the {@link io.hookbot.api.Action actions} a bot answers with, and the people and attachments they name.
+ * This package depends on nothing else in hookbot; every other package, and every bot plugin, may depend on it.
+ */
+package io.hookbot.api;

@@ -1,0 +1,57 @@
+package io.hookbot.bot;
+
+import io.hookbot.api.Action;
+import io.hookbot.api.ClearState;
+import io.hookbot.api.SetState;
+import io.hookbot.bot.rules.BotDefinition;
+import io.hookbot.bot.rules.RuleBook;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Answers one turn: every bot that serves the event's channel evaluates its rules, and the state actions are
+ * applied to the conversation's state. No I/O, so the caller can run it inside the turn's transaction.
+ */
+@Singleton
+public class TurnProcessor {
+
+    private final RuleBook rules;
+
+    public TurnProcessor(RuleBook rules) {
+        this.rules = rules;
+    }
+
+    /**
+     * @param turn the turn
+     * @return the actions and the new conversation state
+     */
+    public TurnResult process(Turn turn) {
+        List<Action> actions = new ArrayList<>();
+        List<String> matched = new ArrayList<>();
+        Map<String, String> state = new HashMap<>(turn.conversation().state());
+        for (BotDefinition bot : rules.bots()) {
+            if (bot.serves(turn.event().channel())) {
+                bot.answer(turn, state, actions, matched);
+            }
+        }
+        return new TurnResult(actions, state, matched);
+    }
+
+    /**
+     * Applies a state action to a state map; other actions leave it alone.
+     *
+     * @param action the action
+     * @param state  the state to change
+     */
+    public static void apply(Action action, Map<String, String> state) {
+        if (action instanceof SetState set) {
+            state.put(set.key(), set.value());
+        } else if (action instanceof ClearState clear) {
+            state.remove(clear.key());
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.hookbot.channel;
+
+import io.micronaut.http.HttpResponse;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything hookbot needs to know about one platform: how to check and read its webhooks, how to acknowledge
+ * them the way the platform expects, and how to send replies through it. One implementation per platform folder,
+ * as a {@code @Singleton} bean.
+ */
+public interface Platform {
+
+    /** @return the platform id used in {@code hookbot.channels.<name>.platform} */
+    String id();
+
+    /**
+     * Checks a channel's settings at startup.
+     *
+     * @param channel a channel of this platform
+     * @throws ChannelConfigException naming the setting that is missing or wrong
+     */
+    void validate(ChannelConfig channel);
+
+    /**
+     * Verifies a webhook call (secret, key or token) and reads it into events. Must not store anything.
+     *
+     * @param channel the channel the call was addressed to
+     * @param request the call
+     * @return the events it carries, possibly none
+     * @throws WebhookRejection if the call is unauthenticated or malformed
+     */
+    List<InboundEvent> read(ChannelConfig channel, WebhookRequest request) throws WebhookRejection;
+
+    /**
+     * The answer the platform expects once the events are safely stored.
+     *
+     * @param channel the channel
+     * @param stored  what was stored
+     * @return the acknowledgement
+     */
+    default HttpResponse<?> acknowledge(ChannelConfig channel, StoreOutcome stored) {
+        return HttpResponse.ok(stored);
+    }
+
+    /**
+     * The answer to a call that was rejected. Platforms that disable a URL on some status codes override this.
+     *
+     * @param channel   the channel
+     * @param rejection why
+     * @return the error response
+     */
+    default HttpResponse<?> reject(ChannelConfig channel, WebhookRejection rejection) {
+        return rejection.toResponse();
+    }
+
+    /**
+     * @param channel a channel of this platform
+     * @return the sender for its replies, or empty when the channel has nothing configured to send with
+     *         (replies then go to the dry-run log sender)
+     */
+    default Optional<Sender> sender(ChannelConfig channel) {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,88 @@
+package io.hookbot.channel;
+
+import io.hookbot.inbox.InboxWriter;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@code POST /webhooks/{channel}}: verify, read, store in the inbox, then acknowledge. The acknowledgement is sent
+ * only after the events are committed; processing happens later, off the request.
+ */
+@Controller("/webhooks")
+public class WebhookController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookController.class);
+
+    private final ChannelRegistry channels;
+    private final InboxWriter inbox;
+
+    public WebhookController(ChannelRegistry channels, InboxWriter inbox) {
+        this.channels = channels;
+        this.inbox = inbox;
+    }
+
+    /**
+     * @param channel the channel name from the URL
+     * @param request the call
+     * @param body    the raw body
+     * @return the platform's acknowledgement, or a JSON error
+     */
+    @Post(uri = "/{channel}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    public CompletableFuture<HttpResponse<?>> receive(@PathVariable String channel, HttpRequest<?> request,
+                                                      @Nullable @Body byte[] body) {
+        ChannelConfig config = channels.find(channel).orElse(null);
+        if (config == null) {
+            return CompletableFuture.completedFuture(HttpResponse.notFound(Map.of(
+                    "error", "unknown_channel",
+                    "message", "no channel named '" + channel + "' is configured under hookbot.channels")));
+        }
+        Platform platform = channels.platformOf(config);
+        List<InboundEvent> events;
+        try {
+            events = platform.read(config, toWebhookRequest(request, body));
+        } catch (WebhookRejection rejection) {
+            LOG.debug("Rejected webhook on {}: {}", channel, rejection.getMessage());
+            return CompletableFuture.completedFuture(platform.reject(config, rejection));
+        } catch (RuntimeException bug) {
+            LOG.error("Platform {} failed to read a webhook on {}", platform.id(), channel, bug);
+            return CompletableFuture.completedFuture(platform.reject(config, new WebhookRejection(
+                    HttpStatus.BAD_REQUEST, "invalid_payload", null, "the payload could not be read")));
+        }
+        return inbox.store(config.name(), events)
+                .<HttpResponse<?>>thenApply(outcome -> platform.acknowledge(config, outcome))
+                .exceptionally(failure -> {
+                    LOG.error("Could not store a webhook on {}", channel, failure);
+                    return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+                            .header("Retry-After", "5")
+                            .body(Map.of("error", "unavailable", "message", "the inbox could not store the events; retry later"));
+                });
+    }
+
+    private static WebhookRequest toWebhookRequest(HttpRequest<?> request, byte[] body) {
+        Map<String, String> query = new HashMap<>();
+        request.getParameters().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                query.put(name, values.get(0));
+            }
+        });
+        String contentType = request.getContentType()
+                .map(type -> (type.getType() + "/" + type.getSubtype()).toLowerCase(Locale.ROOT))
+                .orElse("");
+        return new WebhookRequest(contentType, body, query);
+    }
+}

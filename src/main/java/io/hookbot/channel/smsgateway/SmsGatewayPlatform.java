@@ -1,0 +1,73 @@
+package io.hookbot.channel.smsgateway;
+
+import io.hookbot.channel.ChannelConfig;
+import io.hookbot.channel.ChannelConfigException;
+import io.hookbot.channel.HttpClients;
+import io.hookbot.channel.InboundEvent;
+import io.hookbot.channel.Platform;
+import io.hookbot.channel.Sender;
+import io.hookbot.channel.WebhookRejection;
+import io.hookbot.channel.WebhookRequest;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code sms-gateway} platform.
+ *
+ * <p>Settings of a channel: {@code secret} (the webhook secret, required); to reply, {@code send.url} (the
+ * gateway's base URL) and {@code send.api-key}, with {@code send.device} and {@code send.sim} for SMS when the
+ * message does not name them, {@code send.whatsapp-account} for WhatsApp likewise, and {@code send.timeout}
+ * (default 10s). Without {@code send.url} replies go to the dry-run log sender.
+ *
+ * <p>The gateway acknowledges nothing and never retries, so the answer's body is informational.
+ */
+@Singleton
+public class SmsGatewayPlatform implements Platform {
+
+    /** The platform id. */
+    public static final String ID = "sms-gateway";
+
+    private final SmsGatewayParser parser = new SmsGatewayParser();
+    private final HttpClients clients;
+
+    public SmsGatewayPlatform(HttpClients clients) {
+        this.clients = clients;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public void validate(ChannelConfig channel) {
+        channel.require("secret");
+        channel.setting("send.url").ifPresent(url -> {
+            if (!HttpClients.isHttpUrl(url)) {
+                throw new ChannelConfigException("hookbot.channels." + channel.name()
+                        + ".send.url must be an http(s) URL, not '" + url + "'");
+            }
+            channel.require("send.api-key");
+            channel.duration("send.timeout", Duration.ofSeconds(10));
+        });
+        channel.setting("send.sim").ifPresent(sim -> {
+            if (!sim.matches("\\d+")) {
+                throw new ChannelConfigException("hookbot.channels." + channel.name() + ".send.sim must be a SIM slot number");
+            }
+        });
+    }
+
+    @Override
+    public List<InboundEvent> read(ChannelConfig channel, WebhookRequest request) throws WebhookRejection {
+        return parser.parse(channel, request);
+    }
+
+    @Override
+    public Optional<Sender> sender(ChannelConfig channel) {
+        return channel.setting("send.url").map(url -> new SmsGatewaySender(channel,
+                clients.client(url, channel.duration("send.timeout", Duration.ofSeconds(10)))));
+    }
+}

@@ -1,0 +1,127 @@
+package io.hookbot.channel.smsgateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hookbot.channel.ChannelConfig;
+import io.hookbot.channel.OutboundMessage;
+import io.hookbot.channel.SendResult;
+import io.hookbot.channel.Sender;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.exceptions.HttpClientException;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Sends replies through the gateway's send API: {@code POST {send.url}/api/send/sms} for SMS conversations and
+ * {@code POST {send.url}/api/send/whatsapp} for WhatsApp ones, form-encoded (the gateway takes no JSON).
+ *
+ * <p>The gateway answers HTTP 200 even when it refuses, with the real status in the body's {@code status} field,
+ * so that field is read like an HTTP status: 200 is sent, 408/429/5xx may be retried, any other is a failure.
+ */
+final class SmsGatewaySender implements Sender {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ChannelConfig channel;
+    private final HttpClient client;
+    private final String baseUrl;
+
+    SmsGatewaySender(ChannelConfig channel, HttpClient client) {
+        this.channel = channel;
+        this.client = client;
+        this.baseUrl = channel.require("send.url").replaceAll("/+$", "");
+    }
+
+    @Override
+    public SendResult send(OutboundMessage message) {
+        Map<String, String> to = message.replyTo();
+        boolean whatsapp = "whatsapp".equals(to.get("medium"));
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("secret", channel.require("send.api-key"));
+        if (whatsapp) {
+            String account = to.getOrDefault("account", channel.setting("send.whatsapp-account").orElse(null));
+            if (account == null) {
+                return new SendResult.Failed(0, "no WhatsApp account to send from: set hookbot.channels."
+                        + channel.name() + ".send.whatsapp-account");
+            }
+            form.put("account", account);
+            form.put("recipient", to.get("phone"));
+            form.put("type", "text");
+        } else {
+            String device = to.getOrDefault("device", channel.setting("send.device").orElse(null));
+            if (device == null) {
+                return new SendResult.Failed(0, "no device to send the SMS from: set hookbot.channels."
+                        + channel.name() + ".send.device");
+            }
+            form.put("mode", "devices");
+            form.put("device", device);
+            form.put("sim", to.getOrDefault("sim", channel.setting("send.sim").orElse("1")));
+            form.put("phone", to.get("phone"));
+        }
+        form.put("message", message.text());
+        String uri = baseUrl + (whatsapp ? "/api/send/whatsapp" : "/api/send/sms");
+        try {
+            HttpResponse<String> response = client.toBlocking().exchange(
+                    HttpRequest.POST(uri, form).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE), String.class);
+            return fromBody(response.code(), response.getBody().orElse(""));
+        } catch (HttpClientResponseException e) {
+            return fromStatus(e.code(), "HTTP " + e.code() + " from the gateway: " + body(e),
+                    retryAfter(e.getResponse().getHeaders().get("Retry-After")));
+        } catch (HttpClientException e) {
+            return new SendResult.Retry("gateway unreachable: " + e.getMessage(), null);
+        }
+    }
+
+    private static SendResult fromBody(int httpStatus, String body) {
+        JsonNode json;
+        try {
+            json = JSON.readTree(body);
+        } catch (Exception e) {
+            json = null;
+        }
+        if (json == null || !json.has("status")) {
+            return new SendResult.Failed(httpStatus, "unexpected gateway answer (HTTP " + httpStatus + "): " + abbreviate(body));
+        }
+        int status = json.get("status").asInt();
+        if (status == 200) {
+            JsonNode data = json.path("data");
+            String reference = data.hasNonNull("messageId") ? data.get("messageId").asText()
+                    : data.hasNonNull("id") ? data.get("id").asText() : null;
+            return new SendResult.Sent(reference);
+        }
+        String text = json.hasNonNull("message") ? json.get("message").asText() : abbreviate(body);
+        return fromStatus(status, "gateway status " + status + ": " + text, null);
+    }
+
+    private static SendResult fromStatus(int status, String error, Duration retryAfter) {
+        if (status == 408 || status == 429 || status >= 500) {
+            return new SendResult.Retry(error, retryAfter);
+        }
+        return new SendResult.Failed(status, error);
+    }
+
+    private static Duration retryAfter(String header) {
+        if (header == null) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Long.parseLong(header.trim()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String body(HttpClientResponseException e) {
+        return abbreviate(e.getResponse().getBody(String.class).orElse(""));
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 300 ? text : text.substring(0, 300) + "…";
+    }
+}

@@ -1,0 +1,109 @@
+package io.hookbot.conversation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Singleton;
+
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+
+/** The conversation table's SQL, on the caller's transaction. */
+@Singleton
+public class ConversationStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, String>> STATE = new TypeReference<>() { };
+
+    private static final String LOCK = "SELECT id, state, turns FROM conversation "
+            + "WHERE channel = ? AND conversation_key = ? FOR UPDATE SKIP LOCKED";
+
+    /**
+     * Locks a conversation for the rest of the transaction, creating it on first use.
+     *
+     * @param connection the transaction's connection
+     * @param channel    the channel
+     * @param key        the conversation key
+     * @return the conversation, or empty if another transaction (another thread or instance) holds it
+     * @throws SQLException on a database error
+     */
+    public Optional<Conversation> lock(Connection connection, String channel, String key) throws SQLException {
+        Optional<Conversation> locked = select(connection, channel, key);
+        if (locked.isPresent() || exists(connection, channel, key)) {
+            return locked;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO conversation "
+                + "(channel, conversation_key, state, turns) VALUES (?, ?, '{}', 0) ON CONFLICT DO NOTHING")) {
+            insert.setString(1, channel);
+            insert.setString(2, key);
+            insert.executeUpdate();
+        }
+        return select(connection, channel, key);
+    }
+
+    private Optional<Conversation> select(Connection connection, String channel, String key) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(LOCK)) {
+            select.setString(1, channel);
+            select.setString(2, key);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Conversation(row.getLong(1), channel, key, readState(row.getString(2)),
+                        row.getLong(3)));
+            }
+        }
+    }
+
+    private boolean exists(Connection connection, String channel, String key) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT 1 FROM conversation WHERE channel = ? AND conversation_key = ?")) {
+            select.setString(1, channel);
+            select.setString(2, key);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
+    /**
+     * Saves a conversation's state after its turns.
+     *
+     * @param connection   the transaction's connection, holding the lock
+     * @param conversation the conversation with its new state and turn count
+     * @throws SQLException on a database error
+     */
+    public void save(Connection connection, Conversation conversation) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE conversation SET state = ?, turns = ?, last_turn_at = ? WHERE id = ?")) {
+            update.setString(1, writeState(conversation.state()));
+            update.setLong(2, conversation.turns());
+            update.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
+            update.setLong(4, conversation.id());
+            update.executeUpdate();
+        }
+    }
+
+    private static Map<String, String> readState(String json) {
+        try {
+            return JSON.readValue(json, STATE);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String writeState(Map<String, String> state) {
+        try {
+            return JSON.writeValueAsString(state);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

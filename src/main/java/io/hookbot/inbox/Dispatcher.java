@@ -1,0 +1,226 @@
+package io.hookbot.inbox;
+
+import io.hookbot.api.Action;
+import io.hookbot.api.MessageReceived;
+import io.hookbot.api.Reply;
+import io.hookbot.bot.Turn;
+import io.hookbot.bot.TurnProcessor;
+import io.hookbot.bot.TurnResult;
+import io.hookbot.conversation.Conversation;
+import io.hookbot.conversation.ConversationStore;
+import io.hookbot.outbox.DeliveryWorker;
+import io.hookbot.outbox.NewReply;
+import io.hookbot.outbox.OutboxStore;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Feeds stored events to the bot, conversation by conversation. A conversation is drained by one worker thread at
+ * a time (here), under its row lock (across instances); its events are taken oldest first, and each batch of turns
+ * commits in one transaction together with the replies and the new state. Different conversations run in
+ * parallel on {@code hookbot.dispatcher.workers} threads.
+ *
+ * <p>Work is found two ways: the inbox writer wakes the dispatcher right after its commit, and a poll every
+ * {@code hookbot.dispatcher.poll-interval} picks up whatever a wake-up missed (events stored before a restart,
+ * or by another instance, or a conversation another instance held).
+ */
+@Singleton
+public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    private static final int LOCKED_ELSEWHERE = -1;
+
+    private final TransactionOperations<Connection> transactions;
+    private final InboxStore inbox;
+    private final ConversationStore conversations;
+    private final TurnProcessor turns;
+    private final OutboxStore outbox;
+    private final DeliveryWorker delivery;
+    private final boolean enabled;
+    private final Duration pollInterval;
+    private final int batchSize;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService poller;
+    /** Conversations being drained, each with a counter of wake-ups, so a wake-up during a drain is never lost. */
+    private final Map<ConversationRef, AtomicLong> active = new ConcurrentHashMap<>();
+    private volatile boolean started;
+
+    public Dispatcher(TransactionOperations<Connection> transactions, InboxStore inbox,
+                      ConversationStore conversations, TurnProcessor turns, OutboxStore outbox,
+                      DeliveryWorker delivery,
+                      @Value("${hookbot.dispatcher.enabled:true}") boolean enabled,
+                      @Value("${hookbot.dispatcher.workers:8}") int workerCount,
+                      @Value("${hookbot.dispatcher.poll-interval:1s}") Duration pollInterval,
+                      @Value("${hookbot.dispatcher.batch-size:32}") int batchSize) {
+        this.transactions = transactions;
+        this.inbox = inbox;
+        this.conversations = conversations;
+        this.turns = turns;
+        this.outbox = outbox;
+        this.delivery = delivery;
+        this.enabled = enabled;
+        this.pollInterval = pollInterval;
+        this.batchSize = batchSize;
+        AtomicInteger threadNumber = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(workerCount, runnable -> {
+            Thread thread = new Thread(runnable, "turns-" + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "dispatcher-poll");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public void onApplicationEvent(ServerStartupEvent event) {
+        if (enabled && !started) {
+            started = true;
+            poller.scheduleWithFixedDelay(this::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Says a conversation has new events. Cheap; safe from any thread.
+     *
+     * @param ref the conversation
+     */
+    public void wake(ConversationRef ref) {
+        if (!started) {
+            return;
+        }
+        boolean[] fresh = {false};
+        active.compute(ref, (key, signals) -> {
+            if (signals == null) {
+                fresh[0] = true;
+                return new AtomicLong();
+            }
+            signals.incrementAndGet();
+            return signals;
+        });
+        if (fresh[0]) {
+            workers.execute(() -> drain(ref));
+        }
+    }
+
+    private void poll() {
+        try {
+            List<ConversationRef> waiting = transactions.executeRead(
+                    s -> inbox.conversationsWithPendingEvents(s.getConnection(), 1000));
+            waiting.forEach(this::wake);
+        } catch (RuntimeException e) {
+            LOG.error("Could not look for pending events; trying again in {}", pollInterval, e);
+        }
+    }
+
+    private void drain(ConversationRef ref) {
+        try {
+            while (true) {
+                long seen = active.get(ref).get();
+                int processed = transactions.executeWrite(s -> takeTurns(s.getConnection(), ref));
+                if (processed == LOCKED_ELSEWHERE) {
+                    // another instance is on it; the poll comes back to it if it leaves anything behind
+                    active.remove(ref);
+                    return;
+                }
+                if (processed > 0) {
+                    delivery.wake();
+                }
+                if (processed == batchSize) {
+                    continue;
+                }
+                boolean[] again = {false};
+                active.compute(ref, (key, signals) -> {
+                    again[0] = signals.get() != seen;
+                    return again[0] ? signals : null;
+                });
+                if (!again[0]) {
+                    return;
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Turns of conversation {}/{} failed; they stay pending and are retried on the next poll",
+                    ref.channel(), ref.key(), e);
+            active.remove(ref);
+        }
+    }
+
+    private int takeTurns(Connection connection, ConversationRef ref) throws SQLException {
+        Optional<Conversation> locked = conversations.lock(connection, ref.channel(), ref.key());
+        if (locked.isEmpty()) {
+            return LOCKED_ELSEWHERE;
+        }
+        Conversation conversation = locked.get();
+        List<InboxStore.StoredEvent> events = inbox.pending(connection, ref, batchSize);
+        if (events.isEmpty()) {
+            return 0;
+        }
+        List<NewReply> replies = new ArrayList<>();
+        List<Long> ids = new ArrayList<>(events.size());
+        List<String> errors = new ArrayList<>(events.size());
+        Instant now = Instant.now();
+        for (InboxStore.StoredEvent stored : events) {
+            ids.add(stored.id());
+            try {
+                TurnResult result = turns.process(new Turn(stored.id(), stored.event(), conversation, now));
+                collectReplies(stored, result.actions(), replies);
+                conversation = new Conversation(conversation.id(), conversation.channel(), conversation.key(),
+                        result.state(), conversation.turns() + 1);
+                errors.add(null);
+                if (!result.matched().isEmpty()) {
+                    LOG.debug("Event {} on {}: {}", stored.id(), ref.channel(), result.matched());
+                }
+            } catch (RuntimeException e) {
+                // a bug in a rule or plugin fails this turn only; the conversation goes on with the next event
+                LOG.error("Turn for event {} on {} failed", stored.id(), ref.channel(), e);
+                errors.add(e.toString());
+            }
+        }
+        outbox.insert(connection, replies);
+        conversations.save(connection, conversation);
+        inbox.finish(connection, ids, errors);
+        return events.size();
+    }
+
+    private static void collectReplies(InboxStore.StoredEvent stored, List<Action> actions, List<NewReply> replies) {
+        for (int i = 0; i < actions.size(); i++) {
+            if (actions.get(i) instanceof Reply reply && stored.event() instanceof MessageReceived message) {
+                replies.add(new NewReply(stored.id(), i, message.channel(), message.conversation(), message.replyTo(),
+                        reply.text(), reply.attachments()));
+            }
+        }
+    }
+
+    /** Stops taking new turns; turns in progress finish. */
+    @PreDestroy
+    public void close() throws InterruptedException {
+        started = false;
+        poller.shutdownNow();
+        workers.shutdown();
+        workers.awaitTermination(10, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,149 @@
+package io.hookbot.inbox;
+
+import io.hookbot.api.Event;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The inbox table's SQL. Plain JDBC on the caller's transaction: the same statements run on H2 (PostgreSQL mode)
+ * and PostgreSQL, and batching plus {@code ON CONFLICT DO NOTHING} keep the acknowledgement path short.
+ */
+@Singleton
+public class InboxStore {
+
+    static final String PENDING = "PENDING";
+    static final String DONE = "DONE";
+    static final String FAILED = "FAILED";
+
+    private static final String INSERT = "INSERT INTO inbox_event "
+            + "(channel, dedupe_key, conversation_key, event_type, payload, status, received_at) "
+            + "VALUES (?, ?, ?, ?, ?, 'PENDING', ?) ON CONFLICT DO NOTHING";
+
+    /**
+     * An event ready to insert.
+     *
+     * @param channel      the channel
+     * @param dedupeKey    the dedupe key
+     * @param conversation the conversation key
+     * @param type         the event type name
+     * @param payload      the encoded event
+     */
+    public record NewEvent(String channel, String dedupeKey, String conversation, String type, String payload) {
+    }
+
+    /**
+     * An event read back for processing.
+     *
+     * @param id    its inbox id
+     * @param event the event
+     */
+    public record StoredEvent(long id, Event event) {
+    }
+
+    /**
+     * Inserts events, skipping those already stored.
+     *
+     * @param connection the transaction's connection
+     * @param events     the events
+     * @return for each event, whether it was inserted (false: a duplicate)
+     * @throws SQLException on a database error
+     */
+    public boolean[] insert(Connection connection, List<NewEvent> events) throws SQLException {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (NewEvent event : events) {
+                insert.setString(1, event.channel());
+                insert.setString(2, event.dedupeKey());
+                insert.setString(3, event.conversation());
+                insert.setString(4, event.type());
+                insert.setString(5, event.payload());
+                insert.setObject(6, now);
+                insert.addBatch();
+            }
+            int[] counts = insert.executeBatch();
+            boolean[] inserted = new boolean[counts.length];
+            for (int i = 0; i < counts.length; i++) {
+                inserted[i] = counts[i] > 0;
+            }
+            return inserted;
+        }
+    }
+
+    /**
+     * @param connection a connection
+     * @param limit      the most to return
+     * @return conversations that have pending events
+     * @throws SQLException on a database error
+     */
+    public List<ConversationRef> conversationsWithPendingEvents(Connection connection, int limit) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT DISTINCT channel, conversation_key "
+                + "FROM inbox_event WHERE status = 'PENDING' FETCH FIRST " + limit + " ROWS ONLY")) {
+            List<ConversationRef> result = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    result.add(new ConversationRef(rows.getString(1), rows.getString(2)));
+                }
+            }
+            return result;
+        }
+    }
+
+    /**
+     * @param connection the transaction's connection (which holds the conversation's lock)
+     * @param ref        the conversation
+     * @param limit      the most to return
+     * @return its pending events, oldest first
+     * @throws SQLException on a database error
+     */
+    public List<StoredEvent> pending(Connection connection, ConversationRef ref, int limit) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT id, payload FROM inbox_event "
+                + "WHERE status = 'PENDING' AND channel = ? AND conversation_key = ? ORDER BY id "
+                + "FETCH FIRST " + limit + " ROWS ONLY")) {
+            select.setString(1, ref.channel());
+            select.setString(2, ref.key());
+            List<StoredEvent> result = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    result.add(new StoredEvent(rows.getLong(1), EventCodec.decode(rows.getString(2))));
+                }
+            }
+            return result;
+        }
+    }
+
+    /**
+     * Records how each event's turn ended.
+     *
+     * @param connection the transaction's connection
+     * @param ids        the events
+     * @param errors     for each event, {@code null} if its turn succeeded, otherwise the error
+     * @throws SQLException on a database error
+     */
+    public void finish(Connection connection, List<Long> ids, List<String> errors) throws SQLException {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE inbox_event SET status = ?, processed_at = ?, last_error = ? WHERE id = ?")) {
+            for (int i = 0; i < ids.size(); i++) {
+                String error = errors.get(i);
+                update.setString(1, error == null ? DONE : FAILED);
+                update.setObject(2, now);
+                update.setString(3, error == null ? null : abbreviate(error));
+                update.setLong(4, ids.get(i));
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    private static String abbreviate(String error) {
+        return error.length() <= 2000 ? error : error.substring(0, 1999) + "…";
+    }
+}

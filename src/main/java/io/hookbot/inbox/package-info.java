@@ -1,0 +1,7 @@
+/**
+ * The inbox: every event a webhook carries is committed here, deduplicated by (channel, dedupe key), before the
+ * webhook is acknowledged; the {@link io.hookbot.inbox.Dispatcher} then feeds each conversation's events to the bot
+ * one turn at a time, in order. Depends on {@code api}, {@code channel}, {@code conversation}, {@code bot} and
+ * {@code outbox}.
+ */
+package io.hookbot.inbox;

@@ -1,0 +1,21 @@
+package io.hookbot.outbox;
+
+import io.hookbot.api.Attachment;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A reply a turn produced, to be written to the outbox with the turn.
+ *
+ * @param eventId     the event being answered
+ * @param actionIndex the action's index in the turn; with the event id, it makes the row unique
+ * @param channel     the channel to send on
+ * @param recipient   whom it goes to; replies to one recipient are delivered in order
+ * @param replyTo     the platform's address fields
+ * @param text        the text
+ * @param attachments files
+ */
+public record NewReply(long eventId, int actionIndex, String channel, String recipient, Map<String, String> replyTo,
+                       String text, List<Attachment> attachments) {
+}

@@ -1,0 +1,49 @@
+package io.hookbot.outbox;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * When to try a failed send again: exponential backoff from {@code hookbot.delivery.backoff} up to
+ * {@code hookbot.delivery.max-backoff}, with full jitter in the upper half so retries of many rows spread out,
+ * never sooner than a platform's {@code Retry-After}; no more than {@code hookbot.delivery.max-attempts} attempts.
+ */
+@Singleton
+public class RetryPolicy {
+
+    private final int maxAttempts;
+    private final Duration backoff;
+    private final Duration maxBackoff;
+
+    public RetryPolicy(@Value("${hookbot.delivery.max-attempts:8}") int maxAttempts,
+                       @Value("${hookbot.delivery.backoff:1s}") Duration backoff,
+                       @Value("${hookbot.delivery.max-backoff:10m}") Duration maxBackoff) {
+        this.maxAttempts = maxAttempts;
+        this.backoff = backoff;
+        this.maxBackoff = maxBackoff;
+    }
+
+    /**
+     * @param attempts attempts made so far, including the one that just failed
+     * @return whether another attempt is allowed
+     */
+    public boolean mayRetry(int attempts) {
+        return attempts < maxAttempts;
+    }
+
+    /**
+     * @param attempts   attempts made so far, including the one that just failed
+     * @param retryAfter what the platform asked for, or {@code null}
+     * @return how long to wait before the next attempt
+     */
+    public Duration delay(int attempts, Duration retryAfter) {
+        long base = backoff.toMillis() << Math.min(attempts - 1, 30);
+        long capped = Math.min(base, maxBackoff.toMillis());
+        long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
+        Duration delay = Duration.ofMillis(jittered);
+        return retryAfter != null && retryAfter.compareTo(delay) > 0 ? retryAfter : delay;
+    }
+}
