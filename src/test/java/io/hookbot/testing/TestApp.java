@@ -1,0 +1,202 @@
+package io.hookbot.testing;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real hookbot for a test: the whole application on a random port, with its own database (H2 or PostgreSQL),
+ * its own rule folder and the channels the test configures. {@link #restart()} stops it and starts it again on the
+ * same database, as after a crash or a deploy.
+ */
+public final class TestApp implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final Database database;
+    private final Map<String, Object> properties = new HashMap<>();
+    private final Path botsDir;
+    private EmbeddedServer server;
+
+    private TestApp(Database database) {
+        this.database = database;
+        try {
+            this.botsDir = Files.createTempDirectory("hookbot-bots");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        properties.putAll(database.properties());
+        properties.put("hookbot.bots-dir", botsDir.toString());
+        properties.put("micronaut.server.port", -1);
+        properties.put("hookbot.dispatcher.poll-interval", "200ms");
+        properties.put("hookbot.delivery.poll-interval", "200ms");
+        properties.put("hookbot.delivery.backoff", "50ms");
+    }
+
+    /**
+     * @param database the database to run on
+     * @return a builder-style app, not started yet
+     */
+    public static TestApp on(Database database) {
+        return new TestApp(database);
+    }
+
+    /**
+     * @param key   a configuration key
+     * @param value its value
+     * @return this
+     */
+    public TestApp with(String key, Object value) {
+        properties.put(key, value);
+        return this;
+    }
+
+    /**
+     * @param fileName a file name in the rule folder
+     * @param yaml     its content
+     * @return this
+     */
+    public TestApp rules(String fileName, String yaml) {
+        try {
+            Files.writeString(botsDir.resolve(fileName), yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** @return the rule folder */
+    public Path botsDir() {
+        return botsDir;
+    }
+
+    /** @return this, started */
+    public TestApp start() {
+        server = ApplicationContext.run(EmbeddedServer.class, properties, "test");
+        return this;
+    }
+
+    /** Stops the application and starts it again on the same database and settings. */
+    public void restart() {
+        stop();
+        start();
+    }
+
+    /** Stops the application (the database stays). */
+    public void stop() {
+        if (server != null) {
+            server.getApplicationContext().close();
+            server = null;
+        }
+    }
+
+    /** @return the running application's context */
+    public ApplicationContext context() {
+        return server.getApplicationContext();
+    }
+
+    /** @return the base URL of the running application */
+    public String url() {
+        return "http://127.0.0.1:" + server.getPort();
+    }
+
+    /**
+     * @param channel     the channel
+     * @param contentType the content type
+     * @param body        the body
+     * @return the response
+     */
+    public HttpResponse<String> post(String channel, String contentType, String body) {
+        return postTo("/webhooks/" + channel, contentType, body);
+    }
+
+    /**
+     * @param path        a path on the application, with its query
+     * @param contentType the content type
+     * @param body        the body
+     * @return the response
+     */
+    public HttpResponse<String> postTo(String path, String contentType, String body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * @param path a path on the application
+     * @return the response to a GET
+     */
+    public HttpResponse<String> get(String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url() + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * @param sql a query
+     * @return its rows, as column name to value
+     */
+    public List<Map<String, Object>> query(String sql) {
+        try (Connection c = database.connect(); Statement s = c.createStatement(); ResultSet rows = s.executeQuery(sql)) {
+            List<Map<String, Object>> result = new ArrayList<>();
+            while (rows.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+                    row.put(rows.getMetaData().getColumnLabel(i).toLowerCase(), rows.getObject(i));
+                }
+                result.add(row);
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * @param sql a query returning one number
+     * @return the number
+     */
+    public long count(String sql) {
+        Object value = query(sql).get(0).values().iterator().next();
+        return ((Number) value).longValue();
+    }
+
+    @Override
+    public void close() {
+        stop();
+        database.drop();
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Test support shared by the suites: a running hookbot on H2 or PostgreSQL ({@link io.hookbot.testing.TestApp}),
+ * a fake gateway that records what was sent ({@link io.hookbot.testing.FakeGateway}), and waiting on conditions
+ * with a deadline ({@link io.hookbot.testing.Eventually}).
+ */
+package io.hookbot.testing;
