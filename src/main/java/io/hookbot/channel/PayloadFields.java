@@ -3,6 +3,8 @@ package io.hookbot.channel;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads typed fields out of a decoded webhook body, with 400 errors that name the field by its full path.
@@ -45,6 +47,30 @@ public final class PayloadFields {
             throw WebhookRejection.invalid(full(name), "must be an object");
         }
         return new PayloadFields(value, full(name));
+    }
+
+    /**
+     * @param name a required field holding a list of objects
+     * @return a reader over each element, named {@code name[index]} in errors ({@code items.data[3].timestamp})
+     * @throws WebhookRejection if it is missing, not a list, or an element is not an object
+     */
+    public List<PayloadFields> objects(String name) throws WebhookRejection {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            throw WebhookRejection.invalid(full(name), "is required");
+        }
+        if (!value.isArray()) {
+            throw WebhookRejection.invalid(full(name), "must be a list, not " + describe(value));
+        }
+        List<PayloadFields> elements = new ArrayList<>(value.size());
+        for (int i = 0; i < value.size(); i++) {
+            String element = full(name) + "[" + i + "]";
+            if (!value.get(i).isObject()) {
+                throw WebhookRejection.invalid(element, "must be an object, not " + describe(value.get(i)));
+            }
+            elements.add(new PayloadFields(value.get(i), element));
+        }
+        return elements;
     }
 
     /**

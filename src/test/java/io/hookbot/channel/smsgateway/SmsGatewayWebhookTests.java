@@ -114,6 +114,22 @@ abstract class SmsGatewayWebhookTests {
     }
 
     @Test
+    void theOlderFlatFormIsStoredOnceAsAnSmsFromThatPhone() {
+        String body = Samples.read("sms-gateway/flat.form");
+
+        HttpResponse<String> first = app.post("sms-main", FORM, body);
+        HttpResponse<String> again = app.post("sms-main", FORM, body);
+
+        assertEquals("{\"stored\":1,\"duplicates\":0}", first.body());
+        assertEquals("{\"stored\":0,\"duplicates\":1}", again.body());
+        List<Map<String, Object>> rows = app.query("SELECT conversation_key, event_type, dedupe_key FROM inbox_event");
+        assertEquals(1, rows.size());
+        assertEquals("sms:-:-:+639760713666", rows.get(0).get("conversation_key"));
+        assertEquals("message", rows.get(0).get("event_type"));
+        assertTrue(rows.get(0).get("dedupe_key").toString().startsWith("flat:"), rows.toString());
+    }
+
+    @Test
     void wrongOrMissingSecretIs401AndNothingIsStored() {
         String wrong = Samples.read("sms-gateway/sms.form").replace("secret=demo-secret", "secret=guess");
         String missing = Samples.read("sms-gateway/sms.form").replace("secret=demo-secret&", "");

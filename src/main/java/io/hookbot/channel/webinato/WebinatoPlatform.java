@@ -1,0 +1,68 @@
+package io.hookbot.channel.webinato;
+
+import io.hookbot.channel.ChannelConfig;
+import io.hookbot.channel.InboundEvent;
+import io.hookbot.channel.Platform;
+import io.hookbot.channel.Secrets;
+import io.hookbot.channel.WebhookRejection;
+import io.hookbot.channel.WebhookRequest;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+
+/**
+ * The {@code webinato} platform: Webinato's RealTimeChat webhook, a form POST every 60–180 seconds per room with
+ * {@code inquiry=realTimeChat}, {@code roomID}, {@code sender}, {@code batchNo} and {@code msgsJSON}, a JSON array
+ * of {@code {authorName, authorRole, ts, msgID, text}} inside a form field.
+ *
+ * <p>Settings of a channel: {@code token} (required). Webinato signs nothing and has no secret of its own, so the
+ * webhook URL carries one: give Webinato Sales {@code /webhooks/<channel>?token=<token>}. A missing or wrong
+ * token is answered 401.
+ *
+ * <p>Quirks:
+ * <ul>
+ *   <li>Batches arrive late and out of order, and {@code batchNo} starts again at 1 when a room restarts; each
+ *       message carries {@code (batchNo, msgID)} as its {@link io.hookbot.api.MessageReceived.Sequence} so the
+ *       inbox can put them back in order.</li>
+ *   <li>A batch with no messages ({@code msgsJSON=[]}, or left empty) is valid: acknowledged, nothing stored.</li>
+ *   <li>Any other {@code inquiry} is a 400 naming it (the PHP reference answers "Bad Inquiry").</li>
+ *   <li>{@code authorRole} 0 and 1 are attendees, 2 the presenter, 3 the organizer; another number leaves the
+ *       sender without a role rather than dropping the batch.</li>
+ *   <li>There is no way to answer in the room: rules must reply on another channel. {@link #sender} is empty,
+ *       so replies addressed here go to the dry-run log sender.</li>
+ * </ul>
+ *
+ * <p>Conversation: {@code room:<roomID>}. Sender: the author's name as id and name (Webinato gives nothing else).
+ *
+ * <p>Dedupe key: {@code msg:<roomID>:<msgID>}, Webinato's incremental message id within its room, so a batch sent
+ * twice, or a message repeated in a later batch, is stored once.
+ */
+@Singleton
+public class WebinatoPlatform implements Platform {
+
+    /** The platform id. */
+    public static final String ID = "webinato";
+
+    private final WebinatoParser parser = new WebinatoParser();
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public void validate(ChannelConfig channel) {
+        channel.require("token");
+    }
+
+    @Override
+    public List<InboundEvent> read(ChannelConfig channel, WebhookRequest request) throws WebhookRejection {
+        String token = request.query().get("token");
+        if (!Secrets.matches(channel.require("token"), token)) {
+            throw WebhookRejection.unauthorized(token == null
+                    ? "the token is missing: Webinato must call /webhooks/" + channel.name() + "?token=…"
+                    : "the token in the URL does not match this channel's");
+        }
+        return parser.parse(channel.name(), request);
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * The Webinato room-chat platform ({@code webinato}): the RealTimeChat webhook that delivers a room's chat in
+ * batches. Webinato has no send API, so this folder only reads. Only this folder knows Webinato's format.
+ */
+package io.hookbot.channel.webinato;

@@ -1,0 +1,119 @@
+package io.hookbot.channel.yalgaar;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hookbot.api.MessageKind;
+import io.hookbot.api.MessageReceived;
+import io.hookbot.api.PresenceChanged;
+import io.hookbot.api.User;
+import io.hookbot.channel.ChannelConfig;
+import io.hookbot.channel.InboundEvent;
+import io.hookbot.channel.PayloadDecoder;
+import io.hookbot.channel.PayloadFields;
+import io.hookbot.channel.Secrets;
+import io.hookbot.channel.WebhookRejection;
+import io.hookbot.channel.WebhookRequest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads one Yalgaar webhook call into its events, all or nothing, after checking its client key (see
+ * {@link YalgaarPlatform} for the mapping and the dedupe key).
+ */
+final class YalgaarParser {
+
+    /** The most entries Yalgaar merges into one call. */
+    static final int MAX_ENTRIES = 200;
+
+    private static final int MAX_CHANNEL = 250;
+    private static final int MAX_UUID = 100;
+    private static final int MAX_TEXT = 20_000;
+    private static final long MAX_EPOCH_SECOND = 253_402_300_799L; // 9999-12-31T23:59:59Z
+
+    List<InboundEvent> parse(ChannelConfig channel, WebhookRequest request) throws WebhookRejection {
+        JsonNode body = PayloadDecoder.decode(request);
+        if (!body.isObject()) {
+            throw WebhookRejection.invalid(null, "the body must be a JSON object {\"items\":{source, clientKey, data}}");
+        }
+        PayloadFields items = PayloadFields.of(body).object("items");
+        String key = items.optionalText("clientKey", 1000);
+        if (!Secrets.matches(channel.require("client-key"), key)) {
+            throw WebhookRejection.unauthorized(key == null || key.isEmpty()
+                    ? "items.clientKey is missing" : "items.clientKey does not match this channel's client-key");
+        }
+        String source = items.text("source", 40).toLowerCase(Locale.ROOT);
+        if (!source.equals("presence") && !source.equals("message")) {
+            throw WebhookRejection.invalid(items.full("source"), "'" + source + "' is not Presence or Message");
+        }
+        JsonNode data = items.node().get("data");
+        if (data != null && data.isArray() && data.size() > MAX_ENTRIES) {
+            throw WebhookRejection.invalid(items.full("data"),
+                    "has " + data.size() + " entries; Yalgaar sends at most " + MAX_ENTRIES);
+        }
+        List<PayloadFields> entries = items.objects("data");
+        List<InboundEvent> events = new ArrayList<>(entries.size());
+        for (PayloadFields entry : entries) {
+            events.add(source.equals("presence") ? presence(channel.name(), entry) : message(channel.name(), entry));
+        }
+        return events;
+    }
+
+    private static InboundEvent presence(String channel, PayloadFields entry) throws WebhookRejection {
+        String name = entry.text("channel", MAX_CHANNEL);
+        String uuid = entry.text("uuid", MAX_UUID);
+        long timestamp = seconds(entry, "timestamp");
+        String action = entry.text("action", 40).toLowerCase(Locale.ROOT);
+        PresenceChanged.Status status = switch (action) {
+            case "bind" -> PresenceChanged.Status.JOINED;
+            case "unbind" -> PresenceChanged.Status.LEFT;
+            default -> throw WebhookRejection.invalid(entry.full("action"), "'" + action + "' is not bind or unbind");
+        };
+        PresenceChanged event = new PresenceChanged(channel, "channel:" + name, User.of(uuid), status, name,
+                Instant.ofEpochSecond(timestamp));
+        return new InboundEvent("presence:" + digest("presence", name, uuid, Long.toString(timestamp), action), event);
+    }
+
+    private static InboundEvent message(String channel, PayloadFields entry) throws WebhookRejection {
+        String name = entry.text("channel", MAX_CHANNEL);
+        String uuid = entry.text("uuid", MAX_UUID);
+        long timestamp = seconds(entry, "timestamp");
+        if (!entry.node().has("message")) {
+            throw WebhookRejection.invalid(entry.full("message"), "is required");
+        }
+        String text = entry.optionalText("message", MAX_TEXT);
+        MessageReceived event = new MessageReceived(channel, "channel:" + name, User.of(uuid), text,
+                MessageKind.TEXT, List.of(), null, Instant.ofEpochSecond(timestamp), null, Map.of("channel", name));
+        return new InboundEvent("message:" + digest("message", name, uuid, Long.toString(timestamp),
+                event.text()), event);
+    }
+
+    private static long seconds(PayloadFields fields, String name) throws WebhookRejection {
+        long seconds = fields.integer(name);
+        if (seconds < 0 || seconds > MAX_EPOCH_SECOND) {
+            throw WebhookRejection.invalid(fields.full(name), "is not a Unix timestamp in seconds: " + seconds);
+        }
+        return seconds;
+    }
+
+    /** SHA-256 of the fields, each prefixed by its length so that no two different lists hash alike. */
+    private static String digest(String... fields) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String field : fields) {
+                byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
+                sha.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
+                sha.update(bytes);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.hookbot.channel.yalgaar;
+
+import io.hookbot.channel.ChannelConfig;
+import io.hookbot.channel.InboundEvent;
+import io.hookbot.channel.Platform;
+import io.hookbot.channel.WebhookRejection;
+import io.hookbot.channel.WebhookRequest;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+
+/**
+ * The {@code yalgaar} platform: Yalgaar's Presence and Message webhooks, JSON
+ * {@code {"items":{"source":"Presence"|"Message","clientKey":…,"data":[…]}}}.
+ *
+ * <ul>
+ *   <li>Presence entries {@code {channel, uuid, timestamp, action}}: a {@link io.hookbot.api.PresenceChanged} of
+ *       user {@code uuid}, {@code bind} joined and {@code unbind} left, scoped to the Yalgaar channel, in the
+ *       conversation {@code channel:<name>}.</li>
+ *   <li>Message entries {@code {channel, uuid, timestamp, message}}: a {@link io.hookbot.api.MessageReceived} from
+ *       {@code uuid} in {@code channel:<name>}; a reply goes to {@code replyTo = {channel: name}}.</li>
+ * </ul>
+ *
+ * <p>Settings of a channel: {@code client-key} (required), the project's client key; every call must carry it as
+ * {@code items.clientKey} or is answered 401. Give Yalgaar {@code /webhooks/<channel>} as both the Presence and
+ * the Message URL.
+ *
+ * <p>Quirks:
+ * <ul>
+ *   <li>Yalgaar merges events into one call: {@code data} holds up to 200 entries (more is a 400). The batch is
+ *       all or nothing: one bad entry rejects the whole call with a 400 naming it by index
+ *       ({@code items.data[3].timestamp}), and nothing of it is stored.</li>
+ *   <li>Every value is a string, timestamps too (Unix seconds); numbers are accepted as well.</li>
+ *   <li>{@code source} and {@code action} are matched without regard to case.</li>
+ * </ul>
+ *
+ * <p>Dedupe key: Yalgaar has no event id, so the key is {@code presence:} or {@code message:} plus a SHA-256 of
+ * the identifying fields (source, channel, uuid, timestamp, and action or message text). A redelivered call is
+ * stored once; so is the same text sent twice by one user to one channel within the same second, which
+ * whole-second timestamps cannot tell apart.
+ *
+ * <p>Replies are not sent yet: {@link #sender} is empty until the MQTT publisher exists, so they go to the
+ * dry-run log sender.
+ */
+@Singleton
+public class YalgaarPlatform implements Platform {
+
+    /** The platform id. */
+    public static final String ID = "yalgaar";
+
+    private final YalgaarParser parser = new YalgaarParser();
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public void validate(ChannelConfig channel) {
+        channel.require("client-key");
+    }
+
+    @Override
+    public List<InboundEvent> read(ChannelConfig channel, WebhookRequest request) throws WebhookRejection {
+        return parser.parse(channel, request);
+    }
+}

@@ -1,0 +1,176 @@
+package io.hookbot.channel.webinato;
+
+import io.hookbot.api.MessageKind;
+import io.hookbot.api.MessageReceived;
+import io.hookbot.api.User;
+import io.hookbot.channel.ChannelConfig;
+import io.hookbot.channel.ChannelConfigException;
+import io.hookbot.channel.InboundEvent;
+import io.hookbot.channel.WebhookRejection;
+import io.hookbot.channel.WebhookRequest;
+import io.hookbot.testing.Samples;
+import io.micronaut.http.HttpStatus;
+import org.junit.jupiter.api.Test;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Webinato's RealTimeChat webhook, read from the seed's fields and the samples, quirks and bad input included. */
+class WebinatoPlatformTest {
+
+    static final ChannelConfig CHANNEL = new ChannelConfig("room-42", "webinato", Map.of("token", "demo-token"));
+    static final String FORM = "application/x-www-form-urlencoded";
+
+    private final WebinatoPlatform platform = new WebinatoPlatform();
+
+    private List<InboundEvent> read(String contentType, String body, String token) throws WebhookRejection {
+        Map<String, String> query = token == null ? Map.of() : Map.of("token", token);
+        return platform.read(CHANNEL, new WebhookRequest(contentType, body.getBytes(StandardCharsets.UTF_8), query));
+    }
+
+    private List<InboundEvent> read(String form) throws WebhookRejection {
+        return read(FORM, form, "demo-token");
+    }
+
+    private static String form(String inquiry, String room, String batch, String msgsJson) {
+        StringBuilder form = new StringBuilder("sender=Webinato");
+        if (inquiry != null) {
+            form.append("&inquiry=").append(inquiry);
+        }
+        if (room != null) {
+            form.append("&roomID=").append(room);
+        }
+        if (batch != null) {
+            form.append("&batchNo=").append(batch);
+        }
+        if (msgsJson != null) {
+            form.append("&msgsJSON=").append(URLEncoder.encode(msgsJson, StandardCharsets.UTF_8));
+        }
+        return form.toString();
+    }
+
+    private static String messages(String... messages) {
+        return "[" + String.join(",", messages) + "]";
+    }
+
+    private WebhookRejection rejected(String form) {
+        return assertThrows(WebhookRejection.class, () -> read(form));
+    }
+
+    @Test
+    void eachMessageOfTheSampleBatchIsAMessageInTheRoomsConversation() throws WebhookRejection {
+        List<InboundEvent> events = read(Samples.read("webinato/realtimechat.form"));
+
+        assertEquals(3, events.size());
+        assertEquals(List.of("msg:4520:5021", "msg:4520:5022", "msg:4520:5023"),
+                events.stream().map(InboundEvent::dedupeKey).toList());
+        MessageReceived first = (MessageReceived) events.get(0).event();
+        assertEquals("room-42", first.channel());
+        assertEquals("room:4520", first.conversation());
+        assertEquals(new User("Maria Lopez", "Maria Lopez", "attendee"), first.sender());
+        assertEquals("Hello everyone, can you hear the presenter?", first.text());
+        assertEquals(MessageKind.TEXT, first.kind());
+        assertEquals("5021", first.externalId());
+        assertEquals(Instant.ofEpochSecond(1460727180), first.timestamp());
+        assertEquals(new MessageReceived.Sequence(3, 5021), first.sequence());
+        assertEquals(Map.of(), first.replyTo(), "Webinato has no send API");
+        assertEquals("presenter", ((MessageReceived) events.get(1).event()).sender().role());
+        assertEquals("organizer", ((MessageReceived) events.get(2).event()).sender().role());
+    }
+
+    @Test
+    void anEmptyBatchIsValidAndCarriesNoEvents() throws WebhookRejection {
+        assertEquals(List.of(), read(Samples.read("webinato/empty-batch.form")));
+        assertEquals(List.of(), read(form("realTimeChat", "4520", "5", "")));
+    }
+
+    @Test
+    void rolesFollowTheSeedAndAnUnknownOneLeavesTheSenderWithoutARole() throws WebhookRejection {
+        List<InboundEvent> events = read(form("realTimeChat", "7", "1", messages(
+                "{\"authorName\":\"a\",\"authorRole\":1,\"ts\":1,\"msgID\":1,\"text\":\"x\"}",
+                "{\"authorName\":\"b\",\"authorRole\":9,\"ts\":1,\"msgID\":2,\"text\":\"x\"}",
+                "{\"authorName\":\"c\",\"ts\":1,\"msgID\":3}")));
+
+        assertEquals("attendee", ((MessageReceived) events.get(0).event()).sender().role());
+        assertNull(((MessageReceived) events.get(1).event()).sender().role());
+        MessageReceived third = (MessageReceived) events.get(2).event();
+        assertNull(third.sender().role());
+        assertEquals("", third.text(), "a message without text has empty text");
+    }
+
+    @Test
+    void aJsonBodyWithARealArrayIsReadTheSameWay() throws WebhookRejection {
+        String json = "{\"inquiry\":\"realTimeChat\",\"roomID\":4520,\"batchNo\":\"3\",\"msgsJSON\":"
+                + "[{\"authorName\":\"Maria Lopez\",\"authorRole\":0,\"ts\":1460727180,\"msgID\":5021,\"text\":\"hi\"}]}";
+
+        List<InboundEvent> events = read("application/json", json, "demo-token");
+
+        assertEquals("msg:4520:5021", events.get(0).dedupeKey());
+        assertEquals(new MessageReceived.Sequence(3, 5021), ((MessageReceived) events.get(0).event()).sequence());
+    }
+
+    @Test
+    void anotherInquiryIsA400NamingIt() {
+        WebhookRejection other = rejected(form("chatHistory", "4520", "1", "[]"));
+        assertEquals(HttpStatus.BAD_REQUEST, other.status());
+        assertEquals("inquiry", other.field());
+        assertTrue(other.getMessage().contains("'chatHistory' is not realTimeChat"), other.getMessage());
+        assertEquals("inquiry", rejected(form(null, "4520", "1", "[]")).field());
+    }
+
+    @Test
+    void aMissingOrWrongTokenIs401() {
+        String body = Samples.read("webinato/realtimechat.form");
+        WebhookRejection missing = assertThrows(WebhookRejection.class, () -> read(FORM, body, null));
+        WebhookRejection wrong = assertThrows(WebhookRejection.class, () -> read(FORM, body, "guess"));
+
+        assertEquals(HttpStatus.UNAUTHORIZED, missing.status());
+        assertTrue(missing.getMessage().contains("missing"), missing.getMessage());
+        assertEquals(HttpStatus.UNAUTHORIZED, wrong.status());
+    }
+
+    @Test
+    void badInputIsA400NamingTheField() {
+        assertEquals("roomID", rejected(form("realTimeChat", null, "1", "[]")).field());
+        assertEquals("batchNo", rejected(form("realTimeChat", "4520", null, "[]")).field());
+        assertEquals("batchNo", rejected(form("realTimeChat", "4520", "three", "[]")).field());
+        assertEquals("msgsJSON", rejected(form("realTimeChat", "4520", "1", null)).field());
+        WebhookRejection malformed = rejected(form("realTimeChat", "4520", "1", "[{\"msgID\":1,"));
+        assertEquals("msgsJSON", malformed.field());
+        assertTrue(malformed.getMessage().contains("malformed JSON"), malformed.getMessage());
+        assertEquals("msgsJSON", rejected(form("realTimeChat", "4520", "1", "{\"msgID\":1}")).field());
+        assertEquals("msgsJSON[0]", rejected(form("realTimeChat", "4520", "1", "[\"hello\"]")).field());
+        String good = "{\"authorName\":\"a\",\"authorRole\":0,\"ts\":1,\"msgID\":1,\"text\":\"x\"}";
+        assertEquals("msgsJSON[1].msgID", rejected(form("realTimeChat", "4520", "1",
+                messages(good, "{\"authorName\":\"b\",\"ts\":1,\"text\":\"x\"}"))).field());
+        assertEquals("msgsJSON[1].msgID", rejected(form("realTimeChat", "4520", "1",
+                messages(good, "{\"authorName\":\"b\",\"ts\":1,\"msgID\":\"x7\"}"))).field());
+        assertEquals("msgsJSON[0].authorName", rejected(form("realTimeChat", "4520", "1",
+                messages("{\"ts\":1,\"msgID\":1}"))).field());
+        assertEquals("msgsJSON[0].ts", rejected(form("realTimeChat", "4520", "1",
+                messages("{\"authorName\":\"a\",\"ts\":-5,\"msgID\":1}"))).field());
+        assertEquals("msgsJSON[0].text", rejected(form("realTimeChat", "4520", "1",
+                messages("{\"authorName\":\"a\",\"ts\":1,\"msgID\":1,\"text\":{\"b\":1}}"))).field());
+        assertEquals("msgsJSON[0].authorRole", rejected(form("realTimeChat", "4520", "1",
+                messages("{\"authorName\":\"a\",\"authorRole\":\"host\",\"ts\":1,\"msgID\":1}"))).field());
+        assertEquals(HttpStatus.BAD_REQUEST, rejected("inquiry=realTimeChat&roomID=%zz").status());
+        assertEquals(HttpStatus.BAD_REQUEST, rejected("").status());
+        assertEquals(HttpStatus.BAD_REQUEST, assertThrows(WebhookRejection.class,
+                () -> read("application/json", "[1,2]", "demo-token")).status());
+    }
+
+    @Test
+    void aChannelWithoutATokenDoesNotStart() {
+        ChannelConfigException missing = assertThrows(ChannelConfigException.class,
+                () -> platform.validate(new ChannelConfig("room-42", "webinato", Map.of())));
+        assertTrue(missing.getMessage().contains("hookbot.channels.room-42.token"), missing.getMessage());
+    }
+}
