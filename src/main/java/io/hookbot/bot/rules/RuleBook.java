@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -51,7 +52,7 @@ public class RuleBook {
             throw new RuleFileException(first.problems());
         }
         first.bots().values().forEach(bot -> LOG.info("Loaded {}", bot));
-        loaded.set(new Loaded(fingerprint, first.bots(), first.ruleSet()));
+        loaded.set(new Loaded(fingerprint, first.bots(), first.ruleSet(), List.of()));
         this.watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "rules-reload");
             thread.setDaemon(true);
@@ -67,7 +68,7 @@ public class RuleBook {
     }
 
     /** @return the bots in force, in file name order */
-    public java.util.List<BotDefinition> bots() {
+    public List<BotDefinition> bots() {
         return current().bots();
     }
 
@@ -96,7 +97,7 @@ public class RuleBook {
             result.problems().forEach(problem -> LOG.error("Rule file mistake: {}", problem));
             result.kept().forEach(file -> LOG.warn("{} has mistakes; its last good version stays in force", file));
             result.skipped().forEach(file -> LOG.warn("{} has mistakes and no good version; it is not in force", file));
-            loaded.set(new Loaded(fingerprint, result.bots(), result.ruleSet()));
+            loaded.set(new Loaded(fingerprint, result.bots(), result.ruleSet(), result.problems()));
             LOG.info("Rules reloaded from {}: {}", directory, result.ruleSet().bots());
         } catch (RuntimeException e) {
             LOG.error("Could not reload the rules from {}; the rules in force stay", directory, e);
@@ -109,6 +110,11 @@ public class RuleBook {
         watcher.shutdownNow();
     }
 
-    private record Loaded(String fingerprint, Map<Path, BotDefinition> bots, RuleSet ruleSet) {
+    /** @return the mistakes found by the last read of the folder; empty when every file is good */
+    public List<Problem> problems() {
+        return loaded.get().problems();
+    }
+
+    private record Loaded(String fingerprint, Map<Path, BotDefinition> bots, RuleSet ruleSet, List<Problem> problems) {
     }
 }

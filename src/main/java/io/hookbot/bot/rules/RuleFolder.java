@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 
 /**
  * Reads the rule files of a folder: every {@code *.yml} and {@code *.yaml} directly in it, in name order. A file that
@@ -90,15 +91,18 @@ public final class RuleFolder {
 
     /**
      * @param folder a folder
-     * @return a value that changes whenever a rule file in it is added, removed or written
+     * @return a value that changes whenever a rule file in it is added, removed or changed
      */
     public static String fingerprint(Path folder) {
         StringBuilder out = new StringBuilder();
         for (Path file : files(folder)) {
             try {
                 BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                // the content's checksum too: a same-size edit within the file system's time resolution still counts
+                CRC32 crc = new CRC32();
+                crc.update(Files.readAllBytes(file));
                 out.append(file).append('|').append(attributes.lastModifiedTime().toInstant())
-                        .append('|').append(attributes.size()).append('|').append(attributes.fileKey()).append('\n');
+                        .append('|').append(attributes.size()).append('|').append(crc.getValue()).append('\n');
             } catch (IOException e) {
                 // removed between the listing and now: the next look sees it gone
                 out.append(file).append("|gone\n");
