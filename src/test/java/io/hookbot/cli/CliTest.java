@@ -40,6 +40,13 @@ class CliTest {
     }
 
     @Test
+    void checkPassesTheExampleBots() {
+        Run run = run("check", "bots/examples", "--any-channel");
+        assertEquals(0, run.code(), run.out());
+        assertTrue(run.out().contains("2 file(s) checked, no mistakes"), run.out());
+    }
+
+    @Test
     void checkPrintsEveryMistakeWithItsLocationAndFails() throws IOException {
         Path file = dir.resolve("broken.yml");
         Files.writeString(file, """

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads a rule's {@code then}: a list of {@code reply: <template>}, {@code set: {key: <template>}}, {@code clear: key}. */
+/**
+ * Reads a rule's {@code then}: a list of {@code reply: <template>}, {@code set: {key: <template>}}, {@code clear: key};
+ * {@code then: []} fires and does nothing, which silences the rules below it.
+ */
 final class ActionParser {
 
     static final Set<String> KEYS = Set.of("reply", "set", "clear");
@@ -21,10 +24,11 @@ final class ActionParser {
     }
 
     List<RuleAction> parse(YamlNode node) {
-        if (!(node instanceof YamlNode.Sequence sequence) || sequence.items().isEmpty()) {
-            problems.add(node, "'then' must be a non-empty list of actions (- reply: …), not " + node.describe());
+        if (!(node instanceof YamlNode.Sequence sequence)) {
+            problems.add(node, "'then' must be a list of actions (- reply: …), not " + node.describe());
             return List.of();
         }
+        // an empty list is allowed on purpose: the rule answers with silence and stops the rules below
         List<RuleAction> actions = new ArrayList<>();
         for (YamlNode item : sequence.items()) {
             YamlNode.Mapping mapping = Nodes.mapping(item, "an action", problems).orElse(null);

@@ -128,7 +128,7 @@ class RuleFileValidationTest {
         assertTrue(problems.get(1).startsWith("bot.yml:3:23: keywords must be a text or a list of texts, not a mapping"), problems.toString());
         assertTrue(problems.get(2).startsWith("bot.yml:5:15: continue must be true or false, not the text 'yes please'"), problems.toString());
         assertTrue(problems.get(3).startsWith("bot.yml:6:11: 'when' (and every all/any/not item) must be a mapping"), problems.toString());
-        assertTrue(problems.get(4).startsWith("bot.yml:7:11: 'then' must be a non-empty list of actions"), problems.toString());
+        assertTrue(problems.get(4).startsWith("bot.yml:7:11: 'then' must be a list of actions"), problems.toString());
     }
 
     @Test
