@@ -5,6 +5,7 @@ import io.hookbot.api.ClearState;
 import io.hookbot.api.SetState;
 import io.hookbot.bot.rules.BotDefinition;
 import io.hookbot.bot.rules.RuleBook;
+import io.hookbot.bot.rules.RuleSet;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
@@ -33,9 +34,12 @@ public class TurnProcessor {
         List<Action> actions = new ArrayList<>();
         List<String> matched = new ArrayList<>();
         Map<String, String> state = new HashMap<>(turn.conversation().state());
-        for (BotDefinition bot : rules.bots()) {
+        // one rule set for the whole turn, even if a reload swaps in another meanwhile
+        RuleSet ruleSet = rules.current();
+        String platform = rules.platformOf(turn.event().channel());
+        for (BotDefinition bot : ruleSet.bots()) {
             if (bot.serves(turn.event().channel())) {
-                bot.answer(turn, state, actions, matched);
+                bot.answer(turn.event(), platform, turn.now(), state, actions, matched);
             }
         }
         return new TurnResult(actions, state, matched);

@@ -1,30 +1,58 @@
 package io.hookbot.bot.rules;
 
 import io.hookbot.api.Action;
-import io.hookbot.api.DeviceEvent;
 import io.hookbot.api.Event;
-import io.hookbot.api.MeetingEvent;
-import io.hookbot.api.MessageReceived;
-import io.hookbot.api.PresenceChanged;
-import io.hookbot.bot.Turn;
 import io.hookbot.bot.TurnProcessor;
 
-import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * A bot read from one rule file: the channels it serves and its rules in priority order. The first rule that
- * fires ends the turn for this bot, unless it says {@code continue: true}.
- *
- * @param name     the bot's name
- * @param file     the file it came from
- * @param channels the channels it serves; empty means all
- * @param rules    its rules, highest priority first
+ * A bot read from one rule file: the channels it serves and its rules in priority order. The first rule that fires
+ * ends the turn for this bot, unless it says {@code continue: true}. Immutable, so a turn can hold on to it while a
+ * reload puts a new version in force.
  */
-public record BotDefinition(String name, Path file, Set<String> channels, List<Rule> rules) {
+public final class BotDefinition {
+
+    private final String name;
+    private final String file;
+    private final Set<String> channels;
+    private final ZoneId zone;
+    private final List<Rule> rules;
+    private final RuleIndex index;
+
+    BotDefinition(String name, String file, Set<String> channels, ZoneId zone, List<Rule> rules) {
+        this.name = name;
+        this.file = file;
+        this.channels = Set.copyOf(channels);
+        this.zone = zone;
+        this.rules = List.copyOf(rules);
+        this.index = new RuleIndex(this.rules);
+    }
+
+    /** @return the bot's name */
+    public String name() {
+        return name;
+    }
+
+    /** @return the file it was read from */
+    public String file() {
+        return file;
+    }
+
+    /** @return the channels it serves; empty means all */
+    public Set<String> channels() {
+        return channels;
+    }
+
+    /** @return the time zone its times of day and {@code now} are in */
+    public ZoneId zone() {
+        return zone;
+    }
 
     /**
      * @param channel a channel name
@@ -39,51 +67,54 @@ public record BotDefinition(String name, Path file, Set<String> channels, List<R
         return rules.size();
     }
 
+    /** @return how many message rules are tried for every message because they need no particular word */
+    public int unindexedRuleCount() {
+        return index.unfiledCount();
+    }
+
+    List<Rule> rules() {
+        return rules;
+    }
+
     /**
-     * Runs the rules against a turn.
+     * Runs the rules against an event.
      *
-     * @param turn    the turn
-     * @param state   the conversation state, updated as state actions fire
-     * @param actions where the actions go
-     * @param matched where the names of the rules that fired go
+     * @param event    the event
+     * @param platform the platform of its channel, or {@code null} if unknown
+     * @param now      the time of the turn
+     * @param state    the conversation state, updated as state actions fire
+     * @param actions  where the actions go
+     * @param matched  where the names of the rules that fired go, as {@code bot/rule}
      */
-    public void answer(Turn turn, Map<String, String> state, List<Action> actions, List<String> matched) {
-        Rule.Trigger trigger = triggerOf(turn.event());
-        String folded = turn.event() instanceof MessageReceived m ? Normalizer.fold(m.text()) : "";
-        for (Rule rule : rules) {
-            if (rule.trigger() != trigger) {
-                continue;
-            }
+    public void answer(Event event, String platform, Instant now, Map<String, String> state, List<Action> actions,
+                       List<String> matched) {
+        Facts facts = Facts.of(event, platform, state, now);
+        for (int position : index.candidates(facts)) {
+            Rule rule = rules.get(position);
             Map<String, String> captures = new HashMap<>();
-            if (!rule.condition().test(turn, folded, captures)) {
+            if (!rule.trigger().matches(event) || !rule.condition().test(facts, captures)) {
                 continue;
             }
             matched.add(name + "/" + rule.name());
-            TemplateValues values = new TemplateValues(turn, captures, state);
-            for (RuleAction ruleAction : rule.actions()) {
-                Action action = ruleAction.toAction(values);
-                TurnProcessor.apply(action, state);
-                actions.add(action);
-            }
+            fire(rule, facts, captures, state, actions);
             if (!rule.continueAfter()) {
                 return;
             }
         }
     }
 
-    private static Rule.Trigger triggerOf(Event event) {
-        if (event instanceof MessageReceived) {
-            return Rule.Trigger.MESSAGE;
+    /** Adds a fired rule's actions, applying its state changes as it goes so later templates see them. */
+    void fire(Rule rule, Facts facts, Map<String, String> captures, Map<String, String> state, List<Action> actions) {
+        TemplateValues values = new TemplateValues(name, zone, facts, captures, state);
+        for (RuleAction ruleAction : rule.actions()) {
+            Action action = ruleAction.toAction(values);
+            TurnProcessor.apply(action, state);
+            actions.add(action);
         }
-        if (event instanceof PresenceChanged) {
-            return Rule.Trigger.PRESENCE;
-        }
-        if (event instanceof MeetingEvent) {
-            return Rule.Trigger.MEETING;
-        }
-        if (event instanceof DeviceEvent) {
-            return Rule.Trigger.DEVICE;
-        }
-        throw new IllegalArgumentException("unknown event " + event);
+    }
+
+    @Override
+    public String toString() {
+        return "bot " + name + " (" + file + ", " + rules.size() + " rules)";
     }
 }

@@ -1,89 +1,90 @@
 package io.hookbot.bot.rules;
 
-import io.hookbot.api.MessageReceived;
-import io.hookbot.bot.Turn;
-
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
-/** A test a rule makes of a turn. Conditions that capture text put it in the captures map. */
-sealed interface Condition {
+/**
+ * A test a rule makes of a turn. Conditions that capture text put it in the captures map; a condition that fails
+ * may leave partial captures behind, which the caller discards with the rule.
+ */
+sealed interface Condition permits Condition.Always, Condition.All, Condition.Any, Condition.Not,
+        TextCondition.Keywords, TextCondition.Phrase, TextCondition.Regex,
+        TurnCondition.Platform, TurnCondition.Channel, TurnCondition.Kind, TurnCondition.Role,
+        TurnCondition.State, TurnCondition.TimeWindow {
 
     /**
-     * @param turn     the turn
-     * @param folded   the message text folded by {@link Normalizer}, or {@code ""} for other events
+     * @param facts    the turn
      * @param captures where named captures go
      * @return whether the turn passes
      */
-    boolean test(Turn turn, String folded, Map<String, String> captures);
+    boolean test(Facts facts, Map<String, String> captures);
 
-    /** Passes every turn. */
+    /** @return what the condition asks for, in the words of the rule file, for {@code try} and the docs */
+    String describe();
+
+    /** Passes every turn: a rule without {@code when}. */
     record Always() implements Condition {
         @Override
-        public boolean test(Turn turn, String folded, Map<String, String> captures) {
+        public boolean test(Facts facts, Map<String, String> captures) {
             return true;
+        }
+
+        @Override
+        public String describe() {
+            return "always";
         }
     }
 
-    /**
-     * Passes when the message contains any of the keywords as whole words (case and accents ignored).
-     *
-     * @param keywords the keywords, each already folded
-     */
-    record Keywords(List<String> keywords) implements Condition {
+    /** @param all conditions that must all pass, tried in order */
+    record All(List<Condition> all) implements Condition {
         @Override
-        public boolean test(Turn turn, String folded, Map<String, String> captures) {
-            for (String keyword : keywords) {
-                if (folded.contains(keyword)) {
+        public boolean test(Facts facts, Map<String, String> captures) {
+            for (Condition condition : all) {
+                if (!condition.test(facts, captures)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public String describe() {
+            return all.stream().map(Condition::describe).collect(Collectors.joining(" and ", "(", ")"));
+        }
+    }
+
+    /** @param any conditions of which one must pass; the first that does gives its captures */
+    record Any(List<Condition> any) implements Condition {
+        @Override
+        public boolean test(Facts facts, Map<String, String> captures) {
+            for (Condition condition : any) {
+                Map<String, String> own = new HashMap<>();
+                if (condition.test(facts, own)) {
+                    captures.putAll(own);
                     return true;
                 }
             }
             return false;
         }
-    }
 
-    /**
-     * Passes when the message text matches the pattern anywhere; named groups become captures.
-     *
-     * @param pattern    the compiled pattern
-     * @param groupNames its named groups
-     */
-    record Regex(Pattern pattern, List<String> groupNames) implements Condition {
         @Override
-        public boolean test(Turn turn, String folded, Map<String, String> captures) {
-            if (!(turn.event() instanceof MessageReceived message)) {
-                return false;
-            }
-            Matcher matcher = pattern.matcher(message.text());
-            if (!matcher.find()) {
-                return false;
-            }
-            for (String group : groupNames) {
-                String value = matcher.group(group);
-                if (value != null) {
-                    captures.put(group, value);
-                }
-            }
-            return true;
+        public String describe() {
+            return any.stream().map(Condition::describe).collect(Collectors.joining(" or ", "(", ")"));
         }
     }
 
-    /**
-     * Passes when every one of its conditions does.
-     *
-     * @param all the conditions
-     */
-    record All(List<Condition> all) implements Condition {
+    /** @param not the condition that must fail; its captures are never kept */
+    record Not(Condition not) implements Condition {
         @Override
-        public boolean test(Turn turn, String folded, Map<String, String> captures) {
-            for (Condition condition : all) {
-                if (!condition.test(turn, folded, captures)) {
-                    return false;
-                }
-            }
-            return true;
+        public boolean test(Facts facts, Map<String, String> captures) {
+            return !not.test(facts, new HashMap<>());
+        }
+
+        @Override
+        public String describe() {
+            return "not " + not.describe();
         }
     }
 }

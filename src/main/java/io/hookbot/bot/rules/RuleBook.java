@@ -1,22 +1,29 @@
 package io.hookbot.bot.rules;
 
+import io.hookbot.channel.ChannelConfig;
 import io.hookbot.channel.ChannelRegistry;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 /**
- * The bots in force: every {@code *.yml} / {@code *.yaml} file directly in {@code hookbot.bots-dir}, read at
- * startup. A broken file stops the startup with its name and the mistake; a bot naming a channel that is not
- * configured does too, since it would never answer.
+ * The bots in force: the rule files of {@code hookbot.bots-dir}, read at startup and again whenever a file there is
+ * added, removed or written (checked every {@code hookbot.rules.reload-interval}, 500 ms by default). A reload swaps
+ * in a new immutable {@link RuleSet} at once. A broken file is logged with {@code file:line:column} and its last
+ * good version stays in force; at startup, when there is no good version yet, a broken file stops the application.
  */
 @Context
 public class RuleBook {
@@ -24,49 +31,90 @@ public class RuleBook {
     private static final Logger LOG = LoggerFactory.getLogger(RuleBook.class);
 
     private final Path directory;
-    private final List<BotDefinition> bots;
+    private final ChannelRegistry channels;
+    private final RuleFolder folder;
+    private final AtomicReference<Loaded> loaded = new AtomicReference<>();
+    private final ScheduledExecutorService watcher;
 
-    public RuleBook(@Value("${hookbot.bots-dir:bots}") String directory, ChannelRegistry channels) {
+    public RuleBook(@Value("${hookbot.bots-dir:bots}") String directory,
+                    @Value("${hookbot.rules.reload-interval:500ms}") Duration reloadInterval,
+                    ChannelRegistry channels) {
         this.directory = Path.of(directory);
-        this.bots = load(this.directory, channels);
+        this.channels = channels;
+        Set<String> names = channels.all().stream().map(ChannelConfig::name).collect(Collectors.toSet());
+        this.folder = new RuleFolder(new RuleFileParser(names));
+        if (!this.directory.toFile().isDirectory()) {
+            LOG.warn("No rule folder at {}: the bot will store events but answer none", this.directory.toAbsolutePath());
+        }
+        String fingerprint = RuleFolder.fingerprint(this.directory);
+        RuleFolder.Result first = folder.read(this.directory, Map.of());
+        if (!first.problems().isEmpty()) {
+            throw new RuleFileException(first.problems());
+        }
+        first.bots().values().forEach(bot -> LOG.info("Loaded {}", bot));
+        loaded.set(new Loaded(fingerprint, first.bots(), first.ruleSet(), List.of()));
+        this.watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "rules-reload");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = Math.max(50, reloadInterval.toMillis());
+        watcher.scheduleWithFixedDelay(this::reloadIfChanged, every, every, TimeUnit.MILLISECONDS);
     }
 
-    private static List<BotDefinition> load(Path directory, ChannelRegistry channels) {
-        if (!Files.isDirectory(directory)) {
-            LOG.warn("No rule folder at {}: the bot will store events but answer none", directory.toAbsolutePath());
-            return List.of();
-        }
-        RuleFileParser parser = new RuleFileParser();
-        List<BotDefinition> result = new ArrayList<>();
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.filter(RuleBook::isRuleFile).sorted().toList()) {
-                BotDefinition bot = parser.parse(file);
-                for (String channel : bot.channels()) {
-                    if (channels.find(channel).isEmpty()) {
-                        throw new RuleFileException(file, "channels: '" + channel + "' is not configured under hookbot.channels");
-                    }
-                }
-                LOG.info("Loaded bot {} from {} ({} rules)", bot.name(), file, bot.ruleCount());
-                result.add(bot);
-            }
-        } catch (IOException e) {
-            throw new RuleFileException(directory, "cannot list the rule folder: " + e.getMessage());
-        }
-        return List.copyOf(result);
-    }
-
-    private static boolean isRuleFile(Path file) {
-        String name = file.getFileName().toString();
-        return Files.isRegularFile(file) && (name.endsWith(".yml") || name.endsWith(".yaml"));
+    /** @return the rule set in force now; hold on to it for a whole turn */
+    public RuleSet current() {
+        return loaded.get().ruleSet();
     }
 
     /** @return the bots in force, in file name order */
     public List<BotDefinition> bots() {
-        return bots;
+        return current().bots();
+    }
+
+    /**
+     * @param channel a channel name
+     * @return the id of its platform, or {@code null} if the channel is not configured
+     */
+    public String platformOf(String channel) {
+        return channels.find(channel).map(ChannelConfig::platform).orElse(null);
     }
 
     /** @return the folder the rule files are read from */
     public Path directory() {
         return directory;
+    }
+
+    /** Reads the folder again if a rule file was added, removed or written since the last read. */
+    void reloadIfChanged() {
+        try {
+            Loaded before = loaded.get();
+            String fingerprint = RuleFolder.fingerprint(directory);
+            if (fingerprint.equals(before.fingerprint())) {
+                return;
+            }
+            RuleFolder.Result result = folder.read(directory, before.bots());
+            result.problems().forEach(problem -> LOG.error("Rule file mistake: {}", problem));
+            result.kept().forEach(file -> LOG.warn("{} has mistakes; its last good version stays in force", file));
+            result.skipped().forEach(file -> LOG.warn("{} has mistakes and no good version; it is not in force", file));
+            loaded.set(new Loaded(fingerprint, result.bots(), result.ruleSet(), result.problems()));
+            LOG.info("Rules reloaded from {}: {}", directory, result.ruleSet().bots());
+        } catch (RuntimeException e) {
+            LOG.error("Could not reload the rules from {}; the rules in force stay", directory, e);
+        }
+    }
+
+    /** Stops watching the folder. */
+    @PreDestroy
+    public void close() {
+        watcher.shutdownNow();
+    }
+
+    /** @return the mistakes found by the last read of the folder; empty when every file is good */
+    public List<Problem> problems() {
+        return loaded.get().problems();
+    }
+
+    private record Loaded(String fingerprint, Map<Path, BotDefinition> bots, RuleSet ruleSet, List<Problem> problems) {
     }
 }

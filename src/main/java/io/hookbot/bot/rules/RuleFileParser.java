@@ -1,221 +1,163 @@
 package io.hookbot.bot.rules;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.hookbot.bot.rules.yaml.YamlNode;
+import io.hookbot.bot.rules.yaml.YamlReader;
+import io.hookbot.bot.rules.yaml.YamlSyntaxException;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads one rule file into a {@link BotDefinition}, refusing anything it does not understand: an unknown key is an
- * error, not something silently ignored, so a typo never turns a rule into a catch-all.
+ * error, not something silently ignored, so a typo never turns a rule into a catch-all. Every mistake of the file is
+ * reported, each with {@code file:line:column}.
  */
 public final class RuleFileParser {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> BOT_KEYS = Set.of("bot", "description", "channels", "rules");
+    private static final Set<String> BOT_KEYS = Set.of("bot", "description", "channels", "timezone", "rules");
     private static final Set<String> RULE_KEYS = Set.of("name", "on", "when", "then", "continue");
-    private static final Set<String> CONDITION_KEYS = Set.of("keywords", "regex");
-    private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
+
+    private final Set<String> knownChannels;
+
+    /** A parser that does not check channel names (for files read without the application's configuration). */
+    public RuleFileParser() {
+        this(null);
+    }
+
+    /** @param knownChannels the configured channel names; {@code null} not to check them */
+    public RuleFileParser(Set<String> knownChannels) {
+        this.knownChannels = knownChannels == null ? null : Set.copyOf(knownChannels);
+    }
 
     /**
      * @param file a rule file
      * @return the bot it declares
-     * @throws RuleFileException if the file cannot be read or is not a valid bot
+     * @throws RuleFileException with every mistake, if the file cannot be read or is not a valid bot
      */
     public BotDefinition parse(Path file) {
-        JsonNode root;
+        String content;
         try {
-            root = YAML.readTree(Files.readAllBytes(file));
+            content = Files.readString(file);
         } catch (IOException e) {
-            throw new RuleFileException(file, "not readable as YAML: " + e.getMessage());
+            throw new RuleFileException(file, "cannot be read: " + e);
         }
-        return parse(file, root);
+        return parse(file.toString(), content);
     }
 
-    BotDefinition parse(Path file, JsonNode root) {
-        if (root == null || !root.isObject()) {
-            throw new RuleFileException(file, "must be a mapping with 'bot' and 'rules'");
+    /**
+     * @param fileName the name to show in locations
+     * @param content  the YAML text
+     * @return the bot it declares
+     * @throws RuleFileException with every mistake
+     */
+    public BotDefinition parse(String fileName, String content) {
+        Problems problems = new Problems();
+        YamlNode root;
+        try {
+            root = YamlReader.read(fileName, content);
+        } catch (YamlSyntaxException e) {
+            throw new RuleFileException(List.of(new Problem(e.location(), e.getMessage())));
         }
-        unknownKeys(file, "", root, BOT_KEYS);
-        String name = requiredText(file, "bot", root.get("bot"));
-        Set<String> channels = new LinkedHashSet<>(textList(file, "channels", root.get("channels")));
-        JsonNode rulesNode = root.get("rules");
-        if (rulesNode == null || !rulesNode.isArray() || rulesNode.isEmpty()) {
-            throw new RuleFileException(file, "'rules' must be a non-empty list");
+        BotDefinition bot = bot(fileName, root, problems);
+        if (!problems.isEmpty()) {
+            throw new RuleFileException(problems.list());
+        }
+        return bot;
+    }
+
+    private BotDefinition bot(String fileName, YamlNode root, Problems problems) {
+        YamlNode.Mapping top = Nodes.mapping(root, "a rule file", problems).orElse(null);
+        if (top == null) {
+            return null;
+        }
+        Nodes.onlyKeys(top, BOT_KEYS, "the bot", problems);
+        String name = top.get("bot").flatMap(n -> Nodes.text(n, "bot", problems)).orElse(null);
+        if (top.get("bot").isEmpty()) {
+            problems.add(top, "missing 'bot: <name>' at the top of the file");
+        }
+        top.get("description").ifPresent(n -> Nodes.text(n, "description", problems));
+        Set<String> channels = new LinkedHashSet<>();
+        top.get("channels").ifPresent(node -> {
+            for (String channel : Nodes.texts(node, "channels", problems)) {
+                if (knownChannels != null && !knownChannels.contains(channel)) {
+                    problems.add(node, "unknown channel '" + channel + "'; channels configured under hookbot.channels: "
+                            + knownChannels.stream().sorted().toList());
+                }
+                channels.add(channel);
+            }
+        });
+        ZoneId zone = top.get("timezone").flatMap(n -> Nodes.text(n, "timezone", problems).map(t -> zone(n, t, problems)))
+                .orElse(ZoneOffset.UTC);
+        YamlNode rulesNode = top.get("rules").orElse(null);
+        if (!(rulesNode instanceof YamlNode.Sequence sequence) || sequence.items().isEmpty()) {
+            problems.add(rulesNode == null ? top : rulesNode, "'rules' must be a non-empty list of rules");
+            return null;
         }
         List<Rule> rules = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        for (int i = 0; i < rulesNode.size(); i++) {
-            Rule rule = rule(file, i + 1, rulesNode.get(i));
-            if (!names.add(rule.name())) {
-                throw new RuleFileException(file, "rule " + (i + 1) + ": the name '" + rule.name() + "' is used twice");
+        Map<String, Rule> byName = new HashMap<>();
+        List<Rule> catchAlls = new ArrayList<>();
+        for (int i = 0; i < sequence.items().size(); i++) {
+            Rule rule = rule(i + 1, sequence.items().get(i), zone, problems);
+            if (rule == null) {
+                continue;
+            }
+            Rule twin = byName.putIfAbsent(rule.name(), rule);
+            if (twin != null) {
+                problems.add(rule.location(), "the rule name '" + rule.name() + "' is already used at line "
+                        + twin.location().line() + "; rule names must be unique in a bot");
+            }
+            for (Rule catchAll : catchAlls) {
+                if (catchAll.trigger().covers(rule.trigger())) {
+                    problems.add(rule.location(), "rule '" + rule.name() + "' can never fire: rule '" + catchAll.name()
+                            + "' at line " + catchAll.location().line() + " answers every " + catchAll.trigger()
+                            + " event before it; move it above, or give '" + catchAll.name() + "' a condition");
+                    break;
+                }
+            }
+            if (rule.isCatchAll()) {
+                catchAlls.add(rule);
             }
             rules.add(rule);
         }
-        return new BotDefinition(name, file, channels, List.copyOf(rules));
+        return name == null ? null : new BotDefinition(name, fileName, channels, zone, rules);
     }
 
-    private Rule rule(Path file, int index, JsonNode node) {
-        String where = "rule " + index;
-        if (node == null || !node.isObject()) {
-            throw new RuleFileException(file, where + " must be a mapping");
+    private Rule rule(int index, YamlNode node, ZoneId zone, Problems problems) {
+        YamlNode.Mapping rule = Nodes.mapping(node, "a rule", problems).orElse(null);
+        if (rule == null) {
+            return null;
         }
-        if (node.has("name")) {
-            where = where + " (" + node.get("name").asText() + ")";
+        Nodes.onlyKeys(rule, RULE_KEYS, "a rule", problems);
+        String name = rule.get("name").flatMap(n -> Nodes.text(n, "name", problems)).orElse("rule-" + index);
+        Trigger trigger = rule.get("on").map(n -> TriggerParser.parse(n, problems)).orElse(Trigger.MESSAGE);
+        ConditionParser conditions = new ConditionParser(problems, knownChannels, zone);
+        Condition condition = rule.get("when").map(conditions::parse).orElse(new Condition.Always());
+        TemplateScope scope = new TemplateScope(trigger.family(), conditions.captures());
+        List<RuleAction> actions = rule.get("then").map(n -> new ActionParser(problems, scope).parse(n)).orElse(null);
+        if (actions == null) {
+            problems.add(node, "rule '" + name + "' has no 'then': say what it does (- reply: …)");
+            actions = List.of();
         }
-        unknownKeys(file, where + ": ", node, RULE_KEYS);
-        String name = node.has("name") ? requiredText(file, where + ": name", node.get("name")) : "rule-" + index;
-        Rule.Trigger trigger = trigger(file, where, node.get("on"));
-        Condition condition = condition(file, where, node.get("when"));
-        List<RuleAction> actions = actions(file, where, node.get("then"));
-        JsonNode cont = node.get("continue");
-        if (cont != null && !cont.isBoolean()) {
-            throw new RuleFileException(file, where + ": 'continue' must be true or false");
-        }
-        return new Rule(name, trigger, condition, actions, cont != null && cont.asBoolean());
+        boolean continueAfter = rule.get("continue").flatMap(n -> Nodes.bool(n, "continue", problems)).orElse(false);
+        return new Rule(name, node.location(), trigger, condition, actions, continueAfter);
     }
 
-    private Rule.Trigger trigger(Path file, String where, JsonNode node) {
-        if (node == null) {
-            return Rule.Trigger.MESSAGE;
-        }
-        String value = node.asText().toUpperCase(Locale.ROOT);
+    private static ZoneId zone(YamlNode node, String text, Problems problems) {
         try {
-            return Rule.Trigger.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw new RuleFileException(file, where + ": 'on' is '" + node.asText()
-                    + "'; use message, presence, meeting or device");
-        }
-    }
-
-    private Condition condition(Path file, String where, JsonNode node) {
-        if (node == null) {
-            return new Condition.Always();
-        }
-        if (!node.isObject()) {
-            throw new RuleFileException(file, where + ": 'when' must be a mapping of conditions");
-        }
-        unknownKeys(file, where + ": when.", node, CONDITION_KEYS);
-        List<Condition> all = new ArrayList<>();
-        if (node.has("keywords")) {
-            List<String> keywords = new ArrayList<>();
-            for (String keyword : textList(file, where + ": when.keywords", node.get("keywords"))) {
-                String folded = Normalizer.fold(keyword);
-                if (folded.isBlank()) {
-                    throw new RuleFileException(file, where + ": keyword '" + keyword + "' has no letters or digits");
-                }
-                keywords.add(folded);
-            }
-            all.add(new Condition.Keywords(List.copyOf(keywords)));
-        }
-        if (node.has("regex")) {
-            String source = requiredText(file, where + ": when.regex", node.get("regex"));
-            try {
-                Pattern pattern = Pattern.compile(source, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-                List<String> groups = new ArrayList<>();
-                Matcher names = GROUP_NAME.matcher(source);
-                while (names.find()) {
-                    groups.add(names.group(1));
-                }
-                all.add(new Condition.Regex(pattern, List.copyOf(groups)));
-            } catch (PatternSyntaxException e) {
-                throw new RuleFileException(file, where + ": when.regex is not a valid regular expression: "
-                        + e.getDescription() + " near index " + e.getIndex());
-            }
-        }
-        return all.size() == 1 ? all.get(0) : new Condition.All(List.copyOf(all));
-    }
-
-    private List<RuleAction> actions(Path file, String where, JsonNode node) {
-        if (node == null || !node.isArray() || node.isEmpty()) {
-            throw new RuleFileException(file, where + ": 'then' must be a non-empty list of actions");
-        }
-        List<RuleAction> actions = new ArrayList<>();
-        for (int i = 0; i < node.size(); i++) {
-            actions.add(action(file, where + ": then[" + (i + 1) + "]", node.get(i)));
-        }
-        return List.copyOf(actions);
-    }
-
-    private RuleAction action(Path file, String where, JsonNode node) {
-        if (node == null || !node.isObject() || node.size() != 1) {
-            throw new RuleFileException(file, where + " must be one of: reply: <text>, set: {key: value}, clear: <key>");
-        }
-        Map.Entry<String, JsonNode> entry = node.fields().next();
-        switch (entry.getKey()) {
-            case "reply":
-                return new RuleAction.ReplyAction(template(file, where + ".reply", entry.getValue()));
-            case "set": {
-                JsonNode set = entry.getValue();
-                if (!set.isObject() || set.size() != 1) {
-                    throw new RuleFileException(file, where + ".set must be one key: value");
-                }
-                Map.Entry<String, JsonNode> pair = set.fields().next();
-                return new RuleAction.SetAction(pair.getKey(), template(file, where + ".set", pair.getValue()));
-            }
-            case "clear":
-                return new RuleAction.ClearAction(requiredText(file, where + ".clear", entry.getValue()));
-            default:
-                throw new RuleFileException(file, where + ": unknown action '" + entry.getKey()
-                        + "'; use reply, set or clear");
-        }
-    }
-
-    private Template template(Path file, String where, JsonNode node) {
-        String text = requiredText(file, where, node);
-        try {
-            return Template.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new RuleFileException(file, where + ": " + e.getMessage());
-        }
-    }
-
-    private static String requiredText(Path file, String where, JsonNode node) {
-        if (node == null || node.isNull() || !node.isValueNode() || node.asText().isBlank()) {
-            throw new RuleFileException(file, "'" + where + "' must be a non-empty text");
-        }
-        return node.asText();
-    }
-
-    private static List<String> textList(Path file, String where, JsonNode node) {
-        List<String> values = new ArrayList<>();
-        if (node == null) {
-            return values;
-        }
-        if (node.isValueNode()) {
-            values.add(requiredText(file, where, node));
-            return values;
-        }
-        if (!node.isArray()) {
-            throw new RuleFileException(file, "'" + where + "' must be a list of texts");
-        }
-        for (JsonNode item : node) {
-            values.add(requiredText(file, where, item));
-        }
-        return values;
-    }
-
-    private static void unknownKeys(Path file, String where, JsonNode node, Set<String> allowed) {
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String key = names.next();
-            if (!allowed.contains(key)) {
-                throw new RuleFileException(file, where + "unknown key '" + key + "'; expected one of "
-                        + String.join(", ", new java.util.TreeSet<>(allowed)));
-            }
+            return ZoneId.of(text);
+        } catch (DateTimeException e) {
+            problems.add(node, "unknown time zone '" + text + "'; use a name like Europe/Paris or UTC");
+            return ZoneOffset.UTC;
         }
     }
 }

@@ -2,30 +2,30 @@ package io.hookbot.bot.rules;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
- * A reply template: text with <code>{{path}}</code> or <code>{{path | fallback}}</code> placeholders. Values are
- * inserted as plain text and never evaluated, so whatever a user wrote cannot change what the template does.
+ * A text with <code>{{path}}</code> or <code>{{path | "fallback"}}</code> placeholders. Values are inserted as
+ * plain text and never evaluated: a user who writes <code>{{state.x}}</code> in a message gets those characters
+ * back, not the state.
  */
 final class Template {
 
-    /** The roots a placeholder may start with. */
-    static final Set<String> ROOTS = Set.of("text", "channel", "conversation", "sender", "match", "state", "now", "event");
-
+    private final String source;
     private final List<Part> parts;
 
-    private Template(List<Part> parts) {
-        this.parts = parts;
+    private Template(String source, List<Part> parts) {
+        this.source = source;
+        this.parts = List.copyOf(parts);
     }
 
     /**
      * @param source the template text
+     * @param scope  the variables it may use
      * @return the parsed template
      * @throws IllegalArgumentException naming an unclosed placeholder or an unknown variable
      */
-    static Template parse(String source) {
+    static Template parse(String source, TemplateScope scope) {
         List<Part> parts = new ArrayList<>();
         int at = 0;
         while (at < source.length()) {
@@ -36,7 +36,8 @@ final class Template {
             }
             int close = source.indexOf("}}", open);
             if (close < 0) {
-                throw new IllegalArgumentException("placeholder opened with {{ at character " + (open + 1) + " is never closed");
+                throw new IllegalArgumentException("the placeholder opened with {{ at character " + (open + 1)
+                        + " is never closed with }}");
             }
             if (open > at) {
                 parts.add(new Literal(source.substring(at, open)));
@@ -45,15 +46,14 @@ final class Template {
             int bar = inside.indexOf('|');
             String path = (bar < 0 ? inside : inside.substring(0, bar)).trim();
             String fallback = bar < 0 ? "" : unquote(inside.substring(bar + 1).trim());
-            String root = path.contains(".") ? path.substring(0, path.indexOf('.')) : path;
-            if (!ROOTS.contains(root)) {
-                throw new IllegalArgumentException("unknown variable '" + path + "' in {{" + inside + "}}; known: "
-                        + String.join(", ", new java.util.TreeSet<>(ROOTS)));
+            String problem = scope.check(path);
+            if (problem != null) {
+                throw new IllegalArgumentException("{{" + inside + "}}: " + problem);
             }
             parts.add(new Placeholder(path, fallback));
             at = close + 2;
         }
-        return new Template(parts);
+        return new Template(source, parts);
     }
 
     /**
@@ -71,6 +71,11 @@ final class Template {
             }
         }
         return out.toString();
+    }
+
+    @Override
+    public String toString() {
+        return source;
     }
 
     private static String unquote(String text) {

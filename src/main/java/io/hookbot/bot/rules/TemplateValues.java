@@ -6,57 +6,70 @@ import io.hookbot.api.MeetingEvent;
 import io.hookbot.api.MessageReceived;
 import io.hookbot.api.PresenceChanged;
 import io.hookbot.api.User;
-import io.hookbot.bot.Turn;
 
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Resolves template placeholders against a turn: the event, its sender, the rule's captures and the state. */
+/**
+ * Resolves template placeholders for one rule firing: the event, its sender, the rule's captures, the state as
+ * it is at that action, and the time of the turn in the bot's time zone.
+ */
 final class TemplateValues implements Function<String, String> {
 
-    private final Turn turn;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final String bot;
+    private final ZoneId zone;
+    private final Facts facts;
     private final Map<String, String> captures;
     private final Map<String, String> state;
 
-    TemplateValues(Turn turn, Map<String, String> captures, Map<String, String> state) {
-        this.turn = turn;
+    TemplateValues(String bot, ZoneId zone, Facts facts, Map<String, String> captures, Map<String, String> state) {
+        this.bot = bot;
+        this.zone = zone;
+        this.facts = facts;
         this.captures = captures;
         this.state = state;
     }
 
     @Override
     public String apply(String path) {
-        Event event = turn.event();
+        Event event = facts.event();
         int dot = path.indexOf('.');
         String root = dot < 0 ? path : path.substring(0, dot);
         String rest = dot < 0 ? "" : path.substring(dot + 1);
         return switch (root) {
-            case "text" -> event instanceof MessageReceived m ? m.text() : null;
+            case "text" -> facts.text();
             case "channel" -> event.channel();
+            case "platform" -> facts.platform();
             case "conversation" -> event.conversation();
-            case "now" -> turn.now().toString();
+            case "bot" -> bot;
+            case "now" -> now(rest);
             case "match" -> captures.get(rest);
             case "state" -> state.get(rest);
-            case "sender" -> user(userOf(event), rest);
+            case "sender" -> person(facts.person(), rest);
             case "event" -> eventField(event, rest);
             default -> null;
         };
     }
 
-    private static User userOf(Event event) {
-        if (event instanceof MessageReceived m) {
-            return m.sender();
-        }
-        if (event instanceof PresenceChanged p) {
-            return p.user();
-        }
-        if (event instanceof MeetingEvent m) {
-            return m.actor();
-        }
-        return null;
+    private String now(String field) {
+        ZonedDateTime local = facts.now().atZone(zone);
+        return switch (field) {
+            case "date" -> local.toLocalDate().toString();
+            case "time" -> local.format(TIME);
+            case "weekday" -> local.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+            case "iso" -> facts.now().toString();
+            default -> local.toOffsetDateTime().toString();
+        };
     }
 
-    private static String user(User user, String field) {
+    private static String person(User user, String field) {
         if (user == null) {
             return null;
         }
@@ -69,30 +82,32 @@ final class TemplateValues implements Function<String, String> {
     }
 
     private static String eventField(Event event, String field) {
+        if (field.equals("type") && !(event instanceof MessageReceived)) {
+            return Trigger.typeOf(event);
+        }
         if (event instanceof DeviceEvent device) {
             return field.equals("device") ? device.device() : device.fields().get(field);
         }
         if (event instanceof MeetingEvent meeting) {
-            return switch (field) {
-                case "meeting" -> meeting.meeting();
-                case "type" -> meeting.type().name().toLowerCase();
-                default -> meeting.details().get(field) == null ? null : String.valueOf(meeting.details().get(field));
-            };
+            if (field.equals("meeting")) {
+                return meeting.meeting();
+            }
+            Object value = meeting.details().get(field);
+            return value == null ? null : String.valueOf(value);
         }
         if (event instanceof PresenceChanged presence) {
             return switch (field) {
-                case "status" -> presence.status().name().toLowerCase();
+                case "status" -> Trigger.typeOf(presence);
                 case "scope" -> presence.scope();
+                case "user" -> presence.user() == null ? null : presence.user().id();
                 default -> null;
             };
         }
-        if (event instanceof MessageReceived message) {
-            return switch (field) {
-                case "kind" -> message.kind().name().toLowerCase();
-                case "id" -> message.externalId();
-                default -> null;
-            };
-        }
-        return null;
+        MessageReceived message = (MessageReceived) event;
+        return switch (field) {
+            case "kind" -> Trigger.typeOf(message);
+            case "id" -> message.externalId();
+            default -> null;
+        };
     }
 }

@@ -1,6 +1,8 @@
 /**
- * Rule files: the YAML model of a bot ({@code bots/*.yml}), its parser and validation, conditions, and reply
- * templates. {@link io.hookbot.bot.rules.RuleBook} holds the bots currently in force. Depends on {@code api},
- * {@code bot} and {@code conversation}.
+ * Rule files: the YAML language of a bot ({@code bots/*.yml}, documented in {@code docs/rules.md}), its parser and
+ * validation ({@link io.hookbot.bot.rules.RuleFileParser}), triggers, conditions, templates, the word index that
+ * keeps matching fast at 10,000 rules, and {@link io.hookbot.bot.rules.RuleBook}, which holds the bots in force
+ * and reloads them when the folder changes. Depends on {@code api}, {@code bot}, {@code channel} (the configured
+ * channels) and its own {@code yaml} tree.
  */
 package io.hookbot.bot.rules;

@@ -1,0 +1,79 @@
+package io.hookbot.bot.rules;
+
+import io.hookbot.bot.rules.yaml.YamlNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a rule's {@code then}: a list of {@code reply: <template>}, {@code set: {key: <template>}}, {@code clear: key};
+ * {@code then: []} fires and does nothing, which silences the rules below it.
+ */
+final class ActionParser {
+
+    static final Set<String> KEYS = Set.of("reply", "set", "clear");
+
+    private final Problems problems;
+    private final TemplateScope scope;
+
+    ActionParser(Problems problems, TemplateScope scope) {
+        this.problems = problems;
+        this.scope = scope;
+    }
+
+    List<RuleAction> parse(YamlNode node) {
+        if (!(node instanceof YamlNode.Sequence sequence)) {
+            problems.add(node, "'then' must be a list of actions (- reply: …), not " + node.describe());
+            return List.of();
+        }
+        // an empty list is allowed on purpose: the rule answers with silence and stops the rules below
+        List<RuleAction> actions = new ArrayList<>();
+        for (YamlNode item : sequence.items()) {
+            YamlNode.Mapping mapping = Nodes.mapping(item, "an action", problems).orElse(null);
+            if (mapping == null) {
+                continue;
+            }
+            Nodes.onlyKeys(mapping, KEYS, "an action", problems);
+            if (mapping.entries().size() != 1) {
+                problems.add(item, "an action is exactly one of reply, set or clear; write each on its own '- ' line");
+                continue;
+            }
+            YamlNode.Entry entry = mapping.entries().get(0);
+            switch (entry.key()) {
+                case "reply" -> template(entry.value(), "reply").ifPresent(t -> actions.add(new RuleAction.ReplyAction(t)));
+                case "set" -> set(entry.value(), actions);
+                case "clear" -> Nodes.texts(entry.value(), "clear", problems)
+                        .forEach(key -> actions.add(new RuleAction.ClearAction(key)));
+                default -> {
+                    // reported by onlyKeys
+                }
+            }
+        }
+        return List.copyOf(actions);
+    }
+
+    private void set(YamlNode node, List<RuleAction> actions) {
+        Nodes.mapping(node, "set", problems).ifPresent(mapping -> {
+            if (mapping.entries().isEmpty()) {
+                problems.add(node, "set must name at least one key: set: {step: asked}");
+            }
+            for (YamlNode.Entry entry : mapping.entries()) {
+                template(entry.value(), "set." + entry.key())
+                        .ifPresent(t -> actions.add(new RuleAction.SetAction(entry.key(), t)));
+            }
+        });
+    }
+
+    private Optional<Template> template(YamlNode node, String what) {
+        return Nodes.text(node, what, problems).flatMap(text -> {
+            try {
+                return Optional.of(Template.parse(text, scope));
+            } catch (IllegalArgumentException e) {
+                problems.add(node, what + ": " + e.getMessage());
+                return Optional.empty();
+            }
+        });
+    }
+}

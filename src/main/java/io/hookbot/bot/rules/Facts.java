@@ -1,0 +1,50 @@
+package io.hookbot.bot.rules;
+
+import io.hookbot.api.DeviceEvent;
+import io.hookbot.api.Event;
+import io.hookbot.api.MeetingEvent;
+import io.hookbot.api.MessageReceived;
+import io.hookbot.api.PresenceChanged;
+import io.hookbot.api.User;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What rule conditions look at for one turn, computed once per turn and shared by every rule.
+ *
+ * @param event    the event
+ * @param platform the platform of the event's channel, or {@code null} if unknown
+ * @param folded   the message text folded by {@link Normalizer}, or {@code " "} for other events
+ * @param state    the conversation state as the rule sees it
+ * @param now      the time of the turn
+ */
+record Facts(Event event, String platform, String folded, Map<String, String> state, Instant now) {
+
+    static Facts of(Event event, String platform, Map<String, String> state, Instant now) {
+        String folded = event instanceof MessageReceived m ? Normalizer.fold(m.text()) : " ";
+        return new Facts(event, platform, folded, state, now);
+    }
+
+    /** @return the message text, or {@code null} for other events */
+    String text() {
+        return event instanceof MessageReceived m ? m.text() : null;
+    }
+
+    /** @return the person the event is about: a message's sender, a presence's user, a meeting's actor */
+    User person() {
+        if (event instanceof MessageReceived m) {
+            return m.sender();
+        }
+        if (event instanceof PresenceChanged p) {
+            return p.user();
+        }
+        if (event instanceof MeetingEvent m) {
+            return m.actor();
+        }
+        if (event instanceof DeviceEvent) {
+            return null;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,90 @@
+package io.hookbot.bot.rules;
+
+import io.hookbot.bot.rules.yaml.YamlNode;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads typed values out of {@link YamlNode}s, reporting a wrong type as a problem at the node. */
+final class Nodes {
+
+    private Nodes() {
+    }
+
+    /** A non-blank scalar as text (numbers and booleans read as written), or empty after reporting a problem. */
+    static Optional<String> text(YamlNode node, String what, Problems problems) {
+        if (node instanceof YamlNode.Scalar scalar && !scalar.isNull() && !scalar.text().isBlank()) {
+            return Optional.of(scalar.text());
+        }
+        problems.add(node, what + " must be a non-empty text, not " + node.describe());
+        return Optional.empty();
+    }
+
+    /** One text or a list of texts; empty after reporting a problem. */
+    static List<String> texts(YamlNode node, String what, Problems problems) {
+        List<String> values = new ArrayList<>();
+        if (node instanceof YamlNode.Sequence sequence) {
+            if (sequence.items().isEmpty()) {
+                problems.add(node, what + " must not be an empty list");
+            }
+            for (YamlNode item : sequence.items()) {
+                text(item, what + " items", problems).ifPresent(values::add);
+            }
+        } else if (node instanceof YamlNode.Scalar) {
+            text(node, what, problems).ifPresent(values::add);
+        } else {
+            problems.add(node, what + " must be a text or a list of texts, not " + node.describe());
+        }
+        return values;
+    }
+
+    static Optional<YamlNode.Mapping> mapping(YamlNode node, String what, Problems problems) {
+        if (node instanceof YamlNode.Mapping mapping) {
+            return Optional.of(mapping);
+        }
+        problems.add(node, what + " must be a mapping (key: value lines), not " + node.describe());
+        return Optional.empty();
+    }
+
+    static Optional<Boolean> bool(YamlNode node, String what, Problems problems) {
+        if (node instanceof YamlNode.Scalar scalar && scalar.type() == YamlNode.Scalar.Type.BOOLEAN) {
+            return Optional.of(Boolean.parseBoolean(scalar.text().toLowerCase()));
+        }
+        problems.add(node, what + " must be true or false, not " + node.describe());
+        return Optional.empty();
+    }
+
+    /** Reports every key of the mapping that is not allowed, at the key, with the nearest allowed key. */
+    static void onlyKeys(YamlNode.Mapping mapping, Set<String> allowed, String where, Problems problems) {
+        for (YamlNode.Entry entry : mapping.entries()) {
+            if (!allowed.contains(entry.key())) {
+                String nearest = allowed.stream().min(Comparator.comparingInt(k -> distance(k, entry.key()))).orElse("");
+                String hint = distance(nearest, entry.key()) <= 2 ? "did you mean '" + nearest + "'? " : "";
+                problems.add(entry.keyLocation(), "unknown key '" + entry.key() + "' in " + where + "; " + hint
+                        + "expected one of " + allowed.stream().sorted().toList());
+            }
+        }
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

@@ -1,0 +1,73 @@
+package io.hookbot.bot.rules;
+
+import java.util.Set;
+
+/**
+ * The variables a template may use in one rule: they depend on the family of events the rule answers (only
+ * messages have {@code text}) and on the named groups of the rule's regular expressions.
+ *
+ * @param family   the family of events the rule answers
+ * @param captures the named groups of the rule's regexes
+ */
+record TemplateScope(Trigger.Family family, Set<String> captures) {
+
+    static final String ROOTS = "text, channel, platform, conversation, bot, sender.id|name|role, match.<group>, "
+            + "state.<key>, event.<field>, now, now.date|time|weekday|iso";
+    private static final Set<String> PERSON = Set.of("id", "name", "role");
+    private static final Set<String> NOW = Set.of("date", "time", "weekday", "iso");
+
+    /**
+     * @param path a placeholder's path, such as {@code sender.name}
+     * @return why it cannot be used, or {@code null} if it can
+     */
+    String check(String path) {
+        int dot = path.indexOf('.');
+        String root = dot < 0 ? path : path.substring(0, dot);
+        String rest = dot < 0 ? "" : path.substring(dot + 1);
+        switch (root) {
+            case "channel", "platform", "conversation", "bot":
+                return rest.isEmpty() ? null : "'" + root + "' has no fields";
+            case "text":
+                if (!rest.isEmpty()) {
+                    return "'text' has no fields";
+                }
+                return family == Trigger.Family.MESSAGE ? null : "'text' exists only for messages";
+            case "now":
+                return rest.isEmpty() || NOW.contains(rest) ? null : "'now' has date, time, weekday and iso";
+            case "sender":
+                if (family == Trigger.Family.DEVICE) {
+                    return "device events have no sender";
+                }
+                return PERSON.contains(rest) ? null : "'sender' has id, name and role";
+            case "match":
+                if (captures.contains(rest)) {
+                    return null;
+                }
+                return captures.isEmpty() ? "this rule has no regex with a named group (?<" + rest + ">…)"
+                        : "no regex of this rule has a group named '" + rest + "'; it has " + captures.stream().sorted().toList();
+            case "state":
+                return rest.isEmpty() ? "say which state value: state.<key>" : null;
+            case "event":
+                return eventField(rest);
+            default:
+                return "unknown variable '" + path + "'; known: " + ROOTS;
+        }
+    }
+
+    private String eventField(String field) {
+        if (field.isEmpty()) {
+            return "say which field: event.<field>";
+        }
+        Set<String> known = switch (family) {
+            case MESSAGE -> Set.of("kind", "id");
+            case PRESENCE -> Set.of("status", "type", "scope", "user");
+            // meeting details and device fields depend on the platform: any name is allowed, a missing one is empty
+            case MEETING, DEVICE -> null;
+        };
+        if (known == null || known.contains(field)) {
+            return null;
+        }
+        return "a " + family.name().toLowerCase() + " event has no field '" + field + "'; it has "
+                + known.stream().sorted().toList();
+    }
+}

@@ -1,0 +1,73 @@
+package io.hookbot.cli;
+
+import io.hookbot.bot.rules.BotDefinition;
+import io.hookbot.bot.rules.Problem;
+import io.hookbot.bot.rules.RuleFileException;
+import io.hookbot.bot.rules.RuleFileParser;
+import io.hookbot.bot.rules.RuleFolder;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code check [PATH…]}: validates rule files and prints every mistake as {@code file:line:column: message}. Channel
+ * names are checked against the configured channels, or against {@code --channels}, or not at all with
+ * {@code --any-channel}.
+ */
+final class CheckCommand {
+
+    private final PrintStream out;
+
+    CheckCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    int run(Arguments args) {
+        List<String> paths = args.positional().isEmpty() ? List.of("bots") : args.positional();
+        RuleFileParser parser = new RuleFileParser(knownChannels(args));
+        List<Path> files = new ArrayList<>();
+        for (String path : paths) {
+            Path p = Path.of(path);
+            if (Files.isDirectory(p)) {
+                files.addAll(RuleFolder.files(p));
+            } else if (Files.isRegularFile(p)) {
+                files.add(p);
+            } else {
+                out.println(path + ": no such file or folder");
+                return 1;
+            }
+        }
+        if (files.isEmpty()) {
+            out.println(String.join(", ", paths) + ": no rule files (*.yml, *.yaml)");
+            return 1;
+        }
+        int mistakes = 0;
+        for (Path file : files) {
+            try {
+                BotDefinition bot = parser.parse(file);
+                out.println(file + ": ok, bot " + bot.name() + ", " + bot.ruleCount() + " rules");
+            } catch (RuleFileException e) {
+                e.problems().stream().map(Problem::toString).forEach(out::println);
+                mistakes += e.problems().size();
+            }
+        }
+        out.println(mistakes == 0 ? files.size() + " file(s) checked, no mistakes"
+                : files.size() + " file(s) checked, " + mistakes + " mistake(s)");
+        return mistakes == 0 ? 0 : 1;
+    }
+
+    static Set<String> knownChannels(Arguments args) {
+        if (args.flag("any-channel")) {
+            return null;
+        }
+        String listed = args.option("channels");
+        if (listed != null) {
+            return Set.of(listed.split("\\s*,\\s*"));
+        }
+        return ConfiguredChannels.load().keySet();
+    }
+}

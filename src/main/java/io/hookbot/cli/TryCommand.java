@@ -1,0 +1,118 @@
+package io.hookbot.cli;
+
+import io.hookbot.api.Action;
+import io.hookbot.api.ClearState;
+import io.hookbot.api.Reply;
+import io.hookbot.api.SetState;
+import io.hookbot.bot.rules.Problem;
+import io.hookbot.bot.rules.RuleExplainer;
+import io.hookbot.bot.rules.RuleFileException;
+import io.hookbot.bot.rules.RuleFileParser;
+import io.hookbot.bot.rules.RuleFolder;
+import io.hookbot.bot.rules.RuleSet;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code try PATH [options] TEXT…}: feeds one message or event to the rules of a folder or file and prints, rule by
+ * rule, which fired and what it did, which failed and on what condition, and which were not tried.
+ */
+final class TryCommand {
+
+    private final PrintStream out;
+
+    TryCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    int run(Arguments args) {
+        if (args.positional().isEmpty()) {
+            throw new UsageException("try needs a rule folder or file, then the message text");
+        }
+        Path path = Path.of(args.positional().get(0));
+        RuleSet rules;
+        try {
+            rules = load(path);
+        } catch (RuleFileException e) {
+            e.problems().stream().map(Problem::toString).forEach(out::println);
+            return 1;
+        }
+        Map<String, String> configured = ConfiguredChannels.load();
+        String channel = args.option("channel") != null ? args.option("channel")
+                : rules.bots().stream().flatMap(b -> b.channels().stream()).findFirst()
+                .orElse(configured.keySet().stream().findFirst().orElse("sms-main"));
+        String platform = args.option("platform") != null ? args.option("platform") : configured.get(channel);
+        Instant at = instant(args.option("at"));
+        String text = String.join(" ", args.positional().subList(1, args.positional().size()));
+        TryEvent event = TryEvent.from(args, channel, text, at);
+        out.println("event: " + event.description() + " on " + channel + " (" + (platform == null ? "unknown platform" : platform)
+                + ") at " + at);
+        List<RuleExplainer.Step> steps = RuleExplainer.explain(rules, event.event(), platform, at, args.pairs("state"));
+        String bot = null;
+        int fired = 0;
+        for (RuleExplainer.Step step : steps) {
+            if (!step.bot().equals(bot)) {
+                bot = step.bot();
+                out.println("bot " + bot);
+            }
+            String mark = switch (step.verdict()) {
+                case FIRED -> "FIRED  ";
+                case FAILED -> "no     ";
+                case NOT_TRIED -> "skipped";
+            };
+            out.println("  " + mark + " " + step.rule() + " (" + step.location() + ")"
+                    + (step.reason().isEmpty() ? "" : ": " + step.reason()));
+            for (Action action : step.actions()) {
+                out.println("            " + describe(action));
+            }
+            fired += step.verdict() == RuleExplainer.Verdict.FIRED ? 1 : 0;
+        }
+        out.println(fired == 0 ? "no rule fired: the bot stays silent" : fired + " rule(s) fired");
+        return 0;
+    }
+
+    private static RuleSet load(Path path) {
+        RuleFileParser parser = new RuleFileParser();
+        if (Files.isDirectory(path)) {
+            RuleFolder.Result result = new RuleFolder(parser).read(path, Map.of());
+            if (!result.problems().isEmpty()) {
+                throw new RuleFileException(result.problems());
+            }
+            return result.ruleSet();
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new UsageException(path + ": no such file or folder");
+        }
+        return new RuleSet(List.of(parser.parse(path)));
+    }
+
+    private static Instant instant(String text) {
+        if (text == null) {
+            return Instant.now();
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--at takes an instant such as 2024-05-06T09:30:00Z, not '" + text + "'");
+        }
+    }
+
+    private static String describe(Action action) {
+        if (action instanceof Reply reply) {
+            return "reply: " + reply.text();
+        }
+        if (action instanceof SetState set) {
+            return "set: " + set.key() + " = " + set.value();
+        }
+        if (action instanceof ClearState clear) {
+            return "clear: " + clear.key();
+        }
+        return action.toString();
+    }
+}

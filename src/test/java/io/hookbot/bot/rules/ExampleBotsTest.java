@@ -1,0 +1,66 @@
+package io.hookbot.bot.rules;
+
+import io.hookbot.api.MessageKind;
+import io.hookbot.api.User;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The example bots in {@code bots/examples/} do what their comments and {@code docs/rules.md} say. */
+class ExampleBotsTest {
+
+    private static final BotDefinition DESK = new RuleFileParser().parse(Path.of("bots/examples/support-desk.yml"));
+    /** A Monday, 10:00 in Paris. */
+    private static final Instant OPEN = Instant.parse("2024-05-06T08:00:00Z");
+
+    private static Bots.Outcome say(String text, Map<String, String> state, Instant at) {
+        return Bots.run(DESK, Bots.message(text), "sms-gateway", state, at);
+    }
+
+    @Test
+    void optOutSilencesTheBot() {
+        Bots.Outcome stop = say("Stop!", Map.of(), OPEN);
+        assertEquals("You will not hear from us again. Send START to undo.", stop.reply());
+        Bots.Outcome later = say("hello?", stop.state(), OPEN);
+        assertEquals(List.of("support-desk/silent-after-opt-out"), later.matched());
+        assertTrue(later.actions().isEmpty());
+    }
+
+    @Test
+    void twoStepOrderLookup() {
+        Bots.Outcome asked = say("Where is my parcel?", Map.of(), OPEN);
+        assertEquals("Which order number? (4 to 10 digits)", asked.reply());
+        Bots.Outcome answered = Bots.run(DESK, Bots.message("sms-main", new User("+1", "Ann", null), "it's 123456",
+                MessageKind.TEXT), "sms-gateway", asked.state(), OPEN);
+        assertEquals("Thanks Ann, order 123456 is on its way.", answered.reply());
+        assertEquals(Map.of("last-order", "123456"), answered.state());
+        assertEquals("Order 98765 is on its way.", say("ORDER #98765", Map.of(), OPEN).reply());
+    }
+
+    @Test
+    void vipPicturesOfficeHoursAndFallback() {
+        assertEquals("Hello +15550001, a person will call you back within the hour.", say("hi", Map.of("tier", "gold"), OPEN).reply());
+        assertEquals("Nice! We read text messages only, though.", Bots.run(DESK,
+                Bots.message("sms-main", User.of("+1"), "", MessageKind.STICKER), "sms-gateway", Map.of(), OPEN).reply());
+        assertEquals("We are closed (it is 20:00 on Saturday here). We answer Monday to Friday, 9:00 to 18:00.",
+                say("hi", Map.of(), Instant.parse("2024-05-11T18:00:00Z")).reply());
+        assertEquals("Sorry, I did not understand \"hi\". Send ORDER followed by its number, or STOP.",
+                say("hi", Map.of(), OPEN).reply());
+    }
+
+    @Test
+    void theReadmeBotGreetsHelpsAndFallsBack() {
+        BotDefinition readme = new RuleFileParser().parse(Path.of("bots/auto-reply.yml"));
+        assertEquals("Hello +15550001! I'm the hookbot demo bot. Send HELP to see what I can do.",
+                Bots.run(readme, Bots.message("hello")).reply());
+        assertTrue(Bots.run(readme, Bots.message("HELP")).reply().startsWith("I answer HELLO and HELP"));
+        assertEquals("Sorry, I did not understand \"what?\". Send HELP for the list of commands.",
+                Bots.run(readme, Bots.message("what?")).reply());
+    }
+}

@@ -1,0 +1,126 @@
+package io.hookbot.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The {@code check} and {@code try} commands, run as a user runs them: arguments in, output and exit code out. */
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void checkPassesTheShippedBots() {
+        Run run = run("check", "bots");
+        assertEquals(0, run.code(), run.out());
+        assertTrue(run.out().contains("bots/auto-reply.yml: ok, bot auto-reply"), run.out());
+        assertTrue(run.out().contains("no mistakes"), run.out());
+    }
+
+    @Test
+    void checkPassesTheExampleBots() {
+        Run run = run("check", "bots/examples", "--any-channel");
+        assertEquals(0, run.code(), run.out());
+        assertTrue(run.out().contains("2 file(s) checked, no mistakes"), run.out());
+    }
+
+    @Test
+    void checkPrintsEveryMistakeWithItsLocationAndFails() throws IOException {
+        Path file = dir.resolve("broken.yml");
+        Files.writeString(file, """
+                bot: broken
+                channels: [sms-mian]
+                rules:
+                  - when: { regex: '(' }
+                    then: [{reply: "{{match.x}}"}]
+                """);
+        Run run = run("check", dir.toString());
+        assertEquals(1, run.code(), run.out());
+        assertTrue(run.out().contains(file + ":2:11: unknown channel 'sms-mian'; channels configured under hookbot.channels: [sms-main]"), run.out());
+        assertTrue(run.out().contains(file + ":4:20: regex is not a valid regular expression"), run.out());
+        assertTrue(run.out().contains(file + ":5:20: reply: {{match.x}}"), run.out());
+        assertTrue(run.out().contains("3 mistake(s)"), run.out());
+    }
+
+    @Test
+    void checkTakesTheChannelsFromTheCommandLineOrIgnoresThem() throws IOException {
+        Path file = dir.resolve("room.yml");
+        Files.writeString(file, "bot: room\nchannels: [room-42]\nrules:\n  - then: [{reply: hi}]\n");
+        assertEquals(1, run("check", file.toString()).code());
+        assertEquals(0, run("check", file.toString(), "--channels", "room-42, sms-main").code());
+        assertEquals(0, run("check", file.toString(), "--any-channel").code());
+        assertEquals(1, run("check", dir.resolve("missing.yml").toString()).code());
+    }
+
+    @Test
+    void tryShowsWhichRuleFiredWhatItDidAndWhyTheOthersDidNot() {
+        Run run = run("try", "bots", "--at", "2024-05-06T09:30:00Z", "please", "send", "order", "#12345");
+        assertEquals(0, run.code(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals("event: message from +15550001: \"please send order #12345\" on sms-main (sms-gateway) at 2024-05-06T09:30:00Z", lines.get(0));
+        assertTrue(lines.get(2).matches("  no +greeting \\(bots/auto-reply\\.yml:\\d+:5\\): wants keywords \\[hello, hi, hey, good morning]"), lines.get(2));
+        assertTrue(run.out().contains("FIRED   order-status"), run.out());
+        assertTrue(run.out().contains("captured {number=12345}"), run.out());
+        assertTrue(run.out().contains("reply: Thanks! Order 12345 is being looked up"), run.out());
+        assertTrue(run.out().contains("skipped fallback"), run.out());
+    }
+
+    @Test
+    void tryFeedsOtherEventsAndState() throws IOException {
+        Files.writeString(dir.resolve("b.yml"), """
+                bot: b
+                rules:
+                  - on: presence.online
+                    when: { state: { vip: "yes" } }
+                    then: [{reply: "welcome back {{sender.name}}"}]
+                """);
+        Run run = run("try", dir.toString(), "--event", "presence.online", "--name", "Ann", "--state", "vip=yes");
+        assertTrue(run.out().contains("reply: welcome back Ann"), run.out());
+        Run other = run("try", dir.toString(), "--event", "presence.online", "--name", "Ann");
+        assertTrue(other.out().contains("wants state vip in [yes]"), other.out());
+        assertTrue(other.out().contains("no rule fired"), other.out());
+        Run message = run("try", dir.toString(), "hello");
+        assertTrue(message.out().contains("answers presence.online events, not message.text"), message.out());
+    }
+
+    @Test
+    void aWrongCommandLineExitsWithTwoAndTheUsage() {
+        Run run = run("try", "bots", "--event", "presence.asleep", "x");
+        assertEquals(2, run.code());
+        assertTrue(run.err().contains("usage: java -jar hookbot.jar"), run.err());
+        assertEquals(2, run("try").code());
+    }
+
+    @Test
+    void theApplicationMainRunsTheCommandWithoutTheServer() throws Exception {
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.hookbot.Application", "check", "bots")
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), output);
+        assertTrue(output.contains("1 file(s) checked, no mistakes"), output);
+    }
+}
