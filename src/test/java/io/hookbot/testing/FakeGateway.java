@@ -77,6 +77,8 @@ public final class FakeGateway implements AutoCloseable {
 
     /** Starts a gateway on a free loopback port. */
     public FakeGateway() {
+        // the JDK server writes headers and body separately; without TCP_NODELAY each answer waits for a delayed ACK
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
         } catch (IOException e) {

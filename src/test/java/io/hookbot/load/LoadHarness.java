@@ -1,0 +1,242 @@
+package io.hookbot.load;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The load harness for the webhook path (see docs/benchmarks.md). Starts a counting fake gateway, starts the built
+ * jar as a separate JVM with {@code -Xmx256m} on a fresh embedded H2, then measures:
+ * <ol>
+ *   <li>latency: one connection, one webhook at a time, time from sending the webhook to the gateway receiving
+ *       the reply (p50, p99);</li>
+ *   <li>throughput: wrk with 32 connections posting unique webhooks over 1,000 conversations; acknowledged
+ *       webhooks per second, then the time until every one of them has been answered at the gateway.</li>
+ * </ol>
+ * Run with {@code load/run.sh}. Everything talks to 127.0.0.1 only.
+ */
+public final class LoadHarness {
+
+    private static final Pattern MESSAGE = Pattern.compile("(?:^|&)message=([^&]*)");
+
+    private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+    private final List<Long> latencies = new ArrayList<>();
+    private final AtomicLong replies = new AtomicLong();
+    private volatile CountDown waiting;
+
+    public static void main(String[] args) throws Exception {
+        // the JDK server writes headers and body separately; without TCP_NODELAY every reply waits for a delayed ACK
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        Path jar = Path.of(args.length > 0 ? args[0] : "target/hookbot.jar");
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        new LoadHarness().run(jar, seconds);
+    }
+
+    private void run(Path jar, int seconds) throws Exception {
+        HttpServer gateway = startGateway();
+        int port = freePort();
+        Path work = Files.createTempDirectory("hookbot-load");
+        Files.createDirectories(work.resolve("bots"));
+        Files.writeString(work.resolve("bots/echo.yml"), "bot: echo\nrules:\n  - name: echo\n    then:\n      - reply: \"{{text}}\"\n");
+        Files.writeString(work.resolve("application.yml"), String.join("\n",
+                "hookbot:",
+                "  bots-dir: bots",
+                "  channels:",
+                "    load:",
+                "      platform: sms-gateway",
+                "      secret: load-secret",
+                "      send:",
+                "        url: http://127.0.0.1:" + gateway.getAddress().getPort(),
+                "        api-key: load-key",
+                ""));
+        Process app = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-Dmicronaut.config.files=" + work.resolve("application.yml"),
+                "-Dmicronaut.server.port=" + port,
+                "-jar", jar.toAbsolutePath().toString())
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("app.log").toFile())
+                .start();
+        try {
+            awaitUp(port);
+            System.out.println("hookbot up on port " + port + " (-Xmx256m, H2 in " + work + "/data)");
+            String phases = System.getenv().getOrDefault("LOAD_PHASES", "latency,throughput");
+            if (phases.contains("latency")) {
+                latency(port, 500, false);
+                latency(port, 3000, true);
+            }
+            if (phases.contains("throughput")) {
+                throughput(port, 5, false);
+                throughput(port, seconds, true);
+            }
+            String log = Files.readString(work.resolve("app.log"));
+            long errors = log.lines().filter(l -> l.contains(" ERROR ") || l.contains("OutOfMemoryError")).count();
+            System.out.println("server log lines with ERROR or OutOfMemoryError: " + errors);
+        } finally {
+            app.destroy();
+            app.waitFor();
+            gateway.stop(0);
+        }
+    }
+
+    private void latency(int port, int count, boolean report) throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        latencies.clear();
+        for (int i = 0; i < count; i++) {
+            String id = (report ? "2" : "1") + String.format("%08d", i);
+            String text = "t" + id;
+            CountDown done = new CountDown(1);
+            waiting = done;
+            long start = System.nanoTime();
+            sentAt.put(text, start);
+            HttpResponse<Void> ack = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/load"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("secret=load-secret&type=sms&data[id]=" + id
+                            + "&data[device]=d&data[sim]=1&data[phone]=%2B639001&data[message]=" + text))
+                    .build(), HttpResponse.BodyHandlers.discarding());
+            if (ack.statusCode() != 200) {
+                throw new IllegalStateException("webhook answered " + ack.statusCode());
+            }
+            if (!done.await(5_000)) {
+                throw new IllegalStateException("no reply within 5 s for " + text);
+            }
+            if (i % 100 == 99 && System.getenv("LOAD_VERBOSE") != null) {
+                System.out.printf("  %d round trips, last %.2f ms%n", i + 1, (System.nanoTime() - start) / 1e6);
+            }
+        }
+        waiting = null;
+        if (report) {
+            long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            System.out.printf("latency, 1 connection, %d webhooks: webhook->gateway p50 %.2f ms, p90 %.2f ms, p99 %.2f ms%n",
+                    sorted.length, percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99));
+        }
+    }
+
+    private void throughput(int port, int seconds, boolean report) throws Exception {
+        long before = replies.get();
+        Process wrk = new ProcessBuilder("wrk", "-t2", "-c32", "-d" + seconds + "s", "-s", "load/webhooks.lua",
+                "--latency", "http://127.0.0.1:" + port)
+                .redirectErrorStream(true).start();
+        String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        wrk.waitFor();
+        long requests = number(output, "(\\d+) requests in");
+        long non2xx = output.contains("Non-2xx") ? number(output, "Non-2xx or 3xx responses: (\\d+)") : 0;
+        long errors = output.contains("Socket errors") ? 1 : 0;
+        long acked = requests - non2xx;
+        long drainStart = System.nanoTime();
+        long deadline = drainStart + 300_000_000_000L;
+        while (replies.get() - before < acked && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        double drain = (System.nanoTime() - drainStart) / 1e9;
+        if (report) {
+            System.out.println(output.trim());
+            System.out.printf("throughput, 32 connections, %d s: %d webhooks acknowledged (%.0f/s), %d non-2xx%s; "
+                            + "%d replies at the gateway, all answered %.1f s after the load stopped%n",
+                    seconds, acked, acked / (double) seconds, non2xx, errors > 0 ? ", socket errors (see above)" : "",
+                    replies.get() - before, drain);
+        }
+    }
+
+    private HttpServer startGateway() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
+        server.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            long now = System.nanoTime();
+            Matcher m = MESSAGE.matcher(body);
+            if (m.find()) {
+                String text = URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
+                Long start = sentAt.remove(text);
+                CountDown done = waiting;
+                if (start != null && done != null) {
+                    synchronized (latencies) {
+                        latencies.add(now - start);
+                    }
+                    done.countDown();
+                }
+            }
+            replies.incrementAndGet();
+            byte[] answer = "{\"status\":200,\"message\":\"queued\",\"data\":{}}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, answer.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(answer);
+            }
+        });
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.start();
+        return server;
+    }
+
+    private static void awaitUp(int port) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try {
+                client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                return;
+            } catch (IOException e) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("hookbot did not start");
+    }
+
+    private static long number(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        if (!m.find()) {
+            throw new IllegalStateException("unexpected wrk output:\n" + text);
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    private static double percentile(long[] sorted, int p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** A one-shot latch with a timeout. */
+    private static final class CountDown {
+        private final java.util.concurrent.CountDownLatch latch;
+
+        CountDown(int count) {
+            latch = new java.util.concurrent.CountDownLatch(count);
+        }
+
+        void countDown() {
+            latch.countDown();
+        }
+
+        boolean await(long millis) throws InterruptedException {
+            return latch.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+    }
+}
