@@ -29,7 +29,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Why a separate thread: the turn's thread holds the conversation's row lock and an open transaction. A plugin
  * that loops forever on that thread could never be cut off; on a plugin thread it is abandoned (and interrupted),
- * and at worst it keeps one plugin thread busy.
+ * and at worst it keeps one plugin thread busy. The handoff costs tens of microseconds, so for plugins one trusts
+ * {@code hookbot.plugins.isolation: inline} calls them on the turn's thread instead (well under a microsecond): a
+ * watchdog interrupts a call that overruns, and an answer that comes late is thrown away and counted, but a plugin
+ * that ignores interrupts then holds its turn until it returns. See {@code docs/benchmarks-plugins.md}.
  */
 @Singleton
 public class PluginRunner {
@@ -39,12 +42,36 @@ public class PluginRunner {
     private final Duration timeout;
     private final PluginFailures failures;
     private final ThreadPoolExecutor executor;
+    private final Watchdog watchdog;
 
+    /**
+     * @param timeout  the time budget of one call
+     * @param threads  the plugin threads (and the queue's length)
+     * @param failures where cut-offs are counted
+     */
+    public PluginRunner(Duration timeout, int threads, PluginFailures failures) {
+        this(timeout, threads, "thread", failures);
+    }
+
+    /**
+     * @param timeout   the time budget of one call
+     * @param threads   the plugin threads (and the queue's length)
+     * @param isolation {@code thread} (a plugin thread per call) or {@code inline} (the turn's thread, watched)
+     * @param failures  where cut-offs are counted
+     */
+    @jakarta.inject.Inject
     public PluginRunner(@Value("${hookbot.plugins.timeout:2s}") Duration timeout,
                         @Value("${hookbot.plugins.threads:8}") int threads,
+                        @Value("${hookbot.plugins.isolation:thread}") String isolation,
                         PluginFailures failures) {
         this.timeout = timeout;
         this.failures = failures;
+        this.watchdog = switch (isolation) {
+            case "thread" -> null;
+            case "inline" -> new Watchdog(timeout);
+            default -> throw new IllegalArgumentException("hookbot.plugins.isolation is thread or inline, not '"
+                    + isolation + "'");
+        };
         AtomicInteger number = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.MINUTES,
                 new ArrayBlockingQueue<>(threads), runnable -> {
@@ -61,6 +88,9 @@ public class PluginRunner {
      */
     public List<Action> call(BotPlugin plugin, PluginTurn turn) {
         String id = plugin.id();
+        if (watchdog != null) {
+            return callInline(id, plugin, turn);
+        }
         Future<List<Action>> future;
         try {
             future = executor.submit(() -> checked(plugin, turn));
@@ -82,6 +112,29 @@ public class PluginRunner {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while plugin " + id + " answered turn " + turn.id(), e);
         }
+    }
+
+    private List<Action> callInline(String id, BotPlugin plugin, PluginTurn turn) {
+        Watchdog.Call watched = watchdog.watch(Thread.currentThread());
+        List<Action> answer;
+        try {
+            answer = checked(plugin, turn);
+        } catch (InvalidAnswer invalid) {
+            return late(watched, id, turn) ? List.of() : cutOff(id, turn, PluginFailures.Kind.INVALID, invalid.getMessage(), null);
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            return late(watched, id, turn) ? List.of() : cutOff(id, turn, PluginFailures.Kind.THREW, "threw " + e, e);
+        }
+        return late(watched, id, turn) ? List.of() : answer;
+    }
+
+    /** Ends the watch; a call that overran is counted as timed out and its answer, whatever it is, dropped. */
+    private boolean late(Watchdog.Call watched, String id, PluginTurn turn) {
+        if (!watchdog.done(watched)) {
+            return false;
+        }
+        cutOff(id, turn, PluginFailures.Kind.TIMED_OUT, "ran longer than its budget of " + timeout
+                + " (interrupted on the turn's thread; its answer is dropped)", null);
+        return true;
     }
 
     /** Runs on the plugin thread, so that a strange list the plugin returned is read there too. */
@@ -110,6 +163,9 @@ public class PluginRunner {
     @PreDestroy
     public void close() {
         executor.shutdownNow();
+        if (watchdog != null) {
+            watchdog.close();
+        }
     }
 
     /** A plugin's answer that cannot be committed. */

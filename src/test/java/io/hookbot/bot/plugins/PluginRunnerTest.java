@@ -60,6 +60,47 @@ class PluginRunnerTest {
     }
 
     @Test
+    void inlineCallsRunOnTheTurnsThreadAndAreCutOffTheSameWays() {
+        runner.close();
+        runner = new PluginRunner(Duration.ofMillis(200), 1, "inline", failures);
+        Thread caller = Thread.currentThread();
+
+        assertEquals(List.of(Reply.text("same thread")), runner.call(TestPlugins.plugin("where",
+                turn -> List.of(Reply.text(Thread.currentThread() == caller ? "same thread" : "other"))),
+                TestPlugins.turn(1, "x")));
+        assertEquals(List.of(), runner.call(TestPlugins.throwing("orders"), TestPlugins.turn(2, "x")));
+        assertEquals(List.of(), runner.call(TestPlugins.returningNull("orders"), TestPlugins.turn(3, "x")));
+        assertEquals(1, failures.count("orders", PluginFailures.Kind.THREW));
+        assertEquals(1, failures.count("orders", PluginFailures.Kind.INVALID));
+    }
+
+    @Test
+    void anInlineCallThatOverrunsIsInterruptedItsLateAnswerDroppedAndTheInterruptCleared() {
+        runner.close();
+        runner = new PluginRunner(Duration.ofMillis(100), 1, "inline", failures);
+        // waits politely: the watchdog's interrupt ends the wait, and the plugin answers anyway, too late
+        List<io.hookbot.api.Action> answer = assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
+                runner.call(TestPlugins.plugin("slow", turn -> {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        return List.of(Reply.text("interrupted, answering late"));
+                    }
+                    return List.of(Reply.text("released"));
+                }), TestPlugins.turn(1, "x")));
+
+        assertEquals(List.of(), answer);
+        assertEquals(1, failures.count("slow", PluginFailures.Kind.TIMED_OUT));
+        assertEquals(false, Thread.currentThread().isInterrupted(), "the turn's thread is not left interrupted");
+    }
+
+    @Test
+    void anUnknownIsolationIsRefused() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new PluginRunner(Duration.ofSeconds(1), 1, "sandbox", failures));
+    }
+
+    @Test
     void whenHungPluginsFillEveryThreadAndTheQueueFurtherCallsAreCutOffAtOnce() {
         runner.close();
         runner = new PluginRunner(Duration.ofMillis(50), 1, failures);
