@@ -31,7 +31,7 @@ public class PluginRegistry implements PluginCatalog {
     private static final Logger LOG = LoggerFactory.getLogger(PluginRegistry.class);
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
     /** Names under {@code hookbot.plugins} that are settings of hookbot itself, not plugin ids. */
-    private static final Set<String> RESERVED = Set.of("dir", "timeout", "threads");
+    private static final Set<String> RESERVED = Set.of("dir", "timeout", "threads", "isolation");
 
     private final Map<String, LoadedPlugin> plugins = new LinkedHashMap<>();
     private final List<LoadFailure> failures = new ArrayList<>();
