@@ -3,7 +3,9 @@ package io.hookbot.bot;
 import io.hookbot.api.Action;
 import io.hookbot.api.ClearState;
 import io.hookbot.api.SetState;
+import io.hookbot.bot.plugins.PluginDispatch;
 import io.hookbot.bot.rules.BotDefinition;
+import io.hookbot.bot.rules.PluginHandoff;
 import io.hookbot.bot.rules.RuleBook;
 import io.hookbot.bot.rules.RuleSet;
 import jakarta.inject.Singleton;
@@ -14,16 +16,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Answers one turn: every bot that serves the event's channel evaluates its rules, and the state actions are
- * applied to the conversation's state. No I/O, so the caller can run it inside the turn's transaction.
+ * Answers one turn: every bot that serves the event's channel evaluates its rules (handing the turn to plugins where
+ * a rule says so), and the state actions are applied to the conversation's state. No I/O of its own, so the caller
+ * can run it inside the turn's transaction; plugins run under a time budget.
  */
 @Singleton
 public class TurnProcessor {
 
     private final RuleBook rules;
+    private final PluginDispatch plugins;
 
-    public TurnProcessor(RuleBook rules) {
+    public TurnProcessor(RuleBook rules, PluginDispatch plugins) {
         this.rules = rules;
+        this.plugins = plugins;
     }
 
     /**
@@ -37,9 +42,10 @@ public class TurnProcessor {
         // one rule set for the whole turn, even if a reload swaps in another meanwhile
         RuleSet ruleSet = rules.current();
         String platform = rules.platformOf(turn.event().channel());
+        PluginHandoff handoff = plugins.forTurn(turn.eventId(), turn.event(), turn.now());
         for (BotDefinition bot : ruleSet.bots()) {
             if (bot.serves(turn.event().channel())) {
-                bot.answer(turn.event(), platform, turn.now(), state, actions, matched);
+                bot.answer(turn.event(), platform, turn.now(), state, actions, matched, handoff);
             }
         }
         return new TurnResult(actions, state, matched);

@@ -8,19 +8,27 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads a rule's {@code then}: a list of {@code reply: <template>}, {@code set: {key: <template>}}, {@code clear: key};
- * {@code then: []} fires and does nothing, which silences the rules below it.
+ * Reads a rule's {@code then}: a list of {@code reply: <template>}, {@code set: {key: <template>}}, {@code clear: key},
+ * {@code plugin: <id>} with optional {@code with: {name: <template>}}; {@code then: []} fires and does nothing, which
+ * silences the rules below it.
  */
 final class ActionParser {
 
-    static final Set<String> KEYS = Set.of("reply", "set", "clear");
+    static final Set<String> KEYS = Set.of("reply", "set", "clear", "plugin", "with");
 
     private final Problems problems;
     private final TemplateScope scope;
+    private final Set<String> knownPlugins;
 
-    ActionParser(Problems problems, TemplateScope scope) {
+    /**
+     * @param problems     where mistakes go
+     * @param scope        the variables the rule's templates may use
+     * @param knownPlugins the loaded plugins' ids; {@code null} not to check them
+     */
+    ActionParser(Problems problems, TemplateScope scope, Set<String> knownPlugins) {
         this.problems = problems;
         this.scope = scope;
+        this.knownPlugins = knownPlugins;
     }
 
     List<RuleAction> parse(YamlNode node) {
@@ -36,8 +44,16 @@ final class ActionParser {
                 continue;
             }
             Nodes.onlyKeys(mapping, KEYS, "an action", problems);
+            if (mapping.get("plugin").isPresent()) {
+                plugin(mapping, actions);
+                continue;
+            }
+            if (mapping.get("with").isPresent()) {
+                problems.add(item, "'with' gives parameters to a plugin: write it under '- plugin: <id>'");
+                continue;
+            }
             if (mapping.entries().size() != 1) {
-                problems.add(item, "an action is exactly one of reply, set or clear; write each on its own '- ' line");
+                problems.add(item, "an action is exactly one of reply, set, clear or plugin; write each on its own '- ' line");
                 continue;
             }
             YamlNode.Entry entry = mapping.entries().get(0);
@@ -52,6 +68,27 @@ final class ActionParser {
             }
         }
         return List.copyOf(actions);
+    }
+
+    private void plugin(YamlNode.Mapping mapping, List<RuleAction> actions) {
+        if (mapping.entries().stream().anyMatch(e -> !e.key().equals("plugin") && !e.key().equals("with"))) {
+            problems.add(mapping, "a plugin action has only 'plugin' and 'with'; write other actions on their own '- ' line");
+            return;
+        }
+        YamlNode idNode = mapping.get("plugin").orElseThrow();
+        String id = Nodes.text(idNode, "plugin", problems).orElse(null);
+        if (id != null && knownPlugins != null && !knownPlugins.contains(id)) {
+            problems.add(idNode, "unknown plugin '" + id + "'; plugins loaded: " + knownPlugins.stream().sorted().toList());
+        }
+        java.util.Map<String, Template> parameters = new java.util.LinkedHashMap<>();
+        mapping.get("with").flatMap(node -> Nodes.mapping(node, "with", problems)).ifPresent(with -> {
+            for (YamlNode.Entry entry : with.entries()) {
+                template(entry.value(), "with." + entry.key()).ifPresent(t -> parameters.put(entry.key(), t));
+            }
+        });
+        if (id != null) {
+            actions.add(new RuleAction.PluginAction(id, parameters));
+        }
     }
 
     private void set(YamlNode node, List<RuleAction> actions) {

@@ -88,6 +88,22 @@ public final class BotDefinition {
      */
     public void answer(Event event, String platform, Instant now, Map<String, String> state, List<Action> actions,
                        List<String> matched) {
+        answer(event, platform, now, state, actions, matched, PluginHandoff.NONE);
+    }
+
+    /**
+     * Runs the rules against an event, handing the turn to plugins where a rule says so.
+     *
+     * @param event    the event
+     * @param platform the platform of its channel, or {@code null} if unknown
+     * @param now      the time of the turn
+     * @param state    the conversation state, updated as state actions fire
+     * @param actions  where the actions go
+     * @param matched  where the names of the rules that fired go, as {@code bot/rule}
+     * @param plugins  how a {@code plugin:} action reaches its plugin
+     */
+    public void answer(Event event, String platform, Instant now, Map<String, String> state, List<Action> actions,
+                       List<String> matched, PluginHandoff plugins) {
         Facts facts = Facts.of(event, platform, state, now);
         for (int position : index.candidates(facts)) {
             Rule rule = rules.get(position);
@@ -96,7 +112,7 @@ public final class BotDefinition {
                 continue;
             }
             matched.add(name + "/" + rule.name());
-            fire(rule, facts, captures, state, actions);
+            fire(rule, facts, captures, state, actions, plugins);
             if (!rule.continueAfter()) {
                 return;
             }
@@ -105,12 +121,36 @@ public final class BotDefinition {
 
     /** Adds a fired rule's actions, applying its state changes as it goes so later templates see them. */
     void fire(Rule rule, Facts facts, Map<String, String> captures, Map<String, String> state, List<Action> actions) {
+        fire(rule, facts, captures, state, actions, PluginHandoff.NONE);
+    }
+
+    /** As above; a plugin's actions are applied and added in place of its {@code plugin:} action. */
+    void fire(Rule rule, Facts facts, Map<String, String> captures, Map<String, String> state, List<Action> actions,
+              PluginHandoff plugins) {
         TemplateValues values = new TemplateValues(name, zone, facts, captures, state);
         for (RuleAction ruleAction : rule.actions()) {
-            Action action = ruleAction.toAction(values);
+            if (ruleAction instanceof RuleAction.PluginAction handOff) {
+                List<Action> answered = plugins.handOff(handOff.plugin(), handOff.render(values),
+                        withoutNulls(captures), Map.copyOf(state));
+                for (Action action : answered) {
+                    TurnProcessor.apply(action, state);
+                    actions.add(action);
+                }
+                continue;
+            }
+            Action action = ((RuleAction.Direct) ruleAction).toAction(values);
             TurnProcessor.apply(action, state);
             actions.add(action);
         }
+    }
+
+    private static Map<String, String> withoutNulls(Map<String, String> captures) {
+        if (!captures.containsValue(null)) {
+            return captures;
+        }
+        Map<String, String> present = new HashMap<>(captures);
+        present.values().removeIf(java.util.Objects::isNull);
+        return present;
     }
 
     @Override

@@ -5,19 +5,50 @@ import io.hookbot.api.ClearState;
 import io.hookbot.api.Reply;
 import io.hookbot.api.SetState;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Function;
 
 /** An action as written in a rule file, before its templates are filled in for a turn. */
 sealed interface RuleAction {
 
+    /** An action that becomes exactly one {@link Action}. */
+    sealed interface Direct extends RuleAction {
+        /**
+         * @param values the turn's template values
+         * @return the action for this turn
+         */
+        Action toAction(Function<String, String> values);
+    }
+
     /**
-     * @param values the turn's template values
-     * @return the action for this turn
+     * Hands the turn to a plugin, which answers with actions of its own.
+     *
+     * @param plugin     the plugin's id
+     * @param parameters the {@code with:} templates, by name
      */
-    Action toAction(Function<String, String> values);
+    record PluginAction(String plugin, Map<String, Template> parameters) implements RuleAction {
+
+        public PluginAction {
+            parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        }
+
+        /**
+         * @param values the turn's template values
+         * @return the parameters, filled in
+         */
+        Map<String, String> render(Function<String, String> values) {
+            if (parameters.isEmpty()) {
+                return Map.of();
+            }
+            Map<String, String> rendered = new LinkedHashMap<>();
+            parameters.forEach((name, template) -> rendered.put(name, template.render(values)));
+            return rendered;
+        }
+    }
 
     /** @param text the reply's template */
-    record ReplyAction(Template text) implements RuleAction {
+    record ReplyAction(Template text) implements Direct {
         @Override
         public Action toAction(Function<String, String> values) {
             return Reply.text(text.render(values));
@@ -28,7 +59,7 @@ sealed interface RuleAction {
      * @param key   the state key
      * @param value the value's template
      */
-    record SetAction(String key, Template value) implements RuleAction {
+    record SetAction(String key, Template value) implements Direct {
         @Override
         public Action toAction(Function<String, String> values) {
             return new SetState(key, value.render(values));
@@ -36,7 +67,7 @@ sealed interface RuleAction {
     }
 
     /** @param key the state key */
-    record ClearAction(String key) implements RuleAction {
+    record ClearAction(String key) implements Direct {
         @Override
         public Action toAction(Function<String, String> values) {
             return new ClearState(key);

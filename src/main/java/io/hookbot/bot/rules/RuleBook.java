@@ -38,11 +38,11 @@ public class RuleBook {
 
     public RuleBook(@Value("${hookbot.bots-dir:bots}") String directory,
                     @Value("${hookbot.rules.reload-interval:500ms}") Duration reloadInterval,
-                    ChannelRegistry channels) {
+                    ChannelRegistry channels, PluginCatalog plugins) {
         this.directory = Path.of(directory);
         this.channels = channels;
         Set<String> names = channels.all().stream().map(ChannelConfig::name).collect(Collectors.toSet());
-        this.folder = new RuleFolder(new RuleFileParser(names));
+        this.folder = new RuleFolder(new RuleFileParser(names, plugins.pluginIds()));
         if (!this.directory.toFile().isDirectory()) {
             LOG.warn("No rule folder at {}: the bot will store events but answer none", this.directory.toAbsolutePath());
         }

@@ -28,15 +28,25 @@ public final class RuleFileParser {
     private static final Set<String> RULE_KEYS = Set.of("name", "on", "when", "then", "continue");
 
     private final Set<String> knownChannels;
+    private final Set<String> knownPlugins;
 
-    /** A parser that does not check channel names (for files read without the application's configuration). */
+    /** A parser that checks neither channel names nor plugin ids (for files read without the application). */
     public RuleFileParser() {
         this(null);
     }
 
     /** @param knownChannels the configured channel names; {@code null} not to check them */
     public RuleFileParser(Set<String> knownChannels) {
+        this(knownChannels, null);
+    }
+
+    /**
+     * @param knownChannels the configured channel names; {@code null} not to check them
+     * @param knownPlugins  the loaded plugins' ids; {@code null} not to check them
+     */
+    public RuleFileParser(Set<String> knownChannels, Set<String> knownPlugins) {
         this.knownChannels = knownChannels == null ? null : Set.copyOf(knownChannels);
+        this.knownPlugins = knownPlugins == null ? null : Set.copyOf(knownPlugins);
     }
 
     /**
@@ -143,7 +153,7 @@ public final class RuleFileParser {
         ConditionParser conditions = new ConditionParser(problems, knownChannels, zone);
         Condition condition = rule.get("when").map(conditions::parse).orElse(new Condition.Always());
         TemplateScope scope = new TemplateScope(trigger.family(), conditions.captures());
-        List<RuleAction> actions = rule.get("then").map(n -> new ActionParser(problems, scope).parse(n)).orElse(null);
+        List<RuleAction> actions = rule.get("then").map(n -> new ActionParser(problems, scope, knownPlugins).parse(n)).orElse(null);
         if (actions == null) {
             problems.add(node, "rule '" + name + "' has no 'then': say what it does (- reply: …)");
             actions = List.of();

@@ -1,0 +1,85 @@
+package io.hookbot.api;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What a plugin is given for one turn: the event, the conversation's state, what the rule that handed the turn over
+ * captured and passed, the plugin's own settings, and the clock. Everything in it is read-only; a plugin changes
+ * things by returning {@link Action actions}.
+ *
+ * @param id         the turn's id (the stored event's id), for the plugin's own logs
+ * @param event      the event being answered
+ * @param state      the conversation's state as it is when the plugin is called (actions of rules that fired
+ *                   before in this turn included)
+ * @param captures   the named groups captured by the rule's regexes ({@code (?<order>\d+)} gives {@code order})
+ * @param parameters the rule's {@code with:} values, their templates filled in
+ * @param settings   the plugin's settings, {@code hookbot.plugins.<id>.<name>} as {@code <name>}
+ * @param clock      the clock of the turn; its {@link Clock#instant()} is the time of the turn
+ */
+public record PluginTurn(long id, Event event, Map<String, String> state, Map<String, String> captures,
+                         Map<String, String> parameters, Map<String, String> settings, Clock clock) {
+
+    public PluginTurn {
+        state = state == null ? Map.of() : Map.copyOf(state);
+        captures = captures == null ? Map.of() : Map.copyOf(captures);
+        parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+        settings = settings == null ? Map.of() : Map.copyOf(settings);
+        clock = clock == null ? Clock.systemUTC() : clock;
+    }
+
+    /** @return the channel the event arrived on */
+    public String channel() {
+        return event.channel();
+    }
+
+    /** @return the conversation the event belongs to */
+    public String conversation() {
+        return event.conversation();
+    }
+
+    /**
+     * @return who the event is about: a message's sender, a presence change's user, a meeting event's actor;
+     *         {@code null} for device events and meeting events without an actor
+     */
+    public User sender() {
+        if (event instanceof MessageReceived message) {
+            return message.sender();
+        }
+        if (event instanceof PresenceChanged presence) {
+            return presence.user();
+        }
+        if (event instanceof MeetingEvent meeting) {
+            return meeting.actor();
+        }
+        return null;
+    }
+
+    /** @return the message's text, or an empty text when the event is not a message */
+    public String text() {
+        return event instanceof MessageReceived message ? message.text() : "";
+    }
+
+    /** @return the time of the turn, from {@link #clock()} */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /**
+     * @param name a parameter name from the rule's {@code with:}
+     * @return its value, or {@code null} if the rule did not pass it
+     */
+    public String parameter(String name) {
+        return parameters.get(name);
+    }
+
+    /**
+     * @param name     a setting name ({@code faq-file} for {@code hookbot.plugins.<id>.faq-file})
+     * @param fallback the value when it is not set
+     * @return the setting's value, or the fallback
+     */
+    public String setting(String name, String fallback) {
+        return settings.getOrDefault(name, fallback);
+    }
+}

@@ -1,0 +1,36 @@
+package io.hookbot.bot.plugins;
+
+import io.micronaut.management.endpoint.annotation.Endpoint;
+import io.micronaut.management.endpoint.annotation.Read;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code GET /plugins}: the plugins in force, those that failed to load and why, and how many calls of each were
+ * cut off. Not sensitive: it shows ids, descriptions, jar paths and counts, no settings.
+ */
+@Endpoint(id = "plugins", defaultSensitive = false)
+public class PluginsEndpoint {
+
+    private final PluginRegistry registry;
+    private final PluginFailures failures;
+
+    public PluginsEndpoint(PluginRegistry registry, PluginFailures failures) {
+        this.registry = registry;
+        this.failures = failures;
+    }
+
+    /** @return loaded plugins, load failures and cut-off counts */
+    @Read
+    public Map<String, Object> plugins() {
+        Map<String, Object> loaded = new LinkedHashMap<>();
+        registry.plugins().forEach(p -> loaded.put(p.id(), Map.of("description", p.plugin().description(),
+                "source", p.source())));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("loaded", loaded);
+        body.put("notLoaded", registry.failures().stream().map(LoadFailure::toString).toList());
+        body.put("cutOff", failures.all());
+        return body;
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Bot plugins at run time: finding them (Micronaut beans, jars in {@code bots/plugins/}), their settings, and
+ * calling them in isolation, so that a plugin that throws, answers garbage or hangs costs its own answer and
+ * nothing else. Depends on {@code api} and on {@code bot.rules} (the handoff a {@code plugin:} action uses).
+ */
+package io.hookbot.bot.plugins;

@@ -1,0 +1,115 @@
+package io.hookbot.bot.plugins;
+
+import io.hookbot.api.Reply;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/** Isolation of one plugin call: each way of misbehaving is cut off, counted, and answered with no actions. */
+class PluginRunnerTest {
+
+    private final PluginFailures failures = new PluginFailures();
+    private final CountDownLatch release = new CountDownLatch(1);
+    private PluginRunner runner = new PluginRunner(Duration.ofMillis(200), 2, failures);
+
+    @AfterEach
+    void stop() {
+        release.countDown();
+        runner.close();
+    }
+
+    @Test
+    void aWellBehavedPluginsActionsComeBack() {
+        assertEquals(List.of(Reply.text("shipped")),
+                runner.call(TestPlugins.replying("orders", "shipped"), TestPlugins.turn(1, "order 1")));
+        assertEquals(0, failures.count("orders"));
+    }
+
+    @Test
+    void aPluginThatThrowsIsCutOffAndCounted() {
+        assertEquals(List.of(), runner.call(TestPlugins.throwing("orders"), TestPlugins.turn(1, "order 1")));
+        assertEquals(1, failures.count("orders", PluginFailures.Kind.THREW));
+    }
+
+    @Test
+    void aNullAnswerIsCutOffAsInvalid() {
+        assertEquals(List.of(), runner.call(TestPlugins.returningNull("orders"), TestPlugins.turn(1, "order 1")));
+        assertEquals(1, failures.count("orders", PluginFailures.Kind.INVALID));
+    }
+
+    @Test
+    void aNullActionSpoilsTheWholeAnswer() {
+        assertEquals(List.of(), runner.call(TestPlugins.returningNullAction("orders"), TestPlugins.turn(1, "x")));
+        assertEquals(1, failures.count("orders", PluginFailures.Kind.INVALID));
+    }
+
+    @Test
+    void aPluginThatOverrunsItsBudgetIsAbandonedAndTheCallerGoesOn() {
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            assertEquals(List.of(), runner.call(TestPlugins.hanging("slow", release), TestPlugins.turn(1, "x")));
+        });
+        assertEquals(1, failures.count("slow", PluginFailures.Kind.TIMED_OUT));
+        assertEquals(List.of(Reply.text("ok")), runner.call(TestPlugins.replying("fast", "ok"), TestPlugins.turn(2, "x")),
+                "other plugins still run while the hung one holds a thread");
+    }
+
+    @Test
+    void inlineCallsRunOnTheTurnsThreadAndAreCutOffTheSameWays() {
+        runner.close();
+        runner = new PluginRunner(Duration.ofMillis(200), 1, "inline", failures);
+        Thread caller = Thread.currentThread();
+
+        assertEquals(List.of(Reply.text("same thread")), runner.call(TestPlugins.plugin("where",
+                turn -> List.of(Reply.text(Thread.currentThread() == caller ? "same thread" : "other"))),
+                TestPlugins.turn(1, "x")));
+        assertEquals(List.of(), runner.call(TestPlugins.throwing("orders"), TestPlugins.turn(2, "x")));
+        assertEquals(List.of(), runner.call(TestPlugins.returningNull("orders"), TestPlugins.turn(3, "x")));
+        assertEquals(1, failures.count("orders", PluginFailures.Kind.THREW));
+        assertEquals(1, failures.count("orders", PluginFailures.Kind.INVALID));
+    }
+
+    @Test
+    void anInlineCallThatOverrunsIsInterruptedItsLateAnswerDroppedAndTheInterruptCleared() {
+        runner.close();
+        runner = new PluginRunner(Duration.ofMillis(100), 1, "inline", failures);
+        // waits politely: the watchdog's interrupt ends the wait, and the plugin answers anyway, too late
+        List<io.hookbot.api.Action> answer = assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
+                runner.call(TestPlugins.plugin("slow", turn -> {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        return List.of(Reply.text("interrupted, answering late"));
+                    }
+                    return List.of(Reply.text("released"));
+                }), TestPlugins.turn(1, "x")));
+
+        assertEquals(List.of(), answer);
+        assertEquals(1, failures.count("slow", PluginFailures.Kind.TIMED_OUT));
+        assertEquals(false, Thread.currentThread().isInterrupted(), "the turn's thread is not left interrupted");
+    }
+
+    @Test
+    void anUnknownIsolationIsRefused() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new PluginRunner(Duration.ofSeconds(1), 1, "sandbox", failures));
+    }
+
+    @Test
+    void whenHungPluginsFillEveryThreadAndTheQueueFurtherCallsAreCutOffAtOnce() {
+        runner.close();
+        runner = new PluginRunner(Duration.ofMillis(50), 1, failures);
+        // one hung call holds the only thread, a second waits in the queue (of one); the third finds no room
+        runner.call(TestPlugins.hanging("slow", release), TestPlugins.turn(1, "x"));
+        runner.call(TestPlugins.hanging("slow", release), TestPlugins.turn(2, "x"));
+
+        assertEquals(List.of(), runner.call(TestPlugins.replying("fast", "ok"), TestPlugins.turn(3, "x")));
+        assertEquals(1, failures.count("fast", PluginFailures.Kind.BUSY));
+        assertEquals(2, failures.count("slow", PluginFailures.Kind.TIMED_OUT));
+    }
+}

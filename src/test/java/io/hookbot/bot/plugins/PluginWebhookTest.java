@@ -1,0 +1,163 @@
+package io.hookbot.bot.plugins;
+
+import io.hookbot.bot.rules.RuleFileException;
+import io.hookbot.testing.Database;
+import io.hookbot.testing.Eventually;
+import io.hookbot.testing.FakeGateway;
+import io.hookbot.testing.Samples;
+import io.hookbot.testing.TestApp;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Plugins in a running hookbot, through real HTTP and H2: a plugin jar dropped into the plugins folder answers a
+ * webhook; plugins that throw, hang or fail to load cost their own answer only.
+ */
+class PluginWebhookTest {
+
+    static final String FORM = "application/x-www-form-urlencoded";
+
+    FakeGateway gateway;
+    TestApp app;
+
+    @BeforeEach
+    void setUp() {
+        BeanPlugins.release = new CountDownLatch(1);
+        gateway = new FakeGateway();
+        app = TestApp.on(Database.h2())
+                .with("hookbot.channels.sms-main.platform", "sms-gateway")
+                .with("hookbot.channels.sms-main.secret", "demo-secret")
+                .with("hookbot.channels.sms-main.send.url", gateway.url())
+                .with("hookbot.channels.sms-main.send.api-key", "api-key-1");
+    }
+
+    @AfterEach
+    void tearDown() {
+        BeanPlugins.release.countDown();
+        app.close();
+        gateway.close();
+    }
+
+    private List<String> smsSent() {
+        return gateway.calls("/api/send/sms").stream().map(c -> c.form().get("message")).toList();
+    }
+
+    @Test
+    void aJarDroppedIntoThePluginsFolderAnswersAWebhookWithItsSettingsAndTheRulesParameters() {
+        new PluginJarBuilder().source("shop.Orders", """
+                package shop;
+                import io.hookbot.api.*;
+                import java.util.List;
+                public class Orders implements BotPlugin {
+                    public String id() { return "orders"; }
+                    public List<Action> onMessage(MessageReceived message, PluginTurn turn) {
+                        return List.of(Reply.text(turn.setting("prefix", "?") + " " + turn.parameter("who")
+                                + " asked '" + turn.text() + "' at " + turn.now()));
+                    }
+                }
+                """).services("shop.Orders").build(app.botsDir().resolve("plugins/orders.jar"));
+        app.rules("shop.yml", """
+                bot: shop
+                rules:
+                  - then:
+                      - plugin: orders
+                        with: { who: "{{sender.id}}" }
+                """).with("hookbot.plugins.orders.prefix", "[orders]").start();
+
+        assertEquals(200, app.post("sms-main", FORM, Samples.read("sms-gateway/sms.form")).statusCode());
+
+        Eventually.await("the plugin's reply", () -> smsSent().size() == 1);
+        assertTrue(smsSent().get(0).startsWith("[orders] +639760713666 asked 'Hello World!' at 20"), smsSent().get(0));
+    }
+
+    @Test
+    void aPluginThatThrowsIsCutOffAndTheOtherPluginsAndRulesOfTheTurnStillAnswer() {
+        app.rules("bot.yml", """
+                bot: desk
+                rules:
+                  - name: plugins
+                    then:
+                      - plugin: broken
+                      - plugin: greeter
+                    continue: true
+                  - name: after
+                    then:
+                      - reply: "rules still run"
+                """).with("test.bean-plugins", "true").with("hookbot.plugins.greeter.salutation", "Mabuhay").start();
+
+        app.post("sms-main", FORM, Samples.read("sms-gateway/sms.form"));
+
+        Eventually.await("both replies", () -> smsSent().size() == 2);
+        assertEquals(List.of("Mabuhay +639760713666", "rules still run"), smsSent().stream().sorted().toList());
+        Eventually.await("the event done", () -> app.count("SELECT COUNT(*) FROM inbox_event WHERE status = 'DONE'") == 1);
+        assertEquals(1, app.context().getBean(PluginFailures.class).count("broken", PluginFailures.Kind.THREW));
+    }
+
+    @Test
+    void aPluginThatHangsIsCutOffAfterItsBudgetAndTheTurnCompletes() {
+        app.rules("bot.yml", """
+                bot: desk
+                rules:
+                  - then:
+                      - plugin: hung
+                      - reply: "answered without it"
+                """).with("test.bean-plugins", "true").with("hookbot.plugins.timeout", "300ms").start();
+
+        app.post("sms-main", FORM, Samples.read("sms-gateway/sms.form"));
+
+        Eventually.await("the reply", () -> smsSent().equals(List.of("answered without it")));
+        Eventually.await("the event done", () -> app.count("SELECT COUNT(*) FROM inbox_event WHERE status = 'DONE'") == 1);
+        assertEquals(1, app.context().getBean(PluginFailures.class).count("hung", PluginFailures.Kind.TIMED_OUT));
+    }
+
+    @Test
+    void pluginsThatFailToLoadAreReportedAndTheBotRuns() throws IOException {
+        Files.createDirectories(app.botsDir().resolve("plugins"));
+        Files.writeString(app.botsDir().resolve("plugins/broken.jar"), "not a jar");
+        app.rules("bot.yml", """
+                bot: desk
+                rules:
+                  - then:
+                      - plugin: greeter
+                """).with("test.bean-plugins", "true").start();
+
+        PluginRegistry registry = app.context().getBean(PluginRegistry.class);
+        List<String> failures = registry.failures().stream().map(LoadFailure::toString).toList();
+        assertTrue(failures.stream().anyMatch(f -> f.contains("FailsToStart") && f.contains("cannot read faq.csv")),
+                failures.toString());
+        assertTrue(failures.stream().anyMatch(f -> f.contains("broken.jar: not a readable jar")), failures.toString());
+        String endpoint = app.get("/plugins").body();
+        assertTrue(endpoint.contains("\"greeter\"") && endpoint.contains("cannot read faq.csv"), endpoint);
+
+        app.post("sms-main", FORM, Samples.read("sms-gateway/sms.form"));
+        Eventually.await("the greeter's reply", () -> smsSent().equals(List.of("Hello +639760713666")));
+    }
+
+    @Test
+    void aRuleFileNamingAPluginThatIsNotLoadedStopsTheStartWithItsLocation() {
+        app.rules("bot.yml", """
+                bot: desk
+                rules:
+                  - then:
+                      - plugin: greeter
+                """);
+
+        RuntimeException e = assertThrows(RuntimeException.class, app::start);
+        Throwable cause = e;
+        while (cause != null && !(cause instanceof RuleFileException)) {
+            cause = cause.getCause();
+        }
+        assertTrue(cause != null && cause.getMessage().contains("bot.yml:4:17: unknown plugin 'greeter'"),
+                String.valueOf(cause == null ? e : cause.getMessage()));
+    }
+}

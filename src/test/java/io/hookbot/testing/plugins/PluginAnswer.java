@@ -1,0 +1,30 @@
+package io.hookbot.testing.plugins;
+
+import io.hookbot.api.Action;
+import io.hookbot.api.Reply;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a plugin answered to one turn.
+ *
+ * @param actions the actions, in order
+ * @param state   the conversation's state after them
+ */
+public record PluginAnswer(List<Action> actions, Map<String, String> state) {
+
+    /** @return the texts of the replies, in order */
+    public List<String> replies() {
+        return actions.stream().filter(Reply.class::isInstance).map(a -> ((Reply) a).text()).toList();
+    }
+
+    /** @return the one reply's text; fails the test unless there is exactly one */
+    public String reply() {
+        List<String> replies = replies();
+        if (replies.size() != 1) {
+            throw new AssertionError("expected exactly one reply, got " + replies);
+        }
+        return replies.get(0);
+    }
+}
