@@ -51,6 +51,7 @@ public final class LoadHarness {
         Path jar = Path.of(args.length > 0 ? args[0] : "target/hookbot.jar");
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         new LoadHarness().run(jar, seconds);
+        System.exit(0);
     }
 
     private void run(Path jar, int seconds) throws Exception {
@@ -58,11 +59,17 @@ public final class LoadHarness {
         int port = freePort();
         Path work = Files.createTempDirectory("hookbot-load");
         Files.createDirectories(work.resolve("bots"));
-        Files.writeString(work.resolve("bots/echo.yml"), "bot: echo\nrules:\n  - name: echo\n    then:\n      - reply: \"{{text}}\"\n");
+        Files.writeString(work.resolve("bots/echo.yml"), "bot: echo\nchannels: [load]\nrules:\n  - name: echo\n    then:\n      - reply: \"{{text}}\"\n");
         Files.writeString(work.resolve("application.yml"), String.join("\n",
                 "hookbot:",
                 "  bots-dir: bots",
                 "  channels:",
+                "    yal:",
+                "      platform: yalgaar",
+                "      client-key: load-key",
+                "    room:",
+                "      platform: webinato",
+                "      token: load-token",
                 "    load:",
                 "      platform: sms-gateway",
                 "      secret: load-secret",
@@ -82,10 +89,14 @@ public final class LoadHarness {
         try {
             awaitUp(port);
             System.out.println("hookbot up on port " + port + " (-Xmx256m, H2 in " + work + "/data)");
-            String phases = System.getenv().getOrDefault("LOAD_PHASES", "latency,throughput");
+            String phases = System.getenv().getOrDefault("LOAD_PHASES", "latency,batches,throughput");
             if (phases.contains("latency")) {
                 latency(port, 500, false);
                 latency(port, 3000, true);
+            }
+            if (phases.contains("batches")) {
+                batches(port, 50, false);
+                batches(port, 500, true);
             }
             if (phases.contains("throughput")) {
                 throughput(port, 5, false);
@@ -134,6 +145,52 @@ public final class LoadHarness {
         }
     }
 
+    /** Acknowledgement time of a 200-entry Yalgaar call and of a 200-message Webinato batch, one at a time. */
+    private void batches(int port, int count, boolean report) throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        long[] yalgaar = new long[count];
+        long[] webinato = new long[count];
+        for (int i = 0; i < count; i++) {
+            StringBuilder entries = new StringBuilder();
+            StringBuilder messages = new StringBuilder();
+            for (int e = 0; e < 200; e++) {
+                String unique = (report ? "r" : "w") + i + "-" + e;
+                entries.append(e == 0 ? "" : ",").append("{\"channel\":\"lobby-").append(e % 10)
+                        .append("\",\"uuid\":\"user-").append(e).append("\",\"timestamp\":\"").append(1_700_000_000L + i)
+                        .append("\",\"message\":\"hello ").append(unique).append("\"}");
+                long msgId = (report ? 1_000_000L : 0L) + i * 200L + e;
+                messages.append(e == 0 ? "" : ",").append("{\"authorName\":\"Ann ").append(e % 7)
+                        .append("\",\"authorRole\":1,\"ts\":").append(1_700_000_000L + i).append(",\"msgID\":").append(msgId)
+                        .append(",\"text\":\"question ").append(unique).append("\"}");
+            }
+            String yalgaarBody = "{\"items\":{\"source\":\"Message\",\"clientKey\":\"load-key\",\"data\":[" + entries + "]}}";
+            String webinatoBody = "inquiry=realTimeChat&roomID=" + (report ? 2 : 1) + "&sender=Webinato&batchNo=" + (i + 1)
+                    + "&msgsJSON=" + java.net.URLEncoder.encode("[" + messages + "]", StandardCharsets.UTF_8);
+            yalgaar[i] = timedPost(client, port, "/webhooks/yal", "application/json", yalgaarBody);
+            webinato[i] = timedPost(client, port, "/webhooks/room?token=load-token", "application/x-www-form-urlencoded", webinatoBody);
+        }
+        if (report) {
+            Arrays.sort(yalgaar);
+            Arrays.sort(webinato);
+            System.out.printf("ack of a 200-entry Yalgaar call, %d calls: p50 %.2f ms, p99 %.2f ms%n",
+                    count, percentile(yalgaar, 50), percentile(yalgaar, 99));
+            System.out.printf("ack of a 200-message Webinato batch, %d calls: p50 %.2f ms, p99 %.2f ms%n",
+                    count, percentile(webinato, 50), percentile(webinato, 99));
+        }
+    }
+
+    private static long timedPost(HttpClient client, int port, String path, String type, String body) throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        long elapsed = System.nanoTime() - start;
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return elapsed;
+    }
+
     private void throughput(int port, int seconds, boolean report) throws Exception {
         long before = replies.get();
         Process wrk = new ProcessBuilder("wrk", "-t2", "-c32", "-d" + seconds + "s", "-s", "load/webhooks.lua",
@@ -146,7 +203,7 @@ public final class LoadHarness {
         long errors = output.contains("Socket errors") ? 1 : 0;
         long acked = requests - non2xx;
         long drainStart = System.nanoTime();
-        long deadline = drainStart + 300_000_000_000L;
+        long deadline = drainStart + 120_000_000_000L;
         while (replies.get() - before < acked && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
@@ -157,6 +214,9 @@ public final class LoadHarness {
                             + "%d replies at the gateway, all answered %.1f s after the load stopped%n",
                     seconds, acked, acked / (double) seconds, non2xx, errors > 0 ? ", socket errors (see above)" : "",
                     replies.get() - before, drain);
+            if (replies.get() - before < acked) {
+                System.out.println("NOT every acknowledged webhook was answered within 120 s");
+            }
         }
     }
 
