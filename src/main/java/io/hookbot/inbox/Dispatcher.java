@@ -44,7 +44,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Work is found two ways: the inbox writer wakes the dispatcher right after its commit, and a poll every
  * {@code hookbot.dispatcher.poll-interval} picks up whatever a wake-up missed (events stored before a restart,
- * or by another instance, or a conversation another instance held).
+ * or by another instance, or a conversation another instance held), and conversations whose sequencer gap has
+ * been open for the gap timeout.
+ *
+ * <p>Before its turns, a conversation's pending events go through the {@link Sequencer}, which holds numbered
+ * batches that arrive ahead of a missing one and releases them in order.
  */
 @Singleton
 public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> {
@@ -54,6 +58,7 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
 
     private final TransactionOperations<Connection> transactions;
     private final InboxStore inbox;
+    private final Sequencer sequencer;
     private final ConversationStore conversations;
     private final TurnProcessor turns;
     private final OutboxStore outbox;
@@ -67,7 +72,7 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
     private final Map<ConversationRef, AtomicLong> active = new ConcurrentHashMap<>();
     private volatile boolean started;
 
-    public Dispatcher(TransactionOperations<Connection> transactions, InboxStore inbox,
+    public Dispatcher(TransactionOperations<Connection> transactions, InboxStore inbox, Sequencer sequencer,
                       ConversationStore conversations, TurnProcessor turns, OutboxStore outbox,
                       DeliveryWorker delivery,
                       @Value("${hookbot.dispatcher.enabled:true}") boolean enabled,
@@ -76,6 +81,7 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
                       @Value("${hookbot.dispatcher.batch-size:32}") int batchSize) {
         this.transactions = transactions;
         this.inbox = inbox;
+        this.sequencer = sequencer;
         this.conversations = conversations;
         this.turns = turns;
         this.outbox = outbox;
@@ -129,8 +135,12 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
 
     private void poll() {
         try {
-            List<ConversationRef> waiting = transactions.executeRead(
-                    s -> inbox.conversationsWithPendingEvents(s.getConnection(), 1000));
+            List<ConversationRef> waiting = transactions.executeRead(s -> {
+                List<ConversationRef> refs = new ArrayList<>(
+                        inbox.conversationsWithPendingEvents(s.getConnection(), 1000));
+                refs.addAll(sequencer.gapsDue(s.getConnection(), Instant.now()));
+                return refs;
+            });
             waiting.forEach(this::wake);
         } catch (RuntimeException e) {
             LOG.error("Could not look for pending events; trying again in {}", pollInterval, e);
@@ -175,14 +185,16 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
             return LOCKED_ELSEWHERE;
         }
         Conversation conversation = locked.get();
-        List<InboxStore.StoredEvent> events = inbox.pending(connection, ref, batchSize);
+        Instant now = Instant.now();
+        List<InboxStore.StoredEvent> pending = inbox.pending(connection, ref, batchSize);
+        // the sequencer may hold some back (numbered batches behind a gap) or release held ones
+        List<InboxStore.StoredEvent> events = sequencer.order(connection, ref, pending, now);
         if (events.isEmpty()) {
-            return 0;
+            return pending.size();
         }
         List<NewReply> replies = new ArrayList<>();
         List<Long> ids = new ArrayList<>(events.size());
         List<String> errors = new ArrayList<>(events.size());
-        Instant now = Instant.now();
         for (InboxStore.StoredEvent stored : events) {
             ids.add(stored.id());
             try {
@@ -203,7 +215,7 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
         outbox.insert(connection, replies);
         conversations.save(connection, conversation);
         inbox.finish(connection, ids, errors);
-        return events.size();
+        return pending.size();
     }
 
     private static void collectReplies(InboxStore.StoredEvent stored, List<Action> actions, List<NewReply> replies) {
