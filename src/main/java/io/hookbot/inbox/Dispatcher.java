@@ -11,6 +11,7 @@ import io.hookbot.conversation.ConversationStore;
 import io.hookbot.outbox.DeliveryWorker;
 import io.hookbot.outbox.NewReply;
 import io.hookbot.outbox.OutboxStore;
+import io.hookbot.presence.PresenceTracker;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
@@ -48,7 +49,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * been open for the gap timeout.
  *
  * <p>Before its turns, a conversation's pending events go through the {@link Sequencer}, which holds numbered
- * batches that arrive ahead of a missing one and releases them in order.
+ * batches that arrive ahead of a missing one and releases them in order; each event then updates presence
+ * ({@link PresenceTracker}) in the same transaction as its turn.
  */
 @Singleton
 public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> {
@@ -60,6 +62,7 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
     private final InboxStore inbox;
     private final Sequencer sequencer;
     private final ConversationStore conversations;
+    private final PresenceTracker presence;
     private final TurnProcessor turns;
     private final OutboxStore outbox;
     private final DeliveryWorker delivery;
@@ -73,7 +76,7 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
     private volatile boolean started;
 
     public Dispatcher(TransactionOperations<Connection> transactions, InboxStore inbox, Sequencer sequencer,
-                      ConversationStore conversations, TurnProcessor turns, OutboxStore outbox,
+                      ConversationStore conversations, PresenceTracker presence, TurnProcessor turns, OutboxStore outbox,
                       DeliveryWorker delivery,
                       @Value("${hookbot.dispatcher.enabled:true}") boolean enabled,
                       @Value("${hookbot.dispatcher.workers:8}") int workerCount,
@@ -83,6 +86,7 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
         this.inbox = inbox;
         this.sequencer = sequencer;
         this.conversations = conversations;
+        this.presence = presence;
         this.turns = turns;
         this.outbox = outbox;
         this.delivery = delivery;
@@ -197,6 +201,8 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
         List<String> errors = new ArrayList<>(events.size());
         for (InboxStore.StoredEvent stored : events) {
             ids.add(stored.id());
+            // presence first, in this transaction: the turn's rules see the change they react to
+            presence.record(connection, stored.event());
             try {
                 TurnResult result = turns.process(new Turn(stored.id(), stored.event(), conversation, now));
                 collectReplies(stored, result.actions(), replies);
