@@ -67,7 +67,9 @@ public class Sequencer {
         List<InboxStore.StoredEvent> held = state.gapSince() == null ? List.of() : inbox.held(connection, ref);
         BatchOrder.Outcome outcome = BatchOrder.decide(state, held, pending, now, gapTimeout);
         inbox.hold(connection, outcome.hold().stream().map(InboxStore.StoredEvent::id).toList());
-        store.save(connection, ref, outcome.state());
+        if (stored.isEmpty() || !stored.get().equals(outcome.state())) {
+            store.save(connection, ref, outcome.state());
+        }
         report(ref, outcome);
         List<InboxStore.StoredEvent> turns = new ArrayList<>(outcome.release().size());
         List<Long> markers = new ArrayList<>();

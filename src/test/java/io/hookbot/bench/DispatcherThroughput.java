@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,9 +90,16 @@ public final class DispatcherThroughput {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        delete(folder);
         double perSecond = events / seconds;
         System.out.printf("%-22s %,7d turns in %6.2f s: %,8.0f turns/s%n", label, events, seconds, perSecond);
         return perSecond;
+    }
+
+    private static void delete(Path folder) throws IOException {
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
     }
 
     private static long pending(Connection connection) throws SQLException {

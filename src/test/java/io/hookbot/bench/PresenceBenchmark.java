@@ -23,6 +23,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -74,6 +75,11 @@ public class PresenceBenchmark {
             statement.execute("DROP ALL OBJECTS DELETE FILES");
         }
         connection.close();
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temp folder: best effort
+        }
     }
 
     @Benchmark

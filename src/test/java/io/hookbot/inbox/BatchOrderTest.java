@@ -61,6 +61,18 @@ class BatchOrderTest {
     }
 
     @Test
+    void moreOfBatchOneInALaterPassIsNotARestart() {
+        // batch 1 was longer than the dispatcher's batch size: its first part released the held 2 and 3
+        SequenceState afterFirstPart = new SequenceState(3, 1, null, 0, 0);
+        BatchOrder.Outcome outcome = BatchOrder.decide(afterFirstPart, List.of(), List.of(event(1, 19)), NOW, TIMEOUT);
+
+        assertEquals(List.of(19L), positions(outcome.release()));
+        assertEquals(0, outcome.state().restarts());
+        assertEquals(List.of(), outcome.late());
+        assertEquals(3, outcome.state().lastBatch());
+    }
+
+    @Test
     void aBatchBehindTheSequenceIsTurnedLateNotLostAndUnnumberedEventsPassThrough() {
         MessageReceived plain = new MessageReceived("c", "room", User.of("u"), "x", null, null, null, NOW, null, null);
         InboxStore.StoredEvent unnumbered = new InboxStore.StoredEvent(++ids, plain);

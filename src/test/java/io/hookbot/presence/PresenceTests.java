@@ -2,12 +2,15 @@ package io.hookbot.presence;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hookbot.api.PresenceChanged;
 import io.hookbot.api.PresenceView;
+import io.hookbot.api.User;
 import io.hookbot.api.UserPresence;
 import io.hookbot.testing.Database;
 import io.hookbot.testing.Eventually;
 import io.hookbot.testing.Samples;
 import io.hookbot.testing.TestApp;
+import io.micronaut.transaction.TransactionOperations;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -141,6 +145,24 @@ abstract class PresenceTests {
         assertEquals(null, writer.status());
         assertEquals(Optional.of(Instant.ofEpochSecond(1602511590)), view().lastSeen("chat", "3601"));
         assertEquals(Optional.empty(), view().lastSeen("chat", "nobody"));
+    }
+
+    @Test
+    void withinATurnsTransactionTheViewSeesThatTurnsOwnChange() {
+        TransactionOperations<Connection> transactions = app.context().getBean(TransactionOperations.class);
+        PresenceTracker tracker = app.context().getBean(PresenceTracker.class);
+        PresenceChanged online = new PresenceChanged("chat", "user:9", User.of("9"), PresenceChanged.Status.ONLINE,
+                null, Instant.ofEpochSecond(100));
+
+        boolean seenInside = transactions.executeWrite(status -> {
+            tracker.record(status.getConnection(), online);
+            boolean inside = view().isOnline("chat", "9");
+            status.setRollbackOnly();
+            return inside;
+        });
+
+        assertTrue(seenInside);
+        assertFalse(view().isOnline("chat", "9"), "rolled back with the turn");
     }
 
     @Test
