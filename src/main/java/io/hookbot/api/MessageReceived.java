@@ -42,8 +42,28 @@ public record MessageReceived(
      * The platform's own ordering of a message.
      *
      * @param batch    the batch the message came in (Webinato {@code batchNo})
-     * @param position the message's number within the platform (Webinato {@code msgID})
+     * @param position the message's number within the platform (Webinato {@code msgID}), or {@link #NO_MESSAGE}
      */
     public record Sequence(long batch, long position) {
+
+        /**
+         * The position of a batch marker: a batch that carried no message still takes its place in the numbering,
+         * so a platform reports it as one {@link MessageReceived} with this position. The inbox's sequencer
+         * consumes markers; they never become turns.
+         */
+        public static final long NO_MESSAGE = -1;
+
+        /**
+         * @param batch the batch number
+         * @return the marker of a batch that carried no message
+         */
+        public static Sequence emptyBatch(long batch) {
+            return new Sequence(batch, NO_MESSAGE);
+        }
+
+        /** @return whether this marks a batch without messages rather than a message */
+        public boolean marksEmptyBatch() {
+            return position == NO_MESSAGE;
+        }
     }
 }

@@ -11,6 +11,7 @@ import io.hookbot.conversation.ConversationStore;
 import io.hookbot.outbox.DeliveryWorker;
 import io.hookbot.outbox.NewReply;
 import io.hookbot.outbox.OutboxStore;
+import io.hookbot.presence.PresenceTracker;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
@@ -44,7 +45,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Work is found two ways: the inbox writer wakes the dispatcher right after its commit, and a poll every
  * {@code hookbot.dispatcher.poll-interval} picks up whatever a wake-up missed (events stored before a restart,
- * or by another instance, or a conversation another instance held).
+ * or by another instance, or a conversation another instance held), and conversations whose sequencer gap has
+ * been open for the gap timeout.
+ *
+ * <p>Before its turns, a conversation's pending events go through the {@link Sequencer}, which holds numbered
+ * batches that arrive ahead of a missing one and releases them in order; each event then updates presence
+ * ({@link PresenceTracker}) in the same transaction as its turn.
  */
 @Singleton
 public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> {
@@ -54,7 +60,9 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
 
     private final TransactionOperations<Connection> transactions;
     private final InboxStore inbox;
+    private final Sequencer sequencer;
     private final ConversationStore conversations;
+    private final PresenceTracker presence;
     private final TurnProcessor turns;
     private final OutboxStore outbox;
     private final DeliveryWorker delivery;
@@ -67,8 +75,8 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
     private final Map<ConversationRef, AtomicLong> active = new ConcurrentHashMap<>();
     private volatile boolean started;
 
-    public Dispatcher(TransactionOperations<Connection> transactions, InboxStore inbox,
-                      ConversationStore conversations, TurnProcessor turns, OutboxStore outbox,
+    public Dispatcher(TransactionOperations<Connection> transactions, InboxStore inbox, Sequencer sequencer,
+                      ConversationStore conversations, PresenceTracker presence, TurnProcessor turns, OutboxStore outbox,
                       DeliveryWorker delivery,
                       @Value("${hookbot.dispatcher.enabled:true}") boolean enabled,
                       @Value("${hookbot.dispatcher.workers:8}") int workerCount,
@@ -76,7 +84,9 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
                       @Value("${hookbot.dispatcher.batch-size:32}") int batchSize) {
         this.transactions = transactions;
         this.inbox = inbox;
+        this.sequencer = sequencer;
         this.conversations = conversations;
+        this.presence = presence;
         this.turns = turns;
         this.outbox = outbox;
         this.delivery = delivery;
@@ -129,8 +139,12 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
 
     private void poll() {
         try {
-            List<ConversationRef> waiting = transactions.executeRead(
-                    s -> inbox.conversationsWithPendingEvents(s.getConnection(), 1000));
+            List<ConversationRef> waiting = transactions.executeRead(s -> {
+                List<ConversationRef> refs = new ArrayList<>(
+                        inbox.conversationsWithPendingEvents(s.getConnection(), 1000));
+                refs.addAll(sequencer.gapsDue(s.getConnection(), Instant.now()));
+                return refs;
+            });
             waiting.forEach(this::wake);
         } catch (RuntimeException e) {
             LOG.error("Could not look for pending events; trying again in {}", pollInterval, e);
@@ -175,16 +189,20 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
             return LOCKED_ELSEWHERE;
         }
         Conversation conversation = locked.get();
-        List<InboxStore.StoredEvent> events = inbox.pending(connection, ref, batchSize);
+        Instant now = Instant.now();
+        List<InboxStore.StoredEvent> pending = inbox.pending(connection, ref, batchSize);
+        // the sequencer may hold some back (numbered batches behind a gap) or release held ones
+        List<InboxStore.StoredEvent> events = sequencer.order(connection, ref, pending, now);
         if (events.isEmpty()) {
-            return 0;
+            return pending.size();
         }
         List<NewReply> replies = new ArrayList<>();
         List<Long> ids = new ArrayList<>(events.size());
         List<String> errors = new ArrayList<>(events.size());
-        Instant now = Instant.now();
         for (InboxStore.StoredEvent stored : events) {
             ids.add(stored.id());
+            // presence first, in this transaction: the turn's rules see the change they react to
+            presence.record(connection, stored.event());
             try {
                 TurnResult result = turns.process(new Turn(stored.id(), stored.event(), conversation, now));
                 collectReplies(stored, result.actions(), replies);
@@ -203,7 +221,7 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
         outbox.insert(connection, replies);
         conversations.save(connection, conversation);
         inbox.finish(connection, ids, errors);
-        return events.size();
+        return pending.size();
     }
 
     private static void collectReplies(InboxStore.StoredEvent stored, List<Action> actions, List<NewReply> replies) {

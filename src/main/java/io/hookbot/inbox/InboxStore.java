@@ -15,6 +15,8 @@ import java.util.List;
 /**
  * The inbox table's SQL. Plain JDBC on the caller's transaction: the same statements run on H2 (PostgreSQL mode)
  * and PostgreSQL, and batching plus {@code ON CONFLICT DO NOTHING} keep the acknowledgement path short.
+ * An event's status moves PENDING -> DONE | FAILED, or PENDING -> HELD -> DONE | FAILED when the sequencer holds
+ * it behind a missing batch.
  */
 @Singleton
 public class InboxStore {
@@ -22,6 +24,7 @@ public class InboxStore {
     static final String PENDING = "PENDING";
     static final String DONE = "DONE";
     static final String FAILED = "FAILED";
+    static final String HELD = "HELD";
 
     private static final String INSERT = "INSERT INTO inbox_event "
             + "(channel, dedupe_key, conversation_key, event_type, payload, status, received_at) "
@@ -104,11 +107,48 @@ public class InboxStore {
      * @throws SQLException on a database error
      */
     public List<StoredEvent> pending(Connection connection, ConversationRef ref, int limit) throws SQLException {
+        return select(connection, ref, PENDING, limit);
+    }
+
+    /**
+     * @param connection the transaction's connection (which holds the conversation's lock)
+     * @param ref        the conversation
+     * @return its events held behind a gap by the sequencer, oldest first
+     * @throws SQLException on a database error
+     */
+    public List<StoredEvent> held(Connection connection, ConversationRef ref) throws SQLException {
+        return select(connection, ref, HELD, 100_000);
+    }
+
+    /**
+     * Moves events out of the pending ones: the sequencer holds them behind a gap.
+     *
+     * @param connection the transaction's connection
+     * @param ids        the events
+     * @throws SQLException on a database error
+     */
+    public void hold(Connection connection, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE inbox_event SET status = 'HELD' WHERE id = ?")) {
+            for (long id : ids) {
+                update.setLong(1, id);
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    private List<StoredEvent> select(Connection connection, ConversationRef ref, String status, int limit)
+            throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT id, payload FROM inbox_event "
-                + "WHERE status = 'PENDING' AND channel = ? AND conversation_key = ? ORDER BY id "
+                + "WHERE status = ? AND channel = ? AND conversation_key = ? ORDER BY id "
                 + "FETCH FIRST " + limit + " ROWS ONLY")) {
-            select.setString(1, ref.channel());
-            select.setString(2, ref.key());
+            select.setString(1, status);
+            select.setString(2, ref.channel());
+            select.setString(3, ref.key());
             List<StoredEvent> result = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -128,6 +168,9 @@ public class InboxStore {
      * @throws SQLException on a database error
      */
     public void finish(Connection connection, List<Long> ids, List<String> errors) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE inbox_event SET status = ?, processed_at = ?, last_error = ? WHERE id = ?")) {

@@ -45,6 +45,9 @@ final class WebinatoParser {
         String room = root.text("roomID", MAX_ROOM);
         long batch = root.integer("batchNo");
         List<PayloadFields> messages = messages(root);
+        if (messages.isEmpty()) {
+            return List.of(emptyBatch(channel, room, batch));
+        }
         List<InboundEvent> events = new ArrayList<>(messages.size());
         for (PayloadFields message : messages) {
             events.add(message(channel, room, batch, message));
@@ -84,6 +87,17 @@ final class WebinatoParser {
                 text, MessageKind.TEXT, List.of(), Long.toString(id), seconds(message, "ts"),
                 new MessageReceived.Sequence(batch, id), null);
         return new InboundEvent("msg:" + room + ":" + id, event);
+    }
+
+    /**
+     * An empty batch still takes its number: without its marker the inbox would hold the next batch behind a gap
+     * that is never filled until the gap timeout.
+     */
+    private static InboundEvent emptyBatch(String channel, String room, long batch) {
+        MessageReceived marker = new MessageReceived(channel, "room:" + room, new User("webinato", "Webinato", null),
+                "", MessageKind.NOTIFICATION, List.of(), null, Instant.now(),
+                MessageReceived.Sequence.emptyBatch(batch), null);
+        return new InboundEvent("batch:" + room + ":" + batch, marker);
     }
 
     private static String role(Long role) {

@@ -24,7 +24,9 @@ import java.util.List;
  *   <li>Batches arrive late and out of order, and {@code batchNo} starts again at 1 when a room restarts; each
  *       message carries {@code (batchNo, msgID)} as its {@link io.hookbot.api.MessageReceived.Sequence} so the
  *       inbox can put them back in order.</li>
- *   <li>A batch with no messages ({@code msgsJSON=[]}, or left empty) is valid: acknowledged, nothing stored.</li>
+ *   <li>A batch with no messages ({@code msgsJSON=[]}, or left empty) is valid and still takes its number: it is
+ *       stored as one batch marker ({@link io.hookbot.api.MessageReceived.Sequence#emptyBatch}, dedupe key
+ *       {@code batch:<roomID>:<batchNo>}) that the inbox's sequencer consumes without a turn.</li>
  *   <li>Any other {@code inquiry} is a 400 naming it (the PHP reference answers "Bad Inquiry").</li>
  *   <li>{@code authorRole} 0 and 1 are attendees, 2 the presenter, 3 the organizer; another number leaves the
  *       sender without a role rather than dropping the batch.</li>

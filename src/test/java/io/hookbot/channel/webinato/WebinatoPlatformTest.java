@@ -87,9 +87,16 @@ class WebinatoPlatformTest {
     }
 
     @Test
-    void anEmptyBatchIsValidAndCarriesNoEvents() throws WebhookRejection {
-        assertEquals(List.of(), read(Samples.read("webinato/empty-batch.form")));
-        assertEquals(List.of(), read(form("realTimeChat", "4520", "5", "")));
+    void anEmptyBatchIsValidAndCarriesOnlyItsBatchMarker() throws WebhookRejection {
+        List<InboundEvent> empty = read(Samples.read("webinato/empty-batch.form"));
+        assertEquals(1, empty.size());
+        assertEquals("batch:4520:4", empty.get(0).dedupeKey());
+        MessageReceived marker = (MessageReceived) empty.get(0).event();
+        assertEquals("room:4520", marker.conversation());
+        assertEquals(MessageReceived.Sequence.emptyBatch(4), marker.sequence());
+        assertTrue(marker.sequence().marksEmptyBatch());
+        List<InboundEvent> blank = read(form("realTimeChat", "4520", "5", ""));
+        assertEquals("batch:4520:5", blank.get(0).dedupeKey());
     }
 
     @Test

@@ -78,12 +78,15 @@ abstract class WebinatoWebhookTests {
     }
 
     @Test
-    void anEmptyBatchIsAcknowledgedWithNothingStored() {
+    void anEmptyBatchIsAcknowledgedAndStoredAsItsBatchMarkerOnly() {
         HttpResponse<String> response = app.postTo(URL, FORM, Samples.read("webinato/empty-batch.form"));
 
         assertEquals(200, response.statusCode(), response.body());
-        assertEquals("{\"stored\":0,\"duplicates\":0}", response.body());
-        assertEquals(0, app.count("SELECT COUNT(*) FROM inbox_event"));
+        assertEquals("{\"stored\":1,\"duplicates\":0}", response.body());
+        assertEquals(List.of("batch:4520:4"), app.query("SELECT dedupe_key FROM inbox_event").stream()
+                .map(r -> r.get("dedupe_key")).toList());
+        Eventually.await("the marker consumed", () ->
+                app.count("SELECT COUNT(*) FROM inbox_event WHERE status = 'DONE'") == 1);
     }
 
     @Test

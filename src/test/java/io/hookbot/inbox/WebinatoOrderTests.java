@@ -1,0 +1,186 @@
+package io.hookbot.inbox;
+
+import io.hookbot.testing.Database;
+import io.hookbot.testing.Eventually;
+import io.hookbot.testing.Samples;
+import io.hookbot.testing.TestApp;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Webinato batches become turns in {@code batchNo} order, messages in {@code msgID} order: posted over HTTP in the
+ * sample's form, observed with the {@link TurnProbe}. Gaps filled, gaps given up after the timeout, empty batches,
+ * duplicates, a room restart, and an application restart while a batch is held.
+ */
+abstract class WebinatoOrderTests {
+
+    static final String FORM = "application/x-www-form-urlencoded";
+    static final String URL = "/webhooks/room-42?token=demo-token";
+    static final String ROOM = "room:4520";
+
+    TestApp app;
+
+    abstract Database database();
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    private void start(String gapTimeout) {
+        app = TestApp.on(database())
+                .with("test.turn-probe", "true")
+                .with("hookbot.sequencer.gap-timeout", gapTimeout)
+                .with("hookbot.channels.room-42.platform", "webinato")
+                .with("hookbot.channels.room-42.token", "demo-token")
+                .start();
+    }
+
+    @Test
+    void aBatchAheadOfAMissingOneIsHeldUntilItArrivesThenBothGoInOrder() {
+        start("400s");
+        post(batch(1, 11, 12));
+        awaitTurned("m11", "m12");
+        post(batch(3, 32, 31));
+        awaitHeld(2);
+        assertEquals(List.of("m11", "m12"), turned());
+
+        post(batch(2, 21));
+
+        awaitTurned("m11", "m12", "m21", "m31", "m32");
+        awaitHeld(0);
+    }
+
+    @Test
+    void theSampleBatchesInOrderWithTheEmptyOneTakingItsNumber() {
+        start("400s");
+        post(Samples.read("webinato/realtimechat.form"));            // batch 3 starts the room's sequence
+        awaitTurned("Hello everyone, can you hear the presenter?", "Welcome! Slides are coming up in a minute.",
+                "Type HELP if you have audio problems.");
+        post(batch(5, 5051));
+        awaitHeld(1);
+
+        HttpResponse<String> empty = post(Samples.read("webinato/empty-batch.form"));   // batch 4, no messages
+
+        assertEquals("{\"stored\":1,\"duplicates\":0}", empty.body());
+        Eventually.await("batch 5 released", () -> turned().contains("m5051"));
+        awaitHeld(0);
+        assertEquals(4, turned().size(), "the empty batch's marker is not a turn: " + turned());
+    }
+
+    @Test
+    void aGapNotFilledWithinTheTimeoutIsSkippedLoggedAndCounted() {
+        start("1s");
+        post(batch(1, 11));
+        awaitTurned("m11");
+        post(batch(3, 31));
+        post(batch(5, 51));
+
+        Eventually.await("the held batches released", Duration.ofSeconds(15),
+                () -> turned().equals(List.of("m11", "m31", "m51")));
+        // the probe sees a turn before its transaction commits: wait for the commit
+        Eventually.await("two batch numbers counted as skipped", () ->
+                app.count("SELECT skipped FROM sequence_state WHERE conversation_key = '" + ROOM + "'") == 2);
+        awaitHeld(0);
+    }
+
+    @Test
+    void aDuplicateBatchOrAnAlreadySeenMessageIsAcknowledgedAndDropped() {
+        start("400s");
+        String first = batch(1, 11, 12);
+        assertEquals("{\"stored\":2,\"duplicates\":0}", post(first).body());
+        assertEquals("{\"stored\":0,\"duplicates\":2}", post(first).body());
+        assertEquals("{\"stored\":1,\"duplicates\":1}", post(batch(2, 12, 21)).body());
+        String emptyThird = Samples.read("webinato/empty-batch.form").replace("batchNo=4", "batchNo=3");
+        assertEquals("{\"stored\":1,\"duplicates\":0}", post(emptyThird).body());
+        assertEquals("{\"stored\":0,\"duplicates\":1}", post(emptyThird).body());
+
+        awaitTurned("m11", "m12", "m21");
+    }
+
+    @Test
+    void batchOneAfterHigherNumbersStartsANewSequence() {
+        start("400s");
+        post(batch(1, 11));
+        post(batch(2, 21));
+        post(batch(3, 31));
+        awaitTurned("m11", "m21", "m31");
+
+        post(batch(1, 111));
+        post(batch(3, 131));
+        awaitHeld(1);
+        post(batch(2, 121));
+
+        awaitTurned("m11", "m21", "m31", "m111", "m121", "m131");
+        Eventually.await("one restart counted", () ->
+                app.count("SELECT restarts FROM sequence_state WHERE conversation_key = '" + ROOM + "'") == 1);
+    }
+
+    @Test
+    void heldBatchesSurviveARestartOfTheApplication() {
+        start("400s");
+        post(batch(1, 11));
+        awaitTurned("m11");
+        post(batch(3, 31));
+        awaitHeld(1);
+
+        app.restart();
+        assertEquals(1, held(), "still held after the restart");
+        post(batch(2, 21));
+
+        awaitTurned("m21", "m31");
+        awaitHeld(0);
+    }
+
+    private HttpResponse<String> post(String form) {
+        HttpResponse<String> response = app.postTo(URL, FORM, form);
+        assertEquals(200, response.statusCode(), response.body());
+        return response;
+    }
+
+    /** A RealTimeChat call shaped like the sample, each message's text being {@code m<msgID>}. */
+    static String batch(long batchNo, long... msgIds) {
+        String messages = LongStream.of(msgIds)
+                .mapToObj(id -> "{\"authorName\":\"Maria Lopez\",\"authorRole\":\"0\",\"ts\":\"1460727180\","
+                        + "\"msgID\":\"" + id + "\",\"text\":\"m" + id + "\"}")
+                .collect(Collectors.joining(",", "[", "]"));
+        return "inquiry=realTimeChat&roomID=4520&sender=Webinato&batchNo=" + batchNo + "&msgsJSON="
+                + URLEncoder.encode(messages, StandardCharsets.UTF_8);
+    }
+
+    private List<String> turned() {
+        List<String> seen = app.context().getBean(TurnProbe.class).seen().get(ROOM);
+        if (seen == null) {
+            return List.of();
+        }
+        synchronized (seen) {
+            return new ArrayList<>(seen);
+        }
+    }
+
+    private void awaitTurned(String... texts) {
+        Eventually.await("turns " + List.of(texts), () -> turned().size() >= texts.length);
+        assertEquals(List.of(texts), turned());
+    }
+
+    private long held() {
+        return app.count("SELECT COUNT(*) FROM inbox_event WHERE status = 'HELD'");
+    }
+
+    private void awaitHeld(long count) {
+        Eventually.await(count + " events held", () -> held() == count);
+    }
+}
