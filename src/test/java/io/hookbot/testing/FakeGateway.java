@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * A stand-in for a platform's send API: an HTTP server on a free loopback port that records every request and
@@ -73,17 +74,26 @@ public final class FakeGateway implements AutoCloseable {
     private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
     private final ConcurrentLinkedQueue<Answer> script = new ConcurrentLinkedQueue<>();
     private final AtomicLong ids = new AtomicLong();
-    private volatile Answer otherwise = Answer.ok();
+    private volatile Supplier<Answer> otherwise = Answer::ok;
 
-    /** Starts a gateway on a free loopback port. */
+    /** Starts a gateway on a free loopback port, answering 16 calls at a time. */
     public FakeGateway() {
+        this(16);
+    }
+
+    /**
+     * Starts a gateway on a free loopback port.
+     *
+     * @param threads how many calls it answers at a time
+     */
+    public FakeGateway(int threads) {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(16));
+        server.setExecutor(Executors.newFixedThreadPool(threads));
         server.start();
     }
 
@@ -103,7 +113,17 @@ public final class FakeGateway implements AutoCloseable {
 
     /** @param answer the answer for calls beyond the script */
     public void otherwise(Answer answer) {
-        this.otherwise = answer;
+        this.otherwise = () -> answer;
+    }
+
+    /** @param answers gives the answer for each call beyond the script (random delays, say) */
+    public void otherwise(Supplier<Answer> answers) {
+        this.otherwise = answers;
+    }
+
+    /** Forgets the calls recorded so far. */
+    public void clearCalls() {
+        calls.clear();
     }
 
     /** @return every call so far */
@@ -131,7 +151,7 @@ public final class FakeGateway implements AutoCloseable {
         calls.add(new Call(exchange.getRequestURI().getPath(), form, body, headers, at));
         Answer answer = script.poll();
         if (answer == null) {
-            answer = otherwise;
+            answer = otherwise.get();
         }
         if (answer.delayMs() > 0) {
             try {
