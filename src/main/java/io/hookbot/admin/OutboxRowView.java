@@ -1,5 +1,6 @@
 package io.hookbot.admin;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.hookbot.api.Attachment;
 import io.hookbot.outbox.Attempt;
 import io.hookbot.outbox.OutboxRow;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An outbox row as the admin API shows it, times in ISO-8601.
+ * An outbox row as the admin API shows it, times in ISO-8601; every field is present, {@code null} when unset.
  *
  * @param id            the row id
  * @param channel       the channel
@@ -28,10 +29,12 @@ import java.util.Map;
  * @param attachments   the files
  * @param history       the attempts, oldest first; only when showing one row
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record OutboxRowView(long id, String channel, String recipient, String status, int attempts,
                             String nextAttemptAt, String createdAt, String sentAt, String reference, String lastError,
                             long eventId, int actionIndex, Map<String, String> replyTo, String text,
-                            List<Attachment> attachments, List<AttemptView> history) {
+                            List<Attachment> attachments,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) List<AttemptView> history) {
 
     /**
      * One attempt.
@@ -44,6 +47,7 @@ public record OutboxRowView(long id, String channel, String recipient, String st
      * @param error      the error, or {@code null}
      * @param retryAt    when the next attempt was planned, or {@code null}
      */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record AttemptView(int number, String at, long durationMs, String outcome, Integer statusCode, String error,
                               String retryAt) {
     }
