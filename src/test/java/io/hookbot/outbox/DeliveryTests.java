@@ -15,9 +15,12 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -283,6 +286,64 @@ abstract class DeliveryTests {
         assertEquals(100, gateway.calls().size(), "none sent twice");
     }
 
+    @Test
+    void manyRepliesToAFewRecipientsArriveInOrderWithinTheChannelsConcurrency() {
+        app.stop();
+        app.with("hookbot.channels.sms-main.send.concurrency", 4).start();
+        gateway.otherwise(() -> new Answer(200, "{\"status\":200,\"data\":{}}", Map.of(),
+                ThreadLocalRandom.current().nextLong(0, 15)));
+        List<NewReply> replies = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            for (int r = 0; r < 6; r++) {
+                replies.add(new NewReply(10_000 + i * 6 + r, 0, "sms-main", "sms:dev-1:1:+" + r,
+                        Map.of("medium", "sms", "phone", "+" + r, "device", "dev-1"), Integer.toString(i), List.of()));
+            }
+        }
+
+        Outbox.write(app, replies);
+
+        Eventually.await("every reply sent", Duration.ofSeconds(30), () ->
+                app.count("SELECT COUNT(*) FROM outbox_message WHERE status = 'SENT'") == 180);
+        Map<String, List<String>> byPhone = gateway.calls().stream().collect(Collectors.groupingBy(
+                c -> c.form().get("phone"), Collectors.mapping(c -> c.form().get("message"), Collectors.toList())));
+        List<String> expected = IntStream.range(0, 30).mapToObj(Integer::toString).toList();
+        assertEquals(6, byPhone.size());
+        byPhone.forEach((phone, texts) -> assertEquals(expected, texts, "replies to " + phone));
+        assertEquals(180, gateway.calls().size());
+        assertTrue(gateway.mostConcurrentCalls() <= 4, "concurrency " + gateway.mostConcurrentCalls());
+        assertTrue(gateway.mostConcurrentCalls() >= 2, "sends to different recipients overlap");
+    }
+
+    @Test
+    void aChannelsRateSpacesItsSends() {
+        app.stop();
+        app.with("hookbot.channels.sms-other.send.rate", 20).start();
+        // the first call opens the HTTP client, which holds calls made meanwhile; measure a warm client
+        Outbox.sms(app, "sms-other", "+warm", "hello");
+        Eventually.await("the warm-up reply", () -> otherGateway.calls().size() == 1);
+        otherGateway.clearCalls();
+        List<NewReply> replies = new ArrayList<>();
+        for (int r = 0; r < 20; r++) {
+            replies.add(new NewReply(20_000 + r, 0, "sms-other", "sms:dev-1:1:+" + r,
+                    Map.of("medium", "sms", "phone", "+" + r, "device", "dev-1"), "hello", List.of()));
+        }
+
+        Outbox.write(app, replies);
+
+        Eventually.await("every reply sent", Duration.ofSeconds(15), () ->
+                app.count("SELECT COUNT(*) FROM outbox_message WHERE status = 'SENT'") == 21);
+        List<FakeGateway.Call> calls = otherGateway.calls();
+        long spanMs = (calls.get(19).atNanos() - calls.get(0).atNanos()) / 1_000_000;
+        // the limiter spaces the starts exactly; the HTTP client may shift a call by a few tens of milliseconds
+        assertTrue(spanMs >= 700, "20 sends at 20/s reached the gateway within " + spanMs + " ms");
+        List<java.time.Instant> starts = app.query("SELECT attempted_at FROM outbox_attempt ORDER BY attempted_at")
+                .stream().skip(1).map(a -> instant(a.get("attempted_at"))).toList();
+        for (int i = 1; i < starts.size(); i++) {
+            long gap = Duration.between(starts.get(i - 1), starts.get(i)).toMillis();
+            assertTrue(gap >= 45, "sends " + (i - 1) + " and " + i + " started " + gap + " ms apart");
+        }
+    }
+
     long awaitStatus(String status) {
         Eventually.await("the row " + status, Duration.ofSeconds(15), () ->
                 app.count("SELECT COUNT(*) FROM outbox_message WHERE status = '" + status + "'") == 1);
@@ -310,6 +371,10 @@ abstract class DeliveryTests {
 
     static long gapMs(List<FakeGateway.Call> calls, int index) {
         return (calls.get(index + 1).atNanos() - calls.get(index).atNanos()) / 1_000_000;
+    }
+
+    static java.time.Instant instant(Object value) {
+        return value instanceof java.sql.Timestamp t ? t.toInstant() : ((OffsetDateTime) value).toInstant();
     }
 
     static List<String> sorted(List<String> values) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -74,6 +75,8 @@ public final class FakeGateway implements AutoCloseable {
     private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
     private final ConcurrentLinkedQueue<Answer> script = new ConcurrentLinkedQueue<>();
     private final AtomicLong ids = new AtomicLong();
+    private final AtomicInteger answering = new AtomicInteger();
+    private final AtomicInteger mostAnswering = new AtomicInteger();
     private volatile Supplier<Answer> otherwise = Answer::ok;
 
     /** Starts a gateway on a free loopback port, answering 16 calls at a time. */
@@ -121,6 +124,11 @@ public final class FakeGateway implements AutoCloseable {
         this.otherwise = answers;
     }
 
+    /** @return the most calls it was answering at one time */
+    public int mostConcurrentCalls() {
+        return mostAnswering.get();
+    }
+
     /** Forgets the calls recorded so far. */
     public void clearCalls() {
         calls.clear();
@@ -142,6 +150,15 @@ public final class FakeGateway implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        mostAnswering.accumulateAndGet(answering.incrementAndGet(), Math::max);
+        try {
+            answer(exchange);
+        } finally {
+            answering.decrementAndGet();
+        }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
         long at = System.nanoTime();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Map<String, String> headers = new LinkedHashMap<>();
