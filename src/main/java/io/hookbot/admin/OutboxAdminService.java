@@ -73,17 +73,20 @@ public class OutboxAdminService {
      * @throws AdminException 404 if there is no such row, 409 if it is not dead-lettered
      */
     public OutboxRowView retry(long id) {
-        OutboxQueries.RetryResult result = transactions.executeWrite(
-                s -> queries.retry(s.getConnection(), id, Instant.now()));
-        switch (result) {
-            case NOT_FOUND -> throw AdminException.notFound("there is no outbox row " + id);
-            case NOT_FAILED -> throw AdminException.conflict("outbox row " + id
-                    + " is not dead-lettered (status FAILED); only those can be retried");
-            default -> {
-                LOG.info("Outbox row {} put back in line by the admin API", id);
-                delivery.wake();
+        // the row is read in the retry's transaction: the delivery worker may claim it as soon as it commits
+        OutboxRowView retried = transactions.executeWrite(s -> {
+            switch (queries.retry(s.getConnection(), id, Instant.now())) {
+                case NOT_FOUND -> throw AdminException.notFound("there is no outbox row " + id);
+                case NOT_FAILED -> throw AdminException.conflict("outbox row " + id
+                        + " is not dead-lettered (status FAILED); only those can be retried");
+                default -> {
+                    return OutboxRowView.of(queries.find(s.getConnection(), id).orElseThrow(),
+                            attempts.of(s.getConnection(), id));
+                }
             }
-        }
-        return show(id);
+        });
+        LOG.info("Outbox row {} put back in line by the admin API", id);
+        delivery.wake();
+        return retried;
     }
 }

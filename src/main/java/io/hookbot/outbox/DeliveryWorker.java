@@ -127,9 +127,12 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
                     housekeeping(now);
                     nextHousekeeping = now.plus(pollInterval);
                 }
-                int room = maxInFlight - inFlight.get();
+                int busy = inFlight.get();
+                int room = maxInFlight - busy;
+                // a claim reads every due row, so under load claim in large batches rather than a few rows often
+                boolean claimNow = busy == 0 || room >= maxInFlight / 4;
                 Set<String> full = lanes.full();
-                List<OutboxStore.Claimed> claimed = room <= 0 ? List.of() : transactions.executeWrite(
+                List<OutboxStore.Claimed> claimed = !claimNow ? List.of() : transactions.executeWrite(
                         s -> store.claim(s.getConnection(), now, now.plus(lease), room, full));
                 dispatch(claimed);
                 if (claimed.isEmpty() && outcomes.isEmpty()) {

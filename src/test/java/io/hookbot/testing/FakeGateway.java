@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -72,6 +73,7 @@ public final class FakeGateway implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final ExecutorService threads;
     private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
     private final ConcurrentLinkedQueue<Answer> script = new ConcurrentLinkedQueue<>();
     private final AtomicLong ids = new AtomicLong();
@@ -96,7 +98,8 @@ public final class FakeGateway implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(threads));
+        this.threads = Executors.newFixedThreadPool(threads);
+        server.setExecutor(this.threads);
         server.start();
     }
 
@@ -203,5 +206,6 @@ public final class FakeGateway implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        threads.shutdownNow();
     }
 }
