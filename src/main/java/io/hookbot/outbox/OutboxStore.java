@@ -125,14 +125,13 @@ public class OutboxStore {
             }
         }
         if (!claimed.isEmpty()) {
+            // one statement for the whole claim: under load a claim holds a thousand rows or more
             try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE outbox_message SET status = 'SENDING', claimed_until = ? WHERE id = ?")) {
-                for (Claimed row : claimed) {
-                    update.setObject(1, lease.atOffset(ZoneOffset.UTC));
-                    update.setLong(2, row.message().id());
-                    update.addBatch();
-                }
-                update.executeBatch();
+                    "UPDATE outbox_message SET status = 'SENDING', claimed_until = ? WHERE id = ANY (?)")) {
+                update.setObject(1, lease.atOffset(ZoneOffset.UTC));
+                update.setArray(2, connection.createArrayOf("BIGINT",
+                        claimed.stream().map(row -> row.message().id()).toArray(Long[]::new)));
+                update.executeUpdate();
             }
         }
         return claimed;
