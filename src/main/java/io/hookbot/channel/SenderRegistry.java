@@ -1,20 +1,30 @@
 package io.hookbot.channel;
 
-import jakarta.inject.Singleton;
+import io.hookbot.channel.http.HttpSender;
+import io.micronaut.context.annotation.Context;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Finds the sender for a channel: its platform's sender when configured, the dry-run {@link LogSender} otherwise. */
-@Singleton
+/**
+ * Finds the sender for a channel: the generic {@link HttpSender} when it has {@code send.http.url} (whatever its
+ * platform), otherwise its platform's sender when configured, otherwise the dry-run {@link LogSender}. Built at
+ * startup, so a wrong {@code send.http.*} setting stops the bot with the setting's name.
+ */
+@Context
 public class SenderRegistry {
 
     private final ChannelRegistry channels;
     private final Map<String, Sender> senders = new ConcurrentHashMap<>();
     private final LogSender dryRun = new LogSender();
 
-    public SenderRegistry(ChannelRegistry channels) {
+    public SenderRegistry(ChannelRegistry channels, HttpClients clients) {
         this.channels = channels;
+        for (ChannelConfig channel : channels.all()) {
+            if (HttpSender.configured(channel)) {
+                senders.put(channel.name(), new HttpSender(channel, clients));
+            }
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.hookbot.outbox;
 
+import io.hookbot.channel.ChannelRegistry;
 import io.hookbot.channel.OutboundMessage;
 import io.hookbot.channel.SendResult;
 import io.hookbot.channel.SenderRegistry;
@@ -19,6 +20,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,9 +31,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends what the outbox holds. One loop thread claims due rows (woken right after a turn commits replies, and every
- * {@code hookbot.delivery.poll-interval} anyway), groups them by recipient and hands each group to a sender
- * thread, which sends the group's rows one after another so a recipient's replies keep their order. Outcomes are
- * written back in batches by the loop thread.
+ * {@code hookbot.delivery.poll-interval} anyway), groups them by recipient and hands each group to its channel's
+ * lane on the sender threads, which sends the group's rows one after another so a recipient's replies keep their
+ * order. Outcomes, attempts and pauses are written back in batches by the loop thread.
  */
 @Singleton
 public class DeliveryWorker implements ApplicationEventListener<ServerStartupEvent> {
@@ -39,29 +42,34 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
 
     private final TransactionOperations<Connection> transactions;
     private final OutboxStore store;
+    private final ChannelPauseStore pauses;
     private final SenderRegistry senders;
-    private final RetryPolicy retries;
+    private final DeliveryDecision decision;
     private final boolean enabled;
     private final Duration pollInterval;
     private final Duration lease;
     private final int maxInFlight;
     private final ExecutorService sendThreads;
+    private final ChannelLanes lanes;
     private final Semaphore wakeUp = new Semaphore(0);
     private final ConcurrentLinkedQueue<DeliveryOutcome> outcomes = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** Channels known to be paused, so rows already claimed for them are put back rather than sent. */
+    private final Set<String> paused = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
     private Thread loop;
 
-    public DeliveryWorker(TransactionOperations<Connection> transactions, OutboxStore store, SenderRegistry senders,
-                          RetryPolicy retries,
+    public DeliveryWorker(TransactionOperations<Connection> transactions, OutboxStore store, ChannelPauseStore pauses,
+                          SenderRegistry senders, DeliveryDecision decision, ChannelRegistry channels,
                           @Value("${hookbot.delivery.enabled:true}") boolean enabled,
                           @Value("${hookbot.delivery.concurrency:32}") int concurrency,
                           @Value("${hookbot.delivery.poll-interval:1s}") Duration pollInterval,
                           @Value("${hookbot.delivery.lease:2m}") Duration lease) {
         this.transactions = transactions;
         this.store = store;
+        this.pauses = pauses;
         this.senders = senders;
-        this.retries = retries;
+        this.decision = decision;
         this.enabled = enabled;
         this.pollInterval = pollInterval;
         this.lease = lease;
@@ -72,6 +80,7 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
             thread.setDaemon(true);
             return thread;
         });
+        this.lanes = new ChannelLanes(sendThreads, channels, lease);
     }
 
     @Override
@@ -97,6 +106,17 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
         }
     }
 
+    /**
+     * Forgets that a channel was paused here (the admin API resumed it) and looks for its waiting rows at once.
+     * Other instances notice within {@code hookbot.delivery.poll-interval}.
+     *
+     * @param channel the resumed channel
+     */
+    public void resumed(String channel) {
+        paused.remove(channel);
+        wake();
+    }
+
     private void run() {
         Instant nextHousekeeping = Instant.EPOCH;
         while (running) {
@@ -104,15 +124,16 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
                 writeOutcomes();
                 Instant now = Instant.now();
                 if (now.isAfter(nextHousekeeping)) {
-                    int released = transactions.executeWrite(s -> store.releaseLapsedClaims(s.getConnection(), now));
-                    if (released > 0) {
-                        LOG.warn("Put {} replies whose delivery claim lapsed back in line", released);
-                    }
+                    housekeeping(now);
                     nextHousekeeping = now.plus(pollInterval);
                 }
-                int room = maxInFlight - inFlight.get();
-                List<OutboxStore.Claimed> claimed = room <= 0 ? List.of()
-                        : transactions.executeWrite(s -> store.claim(s.getConnection(), now, now.plus(lease), room));
+                int busy = inFlight.get();
+                int room = maxInFlight - busy;
+                // a claim reads every due row, so under load claim in large batches rather than a few rows often
+                boolean claimNow = busy == 0 || room >= maxInFlight / 4;
+                Set<String> full = lanes.full();
+                List<OutboxStore.Claimed> claimed = !claimNow ? List.of() : transactions.executeWrite(
+                        s -> store.claim(s.getConnection(), now, now.plus(lease), room, full));
                 dispatch(claimed);
                 if (claimed.isEmpty() && outcomes.isEmpty()) {
                     wakeUp.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
@@ -128,6 +149,16 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
         }
     }
 
+    private void housekeeping(Instant now) {
+        int released = transactions.executeWrite(s -> store.releaseLapsedClaims(s.getConnection(), now));
+        if (released > 0) {
+            LOG.warn("Put {} replies whose delivery claim lapsed back in line", released);
+        }
+        List<ChannelPause> current = transactions.executeRead(s -> pauses.all(s.getConnection()));
+        paused.retainAll(current.stream().map(ChannelPause::channel).toList());
+        current.forEach(pause -> paused.add(pause.channel()));
+    }
+
     private void dispatch(List<OutboxStore.Claimed> claimed) {
         Map<String, List<OutboxStore.Claimed>> byRecipient = new LinkedHashMap<>();
         for (OutboxStore.Claimed row : claimed) {
@@ -136,21 +167,29 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
         }
         for (List<OutboxStore.Claimed> group : byRecipient.values()) {
             inFlight.addAndGet(group.size());
-            sendThreads.execute(() -> sendInOrder(group));
+            lanes.submit(group.get(0).message().channel(), group.size(), permit -> sendInOrder(group, permit));
         }
     }
 
-    private void sendInOrder(List<OutboxStore.Claimed> group) {
+    private void sendInOrder(List<OutboxStore.Claimed> group, ChannelLanes.Permit permit) {
         boolean blocked = false;
         for (OutboxStore.Claimed row : group) {
             DeliveryOutcome outcome;
-            if (blocked) {
-                // an earlier reply to this recipient is waiting for a retry: this one waits behind it
-                outcome = new DeliveryOutcome(row.message().id(), OutboxStatus.PENDING, row.attempts(),
-                        Instant.now(), null, null);
-            } else {
-                outcome = attempt(row);
-                blocked = outcome.status() == OutboxStatus.PENDING;
+            try {
+                // a row waits unsent behind an earlier reply to this recipient that is waiting for a retry; when
+                // its channel is paused; when stopping; and when its claim is about to lapse (it may be claimed
+                // again elsewhere, and sending it here too would send it twice)
+                if (blocked || !running || paused.contains(row.message().channel()) || lapsing(row)) {
+                    outcome = DeliveryOutcome.putBack(row);
+                } else {
+                    permit.acquire();
+                    outcome = attempt(row);
+                    blocked = outcome.status() == OutboxStatus.PENDING;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                outcome = DeliveryOutcome.putBack(row);
+                blocked = true;
             }
             outcomes.add(outcome);
             inFlight.decrementAndGet();
@@ -158,29 +197,25 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
         wake();
     }
 
+    private boolean lapsing(OutboxStore.Claimed row) {
+        return Instant.now().isAfter(row.claimedUntil().minus(lease.dividedBy(4)));
+    }
+
     private DeliveryOutcome attempt(OutboxStore.Claimed row) {
         OutboundMessage message = row.message();
-        int attempts = row.attempts() + 1;
+        Instant startedAt = Instant.now();
+        long started = System.nanoTime();
         SendResult result;
         try {
             result = senders.senderFor(message.channel()).send(message);
         } catch (RuntimeException e) {
             result = new SendResult.Retry("sender failed: " + e, null);
         }
-        Instant now = Instant.now();
-        if (result instanceof SendResult.Sent sent) {
-            return new DeliveryOutcome(message.id(), OutboxStatus.SENT, attempts, now, sent.reference(), null);
+        long durationMs = (System.nanoTime() - started) / 1_000_000;
+        if (result instanceof SendResult.Unauthorized) {
+            paused.add(message.channel());
         }
-        if (result instanceof SendResult.Retry retry && retries.mayRetry(attempts)) {
-            Duration delay = retries.delay(attempts, retry.retryAfter());
-            LOG.warn("Reply #{} on {} failed (attempt {}), retrying in {} ms: {}", message.id(), message.channel(),
-                    attempts, delay.toMillis(), retry.error());
-            return new DeliveryOutcome(message.id(), OutboxStatus.PENDING, attempts, now.plus(delay), null, retry.error());
-        }
-        String error = result instanceof SendResult.Failed failed ? failed.error()
-                : "gave up after " + attempts + " attempts: " + ((SendResult.Retry) result).error();
-        LOG.error("Reply #{} on {} failed for good: {}", message.id(), message.channel(), error);
-        return new DeliveryOutcome(message.id(), OutboxStatus.FAILED, attempts, now, null, error);
+        return decision.decide(row, result, startedAt, durationMs);
     }
 
     private void writeOutcomes() {
@@ -212,7 +247,10 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
         }
     }
 
-    /** Stops claiming, lets sends in progress finish and records their outcomes. */
+    /**
+     * Stops claiming; sends in progress finish, claimed rows not yet sent are put back in line, and every outcome
+     * is recorded, so a restart finds no row stuck in SENDING.
+     */
     @PreDestroy
     public void close() throws InterruptedException {
         running = false;
@@ -220,10 +258,16 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
             wake();
             loop.join(5_000);
         }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
         sendThreads.shutdown();
-        sendThreads.awaitTermination(10, TimeUnit.SECONDS);
+        sendThreads.awaitTermination(5, TimeUnit.SECONDS);
         try {
-            writeOutcomes();
+            while (!outcomes.isEmpty()) {
+                writeOutcomes();
+            }
         } catch (RuntimeException e) {
             LOG.warn("Could not record the last delivery outcomes; their rows will be retried: {}", e.toString());
         }

@@ -14,34 +14,48 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** The outbox table's SQL, on the caller's transaction. */
+/** The outbox table's SQL for writing and delivering replies, on the caller's transaction. */
 @Singleton
 public class OutboxStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final AttemptStore attempts;
+    private final ChannelPauseStore pauses;
+
+    public OutboxStore(AttemptStore attempts, ChannelPauseStore pauses) {
+        this.attempts = attempts;
+        this.pauses = pauses;
+    }
+
     /**
      * Rows are claimed only when no earlier row to the same recipient is still waiting or in flight, which keeps
-     * each recipient's replies in order across threads and instances.
+     * each recipient's replies in order across threads and instances; rows of paused channels are not claimed.
      */
-    private static final String CLAIMABLE = "SELECT o.id, o.channel, o.recipient, o.payload, o.attempts "
+    private static final String CLAIMABLE = "SELECT o.id, o.channel, o.recipient, o.payload, o.attempts, o.last_error "
             + "FROM outbox_message o WHERE o.status = 'PENDING' AND o.next_attempt_at <= ? "
             + "AND NOT EXISTS (SELECT 1 FROM outbox_message e WHERE e.channel = o.channel AND e.recipient = o.recipient "
             + "AND e.status IN ('PENDING', 'SENDING') AND e.id < o.id) "
+            + "AND NOT EXISTS (SELECT 1 FROM channel_pause p WHERE p.channel = o.channel) %s"
             + "ORDER BY o.id FETCH FIRST %d ROWS ONLY FOR UPDATE SKIP LOCKED";
 
     /**
      * A claimed row.
      *
-     * @param message   what to send
-     * @param recipient the ordering key
-     * @param attempts  attempts made before this one
+     * @param message      what to send
+     * @param recipient    the ordering key
+     * @param attempts     attempts counted before this one
+     * @param claimedUntil when the claim lapses; also the claim's identity when its outcome is written
+     * @param lastError    the error of the previous attempt, or {@code null}
      */
-    public record Claimed(OutboundMessage message, String recipient, int attempts) {
+    public record Claimed(OutboundMessage message, String recipient, int attempts, Instant claimedUntil,
+                          String lastError) {
     }
 
     /**
@@ -85,37 +99,48 @@ public class OutboxStore {
      * @param now        the current time
      * @param leaseUntil when the claim lapses if this instance dies
      * @param limit      the most rows to claim
+     * @param skip       channels not to claim for now (their local queue is full)
      * @return the claimed rows, oldest first
      * @throws SQLException on a database error
      */
-    public List<Claimed> claim(Connection connection, Instant now, Instant leaseUntil, int limit) throws SQLException {
+    public List<Claimed> claim(Connection connection, Instant now, Instant leaseUntil, int limit, Set<String> skip)
+            throws SQLException {
+        // the lease doubles as the claim's fencing token, so it must survive the database's timestamp precision
+        Instant lease = leaseUntil.truncatedTo(ChronoUnit.MILLIS);
+        String skipped = skip.isEmpty() ? "" : "AND o.channel NOT IN (" + "?, ".repeat(skip.size() - 1) + "?) ";
         List<Claimed> claimed = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(String.format(CLAIMABLE, limit))) {
+        try (PreparedStatement select = connection.prepareStatement(String.format(CLAIMABLE, skipped, limit))) {
             select.setObject(1, now.atOffset(ZoneOffset.UTC));
+            int index = 2;
+            for (String channel : skip) {
+                select.setString(index++, channel);
+            }
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     Payload payload = read(rows.getString(4));
                     claimed.add(new Claimed(new OutboundMessage(rows.getLong(1), rows.getString(2), payload.replyTo(),
-                            payload.text(), payload.attachments()), rows.getString(3), rows.getInt(5)));
+                            payload.text(), payload.attachments()), rows.getString(3), rows.getInt(5), lease,
+                            rows.getString(6)));
                 }
             }
         }
         if (!claimed.isEmpty()) {
+            // one statement for the whole claim: under load a claim holds a thousand rows or more
             try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE outbox_message SET status = 'SENDING', claimed_until = ? WHERE id = ?")) {
-                for (Claimed row : claimed) {
-                    update.setObject(1, leaseUntil.atOffset(ZoneOffset.UTC));
-                    update.setLong(2, row.message().id());
-                    update.addBatch();
-                }
-                update.executeBatch();
+                    "UPDATE outbox_message SET status = 'SENDING', claimed_until = ? WHERE id = ANY (?)")) {
+                update.setObject(1, lease.atOffset(ZoneOffset.UTC));
+                update.setArray(2, connection.createArrayOf("BIGINT",
+                        claimed.stream().map(row -> row.message().id()).toArray(Long[]::new)));
+                update.executeUpdate();
             }
         }
         return claimed;
     }
 
     /**
-     * Records the outcome of send attempts.
+     * Records the outcome of send attempts: the rows' new state, their attempts in the history, and the pauses
+     * they caused. A row whose claim lapsed and was claimed again meanwhile keeps its newer state; its attempt is
+     * still recorded, since it happened.
      *
      * @param connection a transaction's connection
      * @param outcomes   the outcomes
@@ -124,7 +149,7 @@ public class OutboxStore {
     public void record(Connection connection, List<DeliveryOutcome> outcomes) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE outbox_message SET status = ?, "
                 + "attempts = ?, next_attempt_at = ?, claimed_until = NULL, sent_at = ?, reference = ?, last_error = ? "
-                + "WHERE id = ? AND status = 'SENDING'")) {
+                + "WHERE id = ? AND status = 'SENDING' AND claimed_until = ?")) {
             for (DeliveryOutcome outcome : outcomes) {
                 update.setString(1, outcome.status().name());
                 update.setInt(2, outcome.attempts());
@@ -132,12 +157,18 @@ public class OutboxStore {
                 update.setObject(4, outcome.status() == OutboxStatus.SENT
                         ? OffsetDateTime.now(ZoneOffset.UTC) : null);
                 update.setString(5, outcome.reference());
-                update.setString(6, outcome.error() == null ? null
-                        : outcome.error().substring(0, Math.min(outcome.error().length(), 2000)));
+                update.setString(6, cut(outcome.error()));
                 update.setLong(7, outcome.id());
+                update.setObject(8, outcome.claimedUntil().atOffset(ZoneOffset.UTC));
                 update.addBatch();
             }
             update.executeBatch();
+        }
+        attempts.insert(connection, outcomes);
+        for (DeliveryOutcome outcome : outcomes) {
+            if (outcome.pause() != null) {
+                pauses.pause(connection, outcome.pause());
+            }
         }
     }
 
@@ -155,6 +186,19 @@ public class OutboxStore {
             update.setObject(1, now.atOffset(ZoneOffset.UTC));
             return update.executeUpdate();
         }
+    }
+
+    static String cut(String error) {
+        return error == null ? null : error.substring(0, Math.min(error.length(), 2000));
+    }
+
+    /**
+     * @param json a stored payload
+     * @return the reply it holds, for the admin API
+     */
+    static OutboundMessage message(long id, String channel, String json) {
+        Payload payload = read(json);
+        return new OutboundMessage(id, channel, payload.replyTo(), payload.text(), payload.attachments());
     }
 
     private static String write(Payload payload) {

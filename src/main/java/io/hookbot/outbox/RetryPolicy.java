@@ -10,6 +10,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * When to try a failed send again: exponential backoff from {@code hookbot.delivery.backoff} up to
  * {@code hookbot.delivery.max-backoff}, with full jitter in the upper half so retries of many rows spread out,
  * never sooner than a platform's {@code Retry-After}; no more than {@code hookbot.delivery.max-attempts} attempts.
+ * With the defaults (8 attempts, 1s, 10m) a row is retried after about 1, 2, 4, 8, 16, 32 and 64 seconds (each
+ * between half and all of that) and dead-lettered some four minutes after its first attempt.
  */
 @Singleton
 public class RetryPolicy {
@@ -21,6 +23,13 @@ public class RetryPolicy {
     public RetryPolicy(@Value("${hookbot.delivery.max-attempts:8}") int maxAttempts,
                        @Value("${hookbot.delivery.backoff:1s}") Duration backoff,
                        @Value("${hookbot.delivery.max-backoff:10m}") Duration maxBackoff) {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("hookbot.delivery.max-attempts must be at least 1, not " + maxAttempts);
+        }
+        if (backoff.isNegative() || backoff.isZero() || maxBackoff.compareTo(backoff) < 0) {
+            throw new IllegalArgumentException("hookbot.delivery.backoff must be positive and no more than"
+                    + " hookbot.delivery.max-backoff (" + backoff + " > " + maxBackoff + ")");
+        }
         this.maxAttempts = maxAttempts;
         this.backoff = backoff;
         this.maxBackoff = maxBackoff;

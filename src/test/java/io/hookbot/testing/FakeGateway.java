@@ -14,8 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * A stand-in for a platform's send API: an HTTP server on a free loopback port that records every request and
@@ -70,22 +73,35 @@ public final class FakeGateway implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final ExecutorService threads;
     private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
     private final ConcurrentLinkedQueue<Answer> script = new ConcurrentLinkedQueue<>();
     private final AtomicLong ids = new AtomicLong();
-    private volatile Answer otherwise = Answer.ok();
+    private final AtomicInteger answering = new AtomicInteger();
+    private final AtomicInteger mostAnswering = new AtomicInteger();
+    private volatile Supplier<Answer> otherwise = Answer::ok;
 
-    /** Starts a gateway on a free loopback port. */
+    /** Starts a gateway on a free loopback port, answering 16 calls at a time. */
     public FakeGateway() {
+        this(16);
+    }
+
+    /**
+     * Starts a gateway on a free loopback port.
+     *
+     * @param threads how many calls it answers at a time
+     */
+    public FakeGateway(int threads) {
         // the JDK server writes headers and body separately; without TCP_NODELAY each answer waits for a delayed ACK
         System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(16));
+        this.threads = Executors.newFixedThreadPool(threads);
+        server.setExecutor(this.threads);
         server.start();
     }
 
@@ -105,7 +121,22 @@ public final class FakeGateway implements AutoCloseable {
 
     /** @param answer the answer for calls beyond the script */
     public void otherwise(Answer answer) {
-        this.otherwise = answer;
+        this.otherwise = () -> answer;
+    }
+
+    /** @param answers gives the answer for each call beyond the script (random delays, say) */
+    public void otherwise(Supplier<Answer> answers) {
+        this.otherwise = answers;
+    }
+
+    /** @return the most calls it was answering at one time */
+    public int mostConcurrentCalls() {
+        return mostAnswering.get();
+    }
+
+    /** Forgets the calls recorded so far. */
+    public void clearCalls() {
+        calls.clear();
     }
 
     /** @return every call so far */
@@ -124,6 +155,15 @@ public final class FakeGateway implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        mostAnswering.accumulateAndGet(answering.incrementAndGet(), Math::max);
+        try {
+            answer(exchange);
+        } finally {
+            answering.decrementAndGet();
+        }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
         long at = System.nanoTime();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Map<String, String> headers = new LinkedHashMap<>();
@@ -133,7 +173,7 @@ public final class FakeGateway implements AutoCloseable {
         calls.add(new Call(exchange.getRequestURI().getPath(), form, body, headers, at));
         Answer answer = script.poll();
         if (answer == null) {
-            answer = otherwise;
+            answer = otherwise.get();
         }
         if (answer.delayMs() > 0) {
             try {
@@ -168,5 +208,6 @@ public final class FakeGateway implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        threads.shutdownNow();
     }
 }

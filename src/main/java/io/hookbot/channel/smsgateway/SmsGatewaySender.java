@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookbot.channel.ChannelConfig;
 import io.hookbot.channel.OutboundMessage;
 import io.hookbot.channel.SendResult;
+import io.hookbot.channel.SendResults;
 import io.hookbot.channel.Sender;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -13,7 +14,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 
-import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,7 +23,11 @@ import java.util.Map;
  * {@code POST {send.url}/api/send/whatsapp} for WhatsApp ones, form-encoded (the gateway takes no JSON).
  *
  * <p>The gateway answers HTTP 200 even when it refuses, with the real status in the body's {@code status} field,
- * so that field is read like an HTTP status: 200 is sent, 408/429/5xx may be retried, any other is a failure.
+ * so that field is read like an HTTP status (see {@link SendResults#ofStatus}): 200 is sent, 401/403 pause the
+ * channel (a wrong API key), 408/429/5xx may be retried, any other is a failure.
+ *
+ * <p>The gateway's documented send API takes no client reference, so none is sent by default. A gateway build
+ * that de-duplicates on one names its form field in {@code send.reference-field}; the outbox row id goes there.
  */
 final class SmsGatewaySender implements Sender {
 
@@ -65,15 +70,17 @@ final class SmsGatewaySender implements Sender {
             form.put("phone", to.get("phone"));
         }
         form.put("message", message.text());
+        channel.setting("send.reference-field").ifPresent(field -> form.put(field, Long.toString(message.id())));
         String uri = baseUrl + (whatsapp ? "/api/send/whatsapp" : "/api/send/sms");
         try {
             HttpResponse<String> response = client.toBlocking().exchange(
                     HttpRequest.POST(uri, form).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE), String.class);
             return fromBody(response.code(), response.getBody().orElse(""));
         } catch (HttpClientResponseException e) {
-            return fromStatus(e.code(), "HTTP " + e.code() + " from the gateway: " + body(e),
-                    retryAfter(e.getResponse().getHeaders().get("Retry-After")));
+            return SendResults.ofStatus(e.code(), "HTTP " + e.code() + " from the gateway: " + body(e),
+                    SendResults.retryAfter(e.getResponse().getHeaders().get("Retry-After"), Instant.now()));
         } catch (HttpClientException e) {
+            // timeouts and connection errors: the gateway may or may not have taken it; retried like a 5xx
             return new SendResult.Retry("gateway unreachable: " + e.getMessage(), null);
         }
     }
@@ -96,25 +103,7 @@ final class SmsGatewaySender implements Sender {
             return new SendResult.Sent(reference);
         }
         String text = json.hasNonNull("message") ? json.get("message").asText() : abbreviate(body);
-        return fromStatus(status, "gateway status " + status + ": " + text, null);
-    }
-
-    private static SendResult fromStatus(int status, String error, Duration retryAfter) {
-        if (status == 408 || status == 429 || status >= 500) {
-            return new SendResult.Retry(error, retryAfter);
-        }
-        return new SendResult.Failed(status, error);
-    }
-
-    private static Duration retryAfter(String header) {
-        if (header == null) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Long.parseLong(header.trim()));
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return SendResults.ofStatus(status, "gateway status " + status + ": " + text, null);
     }
 
     private static String body(HttpClientResponseException e) {
@@ -122,6 +111,6 @@ final class SmsGatewaySender implements Sender {
     }
 
     private static String abbreviate(String text) {
-        return text.length() <= 300 ? text : text.substring(0, 300) + "…";
+        return SendResults.abbreviate(text);
     }
 }

@@ -179,15 +179,15 @@ abstract class SmsGatewayWebhookTests {
 
     @Test
     void aRefusalInTheGatewaysBodyIsRecordedAsFailedNotSent() {
-        gateway.otherwise(FakeGateway.Answer.bodyStatus(403));
+        gateway.otherwise(FakeGateway.Answer.bodyStatus(404));
 
         app.post("sms-main", FORM, Samples.read("sms-gateway/sms.form"));
 
         Eventually.await("the row marked failed", () ->
                 app.count("SELECT COUNT(*) FROM outbox_message WHERE status = 'FAILED'") == 1);
         Map<String, Object> row = app.query("SELECT status, attempts, last_error, sent_at FROM outbox_message").get(0);
-        assertEquals(1, ((Number) row.get("attempts")).intValue(), "a 403 is not retried");
-        assertTrue(row.get("last_error").toString().contains("403"), row.toString());
+        assertEquals(1, ((Number) row.get("attempts")).intValue(), "a 404 is not retried");
+        assertTrue(row.get("last_error").toString().contains("404"), row.toString());
         assertEquals(null, row.get("sent_at"));
         assertEquals(1, gateway.calls().size());
     }

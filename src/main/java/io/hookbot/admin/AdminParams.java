@@ -1,0 +1,72 @@
+package io.hookbot.admin;
+
+import io.hookbot.outbox.OutboxStatus;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Reads the admin API's path and query parameters, refusing bad ones with a 400 that names the parameter. */
+final class AdminParams {
+
+    static final int DEFAULT_PAGE_SIZE = 50;
+    static final int MAX_PAGE_SIZE = 500;
+
+    private AdminParams() {
+    }
+
+    /**
+     * @param value a status name in any case, or {@code null}
+     * @return the status, or {@code null} for all
+     */
+    static OutboxStatus status(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OutboxStatus.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw AdminException.invalid("status", "'" + value + "' is not one of "
+                    + Arrays.stream(OutboxStatus.values()).map(Enum::name).collect(Collectors.joining(", ")));
+        }
+    }
+
+    /**
+     * @param field the parameter's name
+     * @param value its value, or {@code null}
+     * @param min   the least allowed
+     * @param max   the most allowed
+     * @param otherwise the value when absent
+     * @return the number
+     */
+    static int integer(String field, String value, int min, int max, int otherwise) {
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        try {
+            int number = Integer.parseInt(value.trim());
+            if (number < min || number > max) {
+                throw AdminException.invalid(field, "must be between " + min + " and " + max + ", not " + number);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw AdminException.invalid(field, "must be a whole number, not '" + value + "'");
+        }
+    }
+
+    /**
+     * @param value an outbox row id from the path
+     * @return the id
+     */
+    static long id(String value) {
+        try {
+            long id = Long.parseLong(value.trim());
+            if (id < 1) {
+                throw new NumberFormatException();
+            }
+            return id;
+        } catch (NumberFormatException e) {
+            throw AdminException.invalid("id", "must be an outbox row id (a positive whole number), not '" + value + "'");
+        }
+    }
+}

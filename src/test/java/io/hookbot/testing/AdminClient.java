@@ -1,0 +1,61 @@
+package io.hookbot.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** Calls a test app's admin API with a bearer token (or none, or a wrong one). */
+public final class AdminClient {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final TestApp app;
+    private final String token;
+
+    /**
+     * @param app   the running app
+     * @param token the token to send, or {@code null} for no Authorization header
+     */
+    public AdminClient(TestApp app, String token) {
+        this.app = app;
+        this.token = token;
+    }
+
+    /**
+     * @param path a path such as {@code /admin/outbox?status=FAILED}
+     * @return the response
+     */
+    public HttpResponse<String> get(String path) {
+        return send(request(path).GET());
+    }
+
+    /**
+     * @param path a path such as {@code /admin/channels/sms-main/resume}
+     * @return the response to an empty POST
+     */
+    public HttpResponse<String> post(String path) {
+        return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(app.url() + path));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
