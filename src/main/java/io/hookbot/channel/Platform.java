@@ -3,6 +3,7 @@ package io.hookbot.channel;
 import io.micronaut.http.HttpResponse;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -62,5 +63,18 @@ public interface Platform {
      */
     default Optional<Sender> sender(ChannelConfig channel) {
         return Optional.empty();
+    }
+
+    /**
+     * Turns a recipient written in a rule or plugin ({@link io.hookbot.api.Send#to()}) into the address fields this
+     * platform's sender reads, the same fields its parser puts in a message's {@code replyTo}. The default keeps the
+     * recipient under {@code to}, which suits the generic {@code http} sender's templates.
+     *
+     * @param channel the channel the message goes out on
+     * @param to      the recipient, in this platform's terms
+     * @return the address fields
+     */
+    default Map<String, String> address(ChannelConfig channel, String to) {
+        return Map.of("to", to);
     }
 }

@@ -3,6 +3,7 @@ package io.hookbot.cli;
 import io.hookbot.api.Action;
 import io.hookbot.api.ClearState;
 import io.hookbot.api.Reply;
+import io.hookbot.api.Send;
 import io.hookbot.api.SetState;
 import io.hookbot.bot.rules.Problem;
 import io.hookbot.bot.rules.RuleExplainer;
@@ -106,6 +107,9 @@ final class TryCommand {
     private static String describe(Action action) {
         if (action instanceof Reply reply) {
             return "reply: " + reply.text();
+        }
+        if (action instanceof Send send) {
+            return "send on " + send.channel() + " to " + send.to() + ": " + send.text();
         }
         if (action instanceof SetState set) {
             return "set: " + set.key() + " = " + set.value();

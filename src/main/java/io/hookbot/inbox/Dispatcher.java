@@ -66,6 +66,7 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
     private final TurnProcessor turns;
     private final OutboxStore outbox;
     private final DeliveryWorker delivery;
+    private final TurnReplies turnReplies;
     private final boolean enabled;
     private final Duration pollInterval;
     private final int batchSize;
@@ -77,7 +78,7 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
 
     public Dispatcher(TransactionOperations<Connection> transactions, InboxStore inbox, Sequencer sequencer,
                       ConversationStore conversations, PresenceTracker presence, TurnProcessor turns, OutboxStore outbox,
-                      DeliveryWorker delivery,
+                      DeliveryWorker delivery, TurnReplies turnReplies,
                       @Value("${hookbot.dispatcher.enabled:true}") boolean enabled,
                       @Value("${hookbot.dispatcher.workers:8}") int workerCount,
                       @Value("${hookbot.dispatcher.poll-interval:1s}") Duration pollInterval,
@@ -90,6 +91,7 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
         this.turns = turns;
         this.outbox = outbox;
         this.delivery = delivery;
+        this.turnReplies = turnReplies;
         this.enabled = enabled;
         this.pollInterval = pollInterval;
         this.batchSize = batchSize;
@@ -205,7 +207,7 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
             presence.record(connection, stored.event());
             try {
                 TurnResult result = turns.process(new Turn(stored.id(), stored.event(), conversation, now));
-                collectReplies(stored, result.actions(), replies);
+                turnReplies.collect(stored, result.actions(), replies);
                 conversation = new Conversation(conversation.id(), conversation.channel(), conversation.key(),
                         result.state(), conversation.turns() + 1);
                 errors.add(null);
@@ -222,15 +224,6 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
         conversations.save(connection, conversation);
         inbox.finish(connection, ids, errors);
         return pending.size();
-    }
-
-    private static void collectReplies(InboxStore.StoredEvent stored, List<Action> actions, List<NewReply> replies) {
-        for (int i = 0; i < actions.size(); i++) {
-            if (actions.get(i) instanceof Reply reply && stored.event() instanceof MessageReceived message) {
-                replies.add(new NewReply(stored.id(), i, message.channel(), message.conversation(), message.replyTo(),
-                        reply.text(), reply.attachments()));
-            }
-        }
     }
 
     /** Stops taking new turns; turns in progress finish. */

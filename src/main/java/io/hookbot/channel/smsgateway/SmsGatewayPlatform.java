@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -69,5 +70,18 @@ public class SmsGatewayPlatform implements Platform {
     public Optional<Sender> sender(ChannelConfig channel) {
         return channel.setting("send.url").map(url -> new SmsGatewaySender(channel,
                 clients.client(url, channel.duration("send.timeout", Duration.ofSeconds(10)))));
+    }
+
+    /**
+     * A recipient is a phone number; {@code whatsapp:+63…} sends it on WhatsApp. Device, SIM and account come from
+     * the channel's {@code send.*} settings, since there is no incoming message to answer from.
+     */
+    @Override
+    public Map<String, String> address(ChannelConfig channel, String to) {
+        String prefix = "whatsapp:";
+        if (to.regionMatches(true, 0, prefix, 0, prefix.length())) {
+            return Map.of("medium", "whatsapp", "phone", to.substring(prefix.length()).trim());
+        }
+        return Map.of("medium", "sms", "phone", to.trim());
     }
 }

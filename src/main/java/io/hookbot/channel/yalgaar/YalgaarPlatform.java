@@ -8,6 +8,7 @@ import io.hookbot.channel.WebhookRequest;
 import jakarta.inject.Singleton;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code yalgaar} platform: Yalgaar's Presence and Message webhooks, JSON
@@ -63,5 +64,11 @@ public class YalgaarPlatform implements Platform {
     @Override
     public List<InboundEvent> read(ChannelConfig channel, WebhookRequest request) throws WebhookRejection {
         return parser.parse(channel, request);
+    }
+
+    /** A recipient is a Yalgaar channel name, the same field a message's {@code replyTo} carries. */
+    @Override
+    public Map<String, String> address(ChannelConfig channel, String to) {
+        return Map.of("channel", to);
     }
 }

@@ -1,0 +1,62 @@
+package io.hookbot.inbox;
+
+import io.hookbot.api.Action;
+import io.hookbot.api.MessageReceived;
+import io.hookbot.api.Reply;
+import io.hookbot.api.Send;
+import io.hookbot.channel.ChannelConfig;
+import io.hookbot.channel.ChannelRegistry;
+import io.hookbot.outbox.NewReply;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns a turn's message actions into outbox rows: a {@link Reply} goes back where the message came from, a
+ * {@link Send} to the channel and recipient it names, addressed by that channel's platform. The action's index in
+ * the turn makes each row unique, so a re-processed turn cannot add a second copy.
+ */
+@Singleton
+public class TurnReplies {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TurnReplies.class);
+
+    private final ChannelRegistry channels;
+
+    public TurnReplies(ChannelRegistry channels) {
+        this.channels = channels;
+    }
+
+    /**
+     * @param stored  the event the turn answered
+     * @param actions the turn's actions
+     * @param into    where the outbox rows are added
+     */
+    public void collect(InboxStore.StoredEvent stored, List<Action> actions, List<NewReply> into) {
+        for (int i = 0; i < actions.size(); i++) {
+            Action action = actions.get(i);
+            if (action instanceof Reply reply) {
+                if (stored.event() instanceof MessageReceived message) {
+                    into.add(new NewReply(stored.id(), i, message.channel(), message.conversation(),
+                            message.replyTo(), reply.text(), reply.attachments()));
+                } else {
+                    LOG.warn("Event {} on {} is not a message, so a reply has nowhere to go; use send: with a "
+                            + "channel and a recipient", stored.id(), stored.event().channel());
+                }
+            } else if (action instanceof Send send) {
+                Optional<ChannelConfig> channel = channels.find(send.channel());
+                if (channel.isEmpty()) {
+                    LOG.error("Event {}: cannot send to unknown channel '{}'; the message is dropped",
+                            stored.id(), send.channel());
+                    continue;
+                }
+                into.add(new NewReply(stored.id(), i, send.channel(), send.to(),
+                        channels.platformOf(channel.get()).address(channel.get(), send.to()),
+                        send.text(), send.attachments()));
+            }
+        }
+    }
+}
