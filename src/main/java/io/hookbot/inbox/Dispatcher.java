@@ -1,8 +1,5 @@
 package io.hookbot.inbox;
 
-import io.hookbot.api.Action;
-import io.hookbot.api.MessageReceived;
-import io.hookbot.api.Reply;
 import io.hookbot.bot.Turn;
 import io.hookbot.bot.TurnProcessor;
 import io.hookbot.bot.TurnResult;
@@ -26,22 +23,31 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Feeds stored events to the bot, conversation by conversation. A conversation is drained by one worker thread at
- * a time (here), under its row lock (across instances); its events are taken oldest first, and each batch of turns
- * commits in one transaction together with the replies and the new state. Different conversations run in
- * parallel on {@code hookbot.dispatcher.workers} threads.
+ * Feeds stored events to the bot, conversation by conversation. A conversation is turned by one worker thread at
+ * a time (here), under its row lock (across instances); its events are taken oldest first. Different conversations
+ * run in parallel on {@code hookbot.dispatcher.workers} threads.
+ *
+ * <p>Conversations with new events wait in a ready queue. A worker takes as many as are waiting, up to
+ * {@code hookbot.dispatcher.conversations-per-transaction}, and turns them all in one transaction: each
+ * conversation's events (up to {@code hookbot.dispatcher.batch-size}), the replies, the new states and the presence
+ * changes commit together. Under load this shares one commit among many conversations' turns; when idle a
+ * transaction holds the one conversation that just got a message, so latency stays low. A transaction that fails
+ * is retried conversation by conversation, so one conversation's trouble never holds back the others. After the
+ * commit, the replies that can go out at once are handed to the delivery worker without another transaction.
  *
  * <p>Work is found two ways: the inbox writer wakes the dispatcher right after its commit, and a poll every
  * {@code hookbot.dispatcher.poll-interval} picks up whatever a wake-up missed (events stored before a restart,
@@ -70,9 +76,14 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
     private final boolean enabled;
     private final Duration pollInterval;
     private final int batchSize;
+    private final int conversationsPerTransaction;
+    private final int workerCount;
+    private final Duration deliveryLease;
     private final ExecutorService workers;
     private final ScheduledExecutorService poller;
-    /** Conversations being drained, each with a counter of wake-ups, so a wake-up during a drain is never lost. */
+    /** Conversations waiting for a worker; each is here at most once, and only while it is in {@link #active}. */
+    private final LinkedBlockingQueue<ConversationRef> ready = new LinkedBlockingQueue<>();
+    /** Conversations queued or being turned, each with a counter of wake-ups, so a wake-up during a pass is never lost. */
     private final Map<ConversationRef, AtomicLong> active = new ConcurrentHashMap<>();
     private volatile boolean started;
 
@@ -80,9 +91,11 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
                       ConversationStore conversations, PresenceTracker presence, TurnProcessor turns, OutboxStore outbox,
                       DeliveryWorker delivery, TurnReplies turnReplies,
                       @Value("${hookbot.dispatcher.enabled:true}") boolean enabled,
-                      @Value("${hookbot.dispatcher.workers:8}") int workerCount,
+                      @Value("${hookbot.dispatcher.workers:4}") int workerCount,
                       @Value("${hookbot.dispatcher.poll-interval:1s}") Duration pollInterval,
-                      @Value("${hookbot.dispatcher.batch-size:32}") int batchSize) {
+                      @Value("${hookbot.dispatcher.batch-size:32}") int batchSize,
+                      @Value("${hookbot.dispatcher.conversations-per-transaction:64}") int conversationsPerTransaction,
+                      @Value("${hookbot.delivery.lease:2m}") Duration deliveryLease) {
         this.transactions = transactions;
         this.inbox = inbox;
         this.sequencer = sequencer;
@@ -95,6 +108,9 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
         this.enabled = enabled;
         this.pollInterval = pollInterval;
         this.batchSize = batchSize;
+        this.conversationsPerTransaction = Math.max(1, conversationsPerTransaction);
+        this.workerCount = workerCount;
+        this.deliveryLease = deliveryLease;
         AtomicInteger threadNumber = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(workerCount, runnable -> {
             Thread thread = new Thread(runnable, "turns-" + threadNumber.incrementAndGet());
@@ -112,6 +128,9 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
     public void onApplicationEvent(ServerStartupEvent event) {
         if (enabled && !started) {
             started = true;
+            for (int i = 0; i < workerCount; i++) {
+                workers.execute(this::work);
+            }
             poller.scheduleWithFixedDelay(this::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
@@ -135,7 +154,7 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
             return signals;
         });
         if (fresh[0]) {
-            workers.execute(() -> drain(ref));
+            ready.add(ref);
         }
     }
 
@@ -153,39 +172,93 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
         }
     }
 
-    private void drain(ConversationRef ref) {
-        try {
-            while (true) {
-                long seen = active.get(ref).get();
-                int processed = transactions.executeWrite(s -> takeTurns(s.getConnection(), ref));
-                if (processed == LOCKED_ELSEWHERE) {
-                    // another instance is on it; the poll comes back to it if it leaves anything behind
-                    active.remove(ref);
-                    return;
-                }
-                if (processed > 0) {
-                    delivery.wake();
-                }
-                if (processed == batchSize) {
+    private void work() {
+        List<ConversationRef> taken = new ArrayList<>(conversationsPerTransaction);
+        while (started) {
+            try {
+                ConversationRef first = ready.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
                     continue;
                 }
-                boolean[] again = {false};
-                active.compute(ref, (key, signals) -> {
-                    again[0] = signals.get() != seen;
-                    return again[0] ? signals : null;
-                });
-                if (!again[0]) {
-                    return;
-                }
+                taken.add(first);
+                ready.drainTo(taken, conversationsPerTransaction - 1);
+                pass(taken);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // never let a worker die: what it held stays pending and comes back with the next poll
+                LOG.error("Dispatcher worker failed", e);
+                taken.forEach(active::remove);
+            } finally {
+                taken.clear();
             }
-        } catch (RuntimeException e) {
-            LOG.error("Turns of conversation {}/{} failed; they stay pending and are retried on the next poll",
-                    ref.channel(), ref.key(), e);
-            active.remove(ref);
         }
     }
 
-    private int takeTurns(Connection connection, ConversationRef ref) throws SQLException {
+    /** Turns the conversations in one transaction, or one by one if that fails. */
+    private void pass(List<ConversationRef> refs) {
+        Map<ConversationRef, Long> seen = new HashMap<>();
+        refs.forEach(ref -> seen.put(ref, active.get(ref).get()));
+        Pass pass = new Pass();
+        try {
+            transactions.executeWrite(s -> {
+                pass.clear();
+                for (ConversationRef ref : refs) {
+                    pass.processed.put(ref, takeTurns(s.getConnection(), ref, pass));
+                }
+                pass.written = writeReplies(s.getConnection(), pass.replies);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            if (refs.size() > 1) {
+                LOG.warn("Turns of {} conversations in one transaction failed, taking them one by one: {}",
+                        refs.size(), e.toString());
+                refs.forEach(ref -> pass(List.of(ref)));
+                return;
+            }
+            ConversationRef ref = refs.get(0);
+            LOG.error("Turns of conversation {}/{} failed; they stay pending and are retried on the next poll",
+                    ref.channel(), ref.key(), e);
+            active.remove(ref);
+            return;
+        }
+        delivery.handOff(pass.written.claimed());
+        if (pass.written.queued() > 0) {
+            delivery.wake();
+        }
+        for (ConversationRef ref : refs) {
+            settle(ref, pass.processed.get(ref), seen.get(ref));
+        }
+    }
+
+    /** After a pass: queue the conversation again if it has more to do, otherwise let it go. */
+    private void settle(ConversationRef ref, int processed, long seen) {
+        if (processed == LOCKED_ELSEWHERE) {
+            // another instance is on it; the poll comes back to it if it leaves anything behind
+            active.remove(ref);
+            return;
+        }
+        if (processed == batchSize) {
+            ready.add(ref);
+            return;
+        }
+        boolean[] again = {false};
+        active.compute(ref, (key, signals) -> {
+            again[0] = signals.get() != seen;
+            return again[0] ? signals : null;
+        });
+        if (again[0]) {
+            ready.add(ref);
+        }
+    }
+
+    private OutboxStore.Written writeReplies(Connection connection, List<NewReply> replies) throws SQLException {
+        Instant now = Instant.now();
+        return outbox.insertForDelivery(connection, replies, now, now.plus(deliveryLease), delivery::accepting);
+    }
+
+    private int takeTurns(Connection connection, ConversationRef ref, Pass pass) throws SQLException {
         Optional<Conversation> locked = conversations.lock(connection, ref.channel(), ref.key());
         if (locked.isEmpty()) {
             return LOCKED_ELSEWHERE;
@@ -198,7 +271,6 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
         if (events.isEmpty()) {
             return pending.size();
         }
-        List<NewReply> replies = new ArrayList<>();
         List<Long> ids = new ArrayList<>(events.size());
         List<String> errors = new ArrayList<>(events.size());
         for (InboxStore.StoredEvent stored : events) {
@@ -207,7 +279,7 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
             presence.record(connection, stored.event());
             try {
                 TurnResult result = turns.process(new Turn(stored.id(), stored.event(), conversation, now));
-                turnReplies.collect(stored, result.actions(), replies);
+                turnReplies.collect(stored, result.actions(), pass.replies);
                 conversation = new Conversation(conversation.id(), conversation.channel(), conversation.key(),
                         result.state(), conversation.turns() + 1);
                 errors.add(null);
@@ -220,10 +292,23 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
                 errors.add(e.toString());
             }
         }
-        outbox.insert(connection, replies);
         conversations.save(connection, conversation);
         inbox.finish(connection, ids, errors);
         return pending.size();
+    }
+
+    /** What one transaction's turns produced. */
+    private static final class Pass {
+        final Map<ConversationRef, Integer> processed = new HashMap<>();
+        final List<NewReply> replies = new ArrayList<>();
+        OutboxStore.Written written;
+
+        /** Forgets a rolled-back attempt, should the transaction be retried. */
+        void clear() {
+            processed.clear();
+            replies.clear();
+            written = null;
+        }
     }
 
     /** Stops taking new turns; turns in progress finish. */

@@ -61,6 +61,15 @@ final class ChannelLanes {
         return full;
     }
 
+    /**
+     * @param channel a channel
+     * @return whether its lane holds as many rows as it should
+     */
+    boolean isFull(String channel) {
+        Lane lane = lanes.get(channel);
+        return lane != null && lane.queuedRows.get() >= lane.cap;
+    }
+
     /** Taken before each send: waits for the channel's rate. */
     interface Permit {
         /** @throws InterruptedException if interrupted while waiting */

@@ -99,6 +99,30 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
         loop.start();
     }
 
+    /**
+     * Whether a reply for this channel may be written already claimed by this instance and handed over with
+     * {@link #handOff}: the worker runs, the channel is not paused here, and neither the worker nor the channel's
+     * lane is full. Otherwise the reply is written waiting and the loop claims it in its turn.
+     *
+     * @param channel the channel
+     * @return whether to hand over replies for it now
+     */
+    public boolean accepting(String channel) {
+        return running && !paused.contains(channel) && inFlight.get() < maxInFlight && !lanes.isFull(channel);
+    }
+
+    /**
+     * Sends rows that a turn wrote already claimed (see {@link OutboxStore#insertForDelivery}), without another
+     * claim; call it after their transaction committed.
+     *
+     * @param claimed the rows, in the order they were written
+     */
+    public void handOff(List<OutboxStore.Claimed> claimed) {
+        if (!claimed.isEmpty()) {
+            dispatch(claimed);
+        }
+    }
+
     /** Tells the loop that rows may be due now. */
     public void wake() {
         if (wakeUp.availablePermits() == 0) {

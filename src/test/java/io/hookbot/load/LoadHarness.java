@@ -77,11 +77,17 @@ public final class LoadHarness {
                 "        url: http://127.0.0.1:" + gateway.getAddress().getPort(),
                 "        api-key: load-key",
                 ""));
-        Process app = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-Dmicronaut.config.files=" + work.resolve("application.yml"),
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+        // extra JVM options for the server, e.g. LOAD_JVM_OPTS="-XX:StartFlightRecording=filename=/tmp/load.jfr"
+        String extra = System.getenv().getOrDefault("LOAD_JVM_OPTS", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-Dmicronaut.config.files=" + work.resolve("application.yml"),
                 "-Dmicronaut.server.port=" + port,
-                "-jar", jar.toAbsolutePath().toString())
+                "-jar", jar.toAbsolutePath().toString()));
+        Process app = new ProcessBuilder(command)
                 .directory(work.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("app.log").toFile())

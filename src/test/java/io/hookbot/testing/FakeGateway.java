@@ -156,14 +156,25 @@ public final class FakeGateway implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         mostAnswering.accumulateAndGet(answering.incrementAndGet(), Math::max);
+        boolean[] answered = {false};
+        Runnable done = () -> {
+            if (!answered[0]) {
+                answered[0] = true;
+                answering.decrementAndGet();
+            }
+        };
         try {
-            answer(exchange);
+            answer(exchange, done);
         } finally {
-            answering.decrementAndGet();
+            done.run();
         }
     }
 
-    private void answer(HttpExchange exchange) throws IOException {
+    /**
+     * @param done called just before the answer is written: once the client can read the answer it may send its next
+     *             call, so counting the call as answering until the write ends would see calls overlap that did not
+     */
+    private void answer(HttpExchange exchange, Runnable done) throws IOException {
         long at = System.nanoTime();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Map<String, String> headers = new LinkedHashMap<>();
@@ -186,6 +197,7 @@ public final class FakeGateway implements AutoCloseable {
         byte[] bytes = reply.getBytes(StandardCharsets.UTF_8);
         answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
         exchange.getResponseHeaders().add("Content-Type", "application/json");
+        done.run();
         exchange.sendResponseHeaders(answer.status(), bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
