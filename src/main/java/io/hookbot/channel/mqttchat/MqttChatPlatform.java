@@ -3,7 +3,7 @@ package io.hookbot.channel.mqttchat;
 import io.hookbot.channel.ChannelConfig;
 import io.hookbot.channel.InboundEvent;
 import io.hookbot.channel.Platform;
-import io.hookbot.channel.Secrets;
+import io.hookbot.channel.UrlToken;
 import io.hookbot.channel.WebhookRejection;
 import io.hookbot.channel.WebhookRequest;
 import io.micronaut.http.HttpResponse;
@@ -63,11 +63,10 @@ public class MqttChatPlatform implements Platform {
 
     @Override
     public List<InboundEvent> read(ChannelConfig channel, WebhookRequest request) throws WebhookRejection {
-        String token = request.query().get("token");
-        if (!Secrets.matches(channel.require("token"), token)) {
-            throw new WebhookRejection(HttpStatus.NOT_FOUND, "unauthorized", null, (token == null
-                    ? "the token is missing: MQTT chat must call /webhooks/" + channel.name() + "?token=…"
-                    : "the token in the URL does not match this channel's")
+        try {
+            UrlToken.verify(channel, request, "MQTT chat");
+        } catch (WebhookRejection refused) {
+            throw new WebhookRejection(HttpStatus.NOT_FOUND, "unauthorized", null, refused.getMessage()
                     + " (answered 404, not 401: MQTT chat disables a callback URL that answers 401 or 403)");
         }
         return parser.parse(channel.name(), request);

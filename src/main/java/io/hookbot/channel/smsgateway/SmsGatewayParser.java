@@ -7,6 +7,7 @@ import io.hookbot.api.MessageKind;
 import io.hookbot.api.MessageReceived;
 import io.hookbot.api.User;
 import io.hookbot.channel.ChannelConfig;
+import io.hookbot.channel.Digests;
 import io.hookbot.channel.InboundEvent;
 import io.hookbot.channel.PayloadDecoder;
 import io.hookbot.channel.PayloadFields;
@@ -14,11 +15,7 @@ import io.hookbot.channel.Secrets;
 import io.hookbot.channel.WebhookRejection;
 import io.hookbot.channel.WebhookRequest;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -140,7 +137,7 @@ final class SmsGatewayParser {
         String received = orEmpty(root.optionalText("receive_date", 100));
         MessageReceived message = new MessageReceived(channel.name(), "sms:-:-:" + phone, User.of(phone), text,
                 MessageKind.TEXT, List.of(), null, Instant.now(), null, Map.of("medium", "sms", "phone", phone));
-        return new InboundEvent("flat:" + sha256(phone + "\n" + text + "\n" + received), message);
+        return new InboundEvent("flat:" + Digests.sha256Hex(phone + "\n" + text + "\n" + received), message);
     }
 
     private static String messageText(PayloadFields data) throws WebhookRejection {
@@ -172,14 +169,5 @@ final class SmsGatewayParser {
             case "video" -> MessageKind.VIDEO;
             default -> MessageKind.DOCUMENT;
         };
-    }
-
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

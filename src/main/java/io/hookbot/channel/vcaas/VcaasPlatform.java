@@ -3,8 +3,8 @@ package io.hookbot.channel.vcaas;
 import io.hookbot.channel.ChannelConfig;
 import io.hookbot.channel.InboundEvent;
 import io.hookbot.channel.Platform;
-import io.hookbot.channel.Secrets;
 import io.hookbot.channel.StoreOutcome;
+import io.hookbot.channel.UrlToken;
 import io.hookbot.channel.WebhookRejection;
 import io.hookbot.channel.WebhookRequest;
 import io.micronaut.http.HttpResponse;
@@ -76,12 +76,7 @@ public class VcaasPlatform implements Platform {
 
     @Override
     public List<InboundEvent> read(ChannelConfig channel, WebhookRequest request) throws WebhookRejection {
-        String token = request.query().get("token");
-        if (!Secrets.matches(channel.require("token"), token)) {
-            throw WebhookRejection.unauthorized(token == null
-                    ? "the token is missing: VCaaS must call /webhooks/" + channel.name() + "?token=…"
-                    : "the token in the URL does not match this channel's");
-        }
+        UrlToken.verify(channel, request, "VCaaS");
         return parser.parse(channel.name(), request);
     }
 

@@ -3,7 +3,7 @@ package io.hookbot.channel.webinato;
 import io.hookbot.channel.ChannelConfig;
 import io.hookbot.channel.InboundEvent;
 import io.hookbot.channel.Platform;
-import io.hookbot.channel.Secrets;
+import io.hookbot.channel.UrlToken;
 import io.hookbot.channel.WebhookRejection;
 import io.hookbot.channel.WebhookRequest;
 import jakarta.inject.Singleton;
@@ -59,12 +59,7 @@ public class WebinatoPlatform implements Platform {
 
     @Override
     public List<InboundEvent> read(ChannelConfig channel, WebhookRequest request) throws WebhookRejection {
-        String token = request.query().get("token");
-        if (!Secrets.matches(channel.require("token"), token)) {
-            throw WebhookRejection.unauthorized(token == null
-                    ? "the token is missing: Webinato must call /webhooks/" + channel.name() + "?token=…"
-                    : "the token in the URL does not match this channel's");
-        }
+        UrlToken.verify(channel, request, "Webinato");
         return parser.parse(channel.name(), request);
     }
 }
