@@ -97,7 +97,7 @@ final class SmsGatewayParser {
         String phone = data.text("phone", 64);
         String attachmentUrl = data.optionalText("attachment", 2000);
         List<Attachment> attachments = attachmentUrl == null || attachmentUrl.isBlank() ? List.of()
-                : List.of(new Attachment(attachmentUrl, typeOf(attachmentUrl), null));
+                : List.of(new Attachment(attachmentUrl, AttachmentFiles.kindOfUrl(attachmentUrl), null));
         MessageKind kind = attachments.isEmpty() ? MessageKind.TEXT : kindOf(attachments.get(0).type());
         Map<String, String> replyTo = Map.of("medium", "whatsapp", "account", account, "phone", phone);
         MessageReceived message = new MessageReceived(channel.name(), "whatsapp:" + account + ":" + phone,
@@ -146,20 +146,6 @@ final class SmsGatewayParser {
 
     private static String orEmpty(String value) {
         return value == null ? "" : value;
-    }
-
-    private static String typeOf(String url) {
-        String path = url.toLowerCase(Locale.ROOT).replaceAll("[?#].*$", "");
-        if (path.matches(".*\\.(jpe?g|png|gif|webp)$")) {
-            return "image";
-        }
-        if (path.matches(".*\\.(mp3|ogg|opus|m4a|aac|wav|amr)$")) {
-            return "audio";
-        }
-        if (path.matches(".*\\.(mp4|3gp|mov|webm)$")) {
-            return "video";
-        }
-        return "document";
     }
 
     private static MessageKind kindOf(String type) {
