@@ -40,8 +40,9 @@ import java.util.List;
  * <p>Dedupe keys: a message's is {@code msg:<message.id>}, MQTT chat's message id. A presence change has no id,
  * so its key is {@code presence:<userid>:<status>:<timestamp>}, which is what identifies it.
  *
- * <p>There is no public send API: {@link #sender} is empty until the generic HTTP sender exists, so replies go to
- * the dry-run log sender.
+ * <p>There is no public send API, so {@link #sender} stays empty: replies go out through the generic HTTP sender
+ * ({@code send.http.*}, which the sender registry prefers for any channel that has it) to the user's own chat
+ * server, or to the dry-run log sender when that is not configured.
  */
 @Singleton
 public class MqttChatPlatform implements Platform {

@@ -53,8 +53,8 @@ import java.util.List;
  * callback kind, {@code meetingUid}, {@code externalId}, the status and the timestamp, as sent each time. The
  * report is one per meeting: {@code report:<meetingUid>}.
  *
- * <p>There is no way to write into a meeting: rules must reply on another channel. {@link #sender} is empty, so
- * replies addressed here go to the dry-run log sender.
+ * <p>There is no way to write into a meeting: a bot must answer on another channel (a {@link io.hookbot.api.Send}
+ * naming it). {@link #sender} is empty, so replies addressed here go to the dry-run log sender.
  */
 @Singleton
 public class VcaasPlatform implements Platform {
