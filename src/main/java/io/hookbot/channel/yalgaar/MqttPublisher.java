@@ -21,12 +21,16 @@ public final class MqttPublisher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MqttPublisher.class);
     /** Publishes of one channel awaiting their PUBACK at once; past it Paho refuses, and the send is retried. */
     private static final int MAX_IN_FLIGHT = 1000;
+    private static final long FAIL_FAST_NANOS = 1_000_000_000L;
 
     private final String channel;
     private final YalgaarSendSettings settings;
     private final MqttClient client;
     private final MqttConnectOptions options;
     private volatile boolean closed;
+    /** The last failed connect and when it was, so that sends right after it fail at once instead of queueing. */
+    private MqttException lastFailure;
+    private long lastFailureNanos;
 
     /**
      * @param channel  the hookbot channel, for the log
@@ -97,9 +101,22 @@ public final class MqttPublisher implements AutoCloseable {
         if (closed) {
             throw new MqttException(MqttException.REASON_CODE_CLIENT_CLOSED);
         }
-        if (!client.isConnected()) {
+        if (client.isConnected()) {
+            return;
+        }
+        // A broker that does not answer costs a whole connect timeout; the sends queued behind a failed connect
+        // share its outcome for a moment rather than each waiting that long again.
+        if (lastFailure != null && System.nanoTime() - lastFailureNanos < FAIL_FAST_NANOS) {
+            throw new MqttException(lastFailure.getReasonCode(), lastFailure.getCause());
+        }
+        try {
             client.connect(options);
+            lastFailure = null;
             LOG.info("Channel {}: connected to MQTT broker {} as {}", channel, settings.brokerUrl(), settings.clientId());
+        } catch (MqttException e) {
+            lastFailure = e;
+            lastFailureNanos = System.nanoTime();
+            throw e;
         }
     }
 
