@@ -21,4 +21,23 @@ public record OutboundMessage(long id, String channel, Map<String, String> reply
         replyTo = replyTo == null ? Map.of() : Map.copyOf(replyTo);
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }
+
+    /**
+     * The text for media that carry text only (SMS, a Yalgaar message): the reply's text, then each attachment's URL
+     * on a line of its own, so the recipient can still open the files.
+     *
+     * @return the text, with the attachments' URLs after it
+     */
+    public String textWithAttachmentLinks() {
+        StringBuilder text = new StringBuilder(this.text == null ? "" : this.text);
+        for (Attachment attachment : attachments) {
+            if (attachment.url() != null && !attachment.url().isBlank()) {
+                if (!text.isEmpty()) {
+                    text.append('\n');
+                }
+                text.append(attachment.url());
+            }
+        }
+        return text.toString();
+    }
 }

@@ -1,8 +1,6 @@
 package io.hookbot.channel;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /** Compares secrets in constant time, so response timing tells an attacker nothing about how much of a guess was right. */
 public final class Secrets {
@@ -19,14 +17,6 @@ public final class Secrets {
         if (given == null) {
             return false;
         }
-        return MessageDigest.isEqual(sha256(expected), sha256(given));
-    }
-
-    private static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return MessageDigest.isEqual(Digests.sha256(expected), Digests.sha256(given));
     }
 }

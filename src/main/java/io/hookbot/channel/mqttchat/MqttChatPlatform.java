@@ -3,7 +3,7 @@ package io.hookbot.channel.mqttchat;
 import io.hookbot.channel.ChannelConfig;
 import io.hookbot.channel.InboundEvent;
 import io.hookbot.channel.Platform;
-import io.hookbot.channel.Secrets;
+import io.hookbot.channel.UrlToken;
 import io.hookbot.channel.WebhookRejection;
 import io.hookbot.channel.WebhookRequest;
 import io.micronaut.http.HttpResponse;
@@ -40,8 +40,9 @@ import java.util.List;
  * <p>Dedupe keys: a message's is {@code msg:<message.id>}, MQTT chat's message id. A presence change has no id,
  * so its key is {@code presence:<userid>:<status>:<timestamp>}, which is what identifies it.
  *
- * <p>There is no public send API: {@link #sender} is empty until the generic HTTP sender exists, so replies go to
- * the dry-run log sender.
+ * <p>There is no public send API, so {@link #sender} stays empty: replies go out through the generic HTTP sender
+ * ({@code send.http.*}, which the sender registry prefers for any channel that has it) to the user's own chat
+ * server, or to the dry-run log sender when that is not configured.
  */
 @Singleton
 public class MqttChatPlatform implements Platform {
@@ -63,11 +64,10 @@ public class MqttChatPlatform implements Platform {
 
     @Override
     public List<InboundEvent> read(ChannelConfig channel, WebhookRequest request) throws WebhookRejection {
-        String token = request.query().get("token");
-        if (!Secrets.matches(channel.require("token"), token)) {
-            throw new WebhookRejection(HttpStatus.NOT_FOUND, "unauthorized", null, (token == null
-                    ? "the token is missing: MQTT chat must call /webhooks/" + channel.name() + "?token=…"
-                    : "the token in the URL does not match this channel's")
+        try {
+            UrlToken.verify(channel, request, "MQTT chat");
+        } catch (WebhookRejection refused) {
+            throw new WebhookRejection(HttpStatus.NOT_FOUND, "unauthorized", null, refused.getMessage()
                     + " (answered 404, not 401: MQTT chat disables a callback URL that answers 401 or 403)");
         }
         return parser.parse(channel.name(), request);

@@ -7,6 +7,7 @@ import io.hookbot.api.MessageKind;
 import io.hookbot.api.MessageReceived;
 import io.hookbot.api.User;
 import io.hookbot.channel.ChannelConfig;
+import io.hookbot.channel.Digests;
 import io.hookbot.channel.InboundEvent;
 import io.hookbot.channel.PayloadDecoder;
 import io.hookbot.channel.PayloadFields;
@@ -14,11 +15,7 @@ import io.hookbot.channel.Secrets;
 import io.hookbot.channel.WebhookRejection;
 import io.hookbot.channel.WebhookRequest;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -100,7 +97,7 @@ final class SmsGatewayParser {
         String phone = data.text("phone", 64);
         String attachmentUrl = data.optionalText("attachment", 2000);
         List<Attachment> attachments = attachmentUrl == null || attachmentUrl.isBlank() ? List.of()
-                : List.of(new Attachment(attachmentUrl, typeOf(attachmentUrl), null));
+                : List.of(new Attachment(attachmentUrl, AttachmentFiles.kindOfUrl(attachmentUrl), null));
         MessageKind kind = attachments.isEmpty() ? MessageKind.TEXT : kindOf(attachments.get(0).type());
         Map<String, String> replyTo = Map.of("medium", "whatsapp", "account", account, "phone", phone);
         MessageReceived message = new MessageReceived(channel.name(), "whatsapp:" + account + ":" + phone,
@@ -140,7 +137,7 @@ final class SmsGatewayParser {
         String received = orEmpty(root.optionalText("receive_date", 100));
         MessageReceived message = new MessageReceived(channel.name(), "sms:-:-:" + phone, User.of(phone), text,
                 MessageKind.TEXT, List.of(), null, Instant.now(), null, Map.of("medium", "sms", "phone", phone));
-        return new InboundEvent("flat:" + sha256(phone + "\n" + text + "\n" + received), message);
+        return new InboundEvent("flat:" + Digests.sha256Hex(phone + "\n" + text + "\n" + received), message);
     }
 
     private static String messageText(PayloadFields data) throws WebhookRejection {
@@ -151,20 +148,6 @@ final class SmsGatewayParser {
         return value == null ? "" : value;
     }
 
-    private static String typeOf(String url) {
-        String path = url.toLowerCase(Locale.ROOT).replaceAll("[?#].*$", "");
-        if (path.matches(".*\\.(jpe?g|png|gif|webp)$")) {
-            return "image";
-        }
-        if (path.matches(".*\\.(mp3|ogg|opus|m4a|aac|wav|amr)$")) {
-            return "audio";
-        }
-        if (path.matches(".*\\.(mp4|3gp|mov|webm)$")) {
-            return "video";
-        }
-        return "document";
-    }
-
     private static MessageKind kindOf(String type) {
         return switch (type) {
             case "image" -> MessageKind.PICTURE;
@@ -172,14 +155,5 @@ final class SmsGatewayParser {
             case "video" -> MessageKind.VIDEO;
             default -> MessageKind.DOCUMENT;
         };
-    }
-
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

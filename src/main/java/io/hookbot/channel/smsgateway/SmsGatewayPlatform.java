@@ -20,7 +20,8 @@ import java.util.Optional;
  *
  * <p>Settings of a channel: {@code secret} (the webhook secret, required); to reply, {@code send.url} (the
  * gateway's base URL) and {@code send.api-key}, with {@code send.device} and {@code send.sim} for SMS when the
- * message does not name them, {@code send.whatsapp-account} for WhatsApp likewise, and {@code send.timeout}
+ * message does not name them, {@code send.whatsapp-account} for WhatsApp likewise, {@code send.reply-from}
+ * ({@code message}, the default, or {@code channel}: see {@link SendingLine}) and {@code send.timeout}
  * (default 10s). Without {@code send.url} replies go to the dry-run log sender.
  *
  * <p>The gateway acknowledges nothing and never retries, so the answer's body is informational.
@@ -54,6 +55,7 @@ public class SmsGatewayPlatform implements Platform {
             channel.require("send.api-key");
             channel.duration("send.timeout", Duration.ofSeconds(10));
         });
+        SendingLine.of(channel);
         channel.setting("send.sim").ifPresent(sim -> {
             if (!sim.matches("\\d+")) {
                 throw new ChannelConfigException("hookbot.channels." + channel.name() + ".send.sim must be a SIM slot number");

@@ -20,11 +20,17 @@ import java.util.Map;
 
 /**
  * Sends replies through the gateway's send API: {@code POST {send.url}/api/send/sms} for SMS conversations and
- * {@code POST {send.url}/api/send/whatsapp} for WhatsApp ones, form-encoded (the gateway takes no JSON).
+ * {@code POST {send.url}/api/send/whatsapp} for WhatsApp ones, form-encoded (the gateway takes no JSON). Form
+ * fields: {@code secret} (the API key), then for SMS {@code mode=devices}, {@code device}, {@code sim},
+ * {@code phone}, {@code message}; for WhatsApp {@code account}, {@code recipient} and the content fields.
  *
  * <p>The gateway answers HTTP 200 even when it refuses, with the real status in the body's {@code status} field,
  * so that field is read like an HTTP status (see {@link SendResults#ofStatus}): 200 is sent, 401/403 pause the
  * channel (a wrong API key), 408/429/5xx may be retried, any other is a failure.
+ *
+ * <p>Files: WhatsApp replies carry the first attachment as a media or document message (see
+ * {@link WhatsAppContent}); an SMS carries text only, so the attachments' URLs follow the text on lines of their
+ * own. Which device, SIM and WhatsApp account a reply goes out from: see {@link SendingLine}.
  *
  * <p>The gateway's documented send API takes no client reference, so none is sent by default. A gateway build
  * that de-duplicates on one names its form field in {@code send.reference-field}; the outbox row id goes there.
@@ -36,10 +42,12 @@ final class SmsGatewaySender implements Sender {
     private final ChannelConfig channel;
     private final HttpClient client;
     private final String baseUrl;
+    private final SendingLine line;
 
     SmsGatewaySender(ChannelConfig channel, HttpClient client) {
         this.channel = channel;
         this.client = client;
+        this.line = SendingLine.of(channel);
         this.baseUrl = channel.require("send.url").replaceAll("/+$", "");
     }
 
@@ -50,26 +58,27 @@ final class SmsGatewaySender implements Sender {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("secret", channel.require("send.api-key"));
         if (whatsapp) {
-            String account = to.getOrDefault("account", channel.setting("send.whatsapp-account").orElse(null));
+            String account = line.account(to);
             if (account == null) {
                 return new SendResult.Failed(0, "no WhatsApp account to send from: set hookbot.channels."
                         + channel.name() + ".send.whatsapp-account");
             }
             form.put("account", account);
             form.put("recipient", to.get("phone"));
-            form.put("type", "text");
+            form.putAll(WhatsAppContent.of(message));
         } else {
-            String device = to.getOrDefault("device", channel.setting("send.device").orElse(null));
+            String device = line.device(to);
             if (device == null) {
                 return new SendResult.Failed(0, "no device to send the SMS from: set hookbot.channels."
                         + channel.name() + ".send.device");
             }
             form.put("mode", "devices");
             form.put("device", device);
-            form.put("sim", to.getOrDefault("sim", channel.setting("send.sim").orElse("1")));
+            form.put("sim", line.sim(to));
             form.put("phone", to.get("phone"));
+            // an SMS carries text only: the files go as links
+            form.put("message", message.textWithAttachmentLinks());
         }
-        form.put("message", message.text());
         channel.setting("send.reference-field").ifPresent(field -> form.put(field, Long.toString(message.id())));
         String uri = baseUrl + (whatsapp ? "/api/send/whatsapp" : "/api/send/sms");
         try {

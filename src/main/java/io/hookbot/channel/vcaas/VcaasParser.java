@@ -4,18 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hookbot.api.MeetingEvent;
 import io.hookbot.api.PresenceChanged;
 import io.hookbot.api.User;
+import io.hookbot.channel.Digests;
 import io.hookbot.channel.InboundEvent;
 import io.hookbot.channel.PayloadDecoder;
 import io.hookbot.channel.PayloadFields;
 import io.hookbot.channel.WebhookRejection;
 import io.hookbot.channel.WebhookRequest;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -191,17 +188,7 @@ final class VcaasParser {
 
     /** {@code <kind>:} plus a SHA-256 of the identifying fields, each prefixed by its length. */
     private static String key(String kind, String meeting, String userId, String status, long timestamp) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String field : new String[] {kind, meeting, userId == null ? "" : userId, status,
-                    Long.toString(timestamp)}) {
-                byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
-                sha.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
-                sha.update(bytes);
-            }
-            return kind + ":" + HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return kind + ":" + Digests.sha256HexOfFields(kind, meeting, userId == null ? "" : userId, status,
+                Long.toString(timestamp));
     }
 }

@@ -3,8 +3,8 @@ package io.hookbot.channel.vcaas;
 import io.hookbot.channel.ChannelConfig;
 import io.hookbot.channel.InboundEvent;
 import io.hookbot.channel.Platform;
-import io.hookbot.channel.Secrets;
 import io.hookbot.channel.StoreOutcome;
+import io.hookbot.channel.UrlToken;
 import io.hookbot.channel.WebhookRejection;
 import io.hookbot.channel.WebhookRequest;
 import io.micronaut.http.HttpResponse;
@@ -53,8 +53,8 @@ import java.util.List;
  * callback kind, {@code meetingUid}, {@code externalId}, the status and the timestamp, as sent each time. The
  * report is one per meeting: {@code report:<meetingUid>}.
  *
- * <p>There is no way to write into a meeting: rules must reply on another channel. {@link #sender} is empty, so
- * replies addressed here go to the dry-run log sender.
+ * <p>There is no way to write into a meeting: a bot must answer on another channel (a {@link io.hookbot.api.Send}
+ * naming it). {@link #sender} is empty, so replies addressed here go to the dry-run log sender.
  */
 @Singleton
 public class VcaasPlatform implements Platform {
@@ -76,12 +76,7 @@ public class VcaasPlatform implements Platform {
 
     @Override
     public List<InboundEvent> read(ChannelConfig channel, WebhookRequest request) throws WebhookRejection {
-        String token = request.query().get("token");
-        if (!Secrets.matches(channel.require("token"), token)) {
-            throw WebhookRejection.unauthorized(token == null
-                    ? "the token is missing: VCaaS must call /webhooks/" + channel.name() + "?token=…"
-                    : "the token in the URL does not match this channel's");
-        }
+        UrlToken.verify(channel, request, "VCaaS");
         return parser.parse(channel.name(), request);
     }
 

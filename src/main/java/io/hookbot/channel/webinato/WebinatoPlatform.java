@@ -3,7 +3,7 @@ package io.hookbot.channel.webinato;
 import io.hookbot.channel.ChannelConfig;
 import io.hookbot.channel.InboundEvent;
 import io.hookbot.channel.Platform;
-import io.hookbot.channel.Secrets;
+import io.hookbot.channel.UrlToken;
 import io.hookbot.channel.WebhookRejection;
 import io.hookbot.channel.WebhookRequest;
 import jakarta.inject.Singleton;
@@ -30,8 +30,9 @@ import java.util.List;
  *   <li>Any other {@code inquiry} is a 400 naming it (the PHP reference answers "Bad Inquiry").</li>
  *   <li>{@code authorRole} 0 and 1 are attendees, 2 the presenter, 3 the organizer; another number leaves the
  *       sender without a role rather than dropping the batch.</li>
- *   <li>There is no way to answer in the room: rules must reply on another channel. {@link #sender} is empty,
- *       so replies addressed here go to the dry-run log sender.</li>
+ *   <li>There is no way to answer in the room: a bot must answer on another channel (a
+ *       {@link io.hookbot.api.Send} naming it). {@link #sender} is empty, so replies addressed here go to the
+ *       dry-run log sender.</li>
  * </ul>
  *
  * <p>Conversation: {@code room:<roomID>}. Sender: the author's name as id and name (Webinato gives nothing else).
@@ -59,12 +60,7 @@ public class WebinatoPlatform implements Platform {
 
     @Override
     public List<InboundEvent> read(ChannelConfig channel, WebhookRequest request) throws WebhookRejection {
-        String token = request.query().get("token");
-        if (!Secrets.matches(channel.require("token"), token)) {
-            throw WebhookRejection.unauthorized(token == null
-                    ? "the token is missing: Webinato must call /webhooks/" + channel.name() + "?token=…"
-                    : "the token in the URL does not match this channel's");
-        }
+        UrlToken.verify(channel, request, "Webinato");
         return parser.parse(channel.name(), request);
     }
 }

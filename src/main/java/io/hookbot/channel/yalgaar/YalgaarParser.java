@@ -6,6 +6,7 @@ import io.hookbot.api.MessageReceived;
 import io.hookbot.api.PresenceChanged;
 import io.hookbot.api.User;
 import io.hookbot.channel.ChannelConfig;
+import io.hookbot.channel.Digests;
 import io.hookbot.channel.InboundEvent;
 import io.hookbot.channel.PayloadDecoder;
 import io.hookbot.channel.PayloadFields;
@@ -13,12 +14,8 @@ import io.hookbot.channel.Secrets;
 import io.hookbot.channel.WebhookRejection;
 import io.hookbot.channel.WebhookRequest;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -102,18 +99,7 @@ final class YalgaarParser {
         return seconds;
     }
 
-    /** SHA-256 of the fields, each prefixed by its length so that no two different lists hash alike. */
     private static String digest(String... fields) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String field : fields) {
-                byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
-                sha.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
-                sha.update(bytes);
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256HexOfFields(fields);
     }
 }

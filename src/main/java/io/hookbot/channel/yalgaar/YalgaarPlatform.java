@@ -3,12 +3,14 @@ package io.hookbot.channel.yalgaar;
 import io.hookbot.channel.ChannelConfig;
 import io.hookbot.channel.InboundEvent;
 import io.hookbot.channel.Platform;
+import io.hookbot.channel.Sender;
 import io.hookbot.channel.WebhookRejection;
 import io.hookbot.channel.WebhookRequest;
 import jakarta.inject.Singleton;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code yalgaar} platform: Yalgaar's Presence and Message webhooks, JSON
@@ -40,8 +42,11 @@ import java.util.Map;
  * stored once; so is the same text sent twice by one user to one channel within the same second, which
  * whole-second timestamps cannot tell apart.
  *
- * <p>Replies are not sent yet: {@link #sender} is empty until the MQTT publisher exists, so they go to the
- * dry-run log sender.
+ * <p>Replies are published over MQTT to the Yalgaar channel being answered when the channel has
+ * {@code send.broker-url} (see {@link YalgaarSendSettings} for the settings and {@link YalgaarSender} for what is
+ * published); without it they go to the dry-run log sender. Yalgaar's webhook document says nothing of its
+ * broker, so its address, the topic layout (default {@code {clientKey}/{channel}}) and any credentials are
+ * settings.
  */
 @Singleton
 public class YalgaarPlatform implements Platform {
@@ -50,6 +55,12 @@ public class YalgaarPlatform implements Platform {
     public static final String ID = "yalgaar";
 
     private final YalgaarParser parser = new YalgaarParser();
+    private final MqttConnections connections;
+
+    /** @param connections the channels' MQTT connections */
+    public YalgaarPlatform(MqttConnections connections) {
+        this.connections = connections;
+    }
 
     @Override
     public String id() {
@@ -59,11 +70,23 @@ public class YalgaarPlatform implements Platform {
     @Override
     public void validate(ChannelConfig channel) {
         channel.require("client-key");
+        if (YalgaarSendSettings.configured(channel)) {
+            YalgaarSendSettings.of(channel);
+        }
     }
 
     @Override
     public List<InboundEvent> read(ChannelConfig channel, WebhookRequest request) throws WebhookRejection {
         return parser.parse(channel, request);
+    }
+
+    @Override
+    public Optional<Sender> sender(ChannelConfig channel) {
+        if (!YalgaarSendSettings.configured(channel)) {
+            return Optional.empty();
+        }
+        YalgaarSendSettings settings = YalgaarSendSettings.of(channel);
+        return Optional.of(new YalgaarSender(settings, connections.publisher(channel.name(), settings)));
     }
 
     /** A recipient is a Yalgaar channel name, the same field a message's {@code replyTo} carries. */

@@ -1,5 +1,6 @@
 /**
  * The Yalgaar real-time messaging platform ({@code yalgaar}): its Presence and Message webhooks, which merge many
- * events into one call. Replies (an MQTT publish to the channel) come later. Only this folder knows Yalgaar's format.
+ * events into one call, and replies published over MQTT to the channel being answered (one connection per hookbot
+ * channel, Eclipse Paho). Only this folder knows Yalgaar's format.
  */
 package io.hookbot.channel.yalgaar;

@@ -2,6 +2,7 @@ package io.hookbot.channel.mqttchat;
 
 import io.hookbot.testing.Database;
 import io.hookbot.testing.Eventually;
+import io.hookbot.testing.FakeGateway;
 import io.hookbot.testing.Samples;
 import io.hookbot.testing.TestApp;
 import org.junit.jupiter.api.AfterEach;
@@ -63,6 +64,28 @@ abstract class MqttChatWebhookTests {
         assertTrue(rows.get(1).get("payload").toString().contains("\"replyTo\":{"), rows.get(1).toString());
         Eventually.await("the turns taken", () ->
                 app.count("SELECT COUNT(*) FROM inbox_event WHERE status = 'DONE'") == 4);
+    }
+
+    @Test
+    void aMessageIsAnsweredThroughTheGenericHttpSenderToTheWriterFromTheUserWrittenTo() {
+        try (FakeGateway chatServer = new FakeGateway()) {
+            chatServer.otherwise(new FakeGateway.Answer(201, "{\"id\":\"m-1\"}", Map.of(), 0));
+            app.stop();
+            app.rules("echo.yml", "bot: echo\nrules:\n  - name: echo\n    then:\n      - reply: \"You said {{text}}\"\n")
+                    .with("hookbot.channels.chat.send.http.url", chatServer.url() + "/api/users/{{replyTo.to}}/messages")
+                    .with("hookbot.channels.chat.send.http.body",
+                            "{\"from\": \"{{replyTo.from}}\", \"message\": \"{{text}}\"}")
+                    .start();
+
+            app.postTo(URL, JSON, Samples.read("mqtt-chat/message-text.json"));
+
+            Eventually.await("the reply posted to the chat server", () -> chatServer.calls().size() == 1);
+            FakeGateway.Call call = chatServer.calls().get(0);
+            assertEquals("/api/users/2/messages", call.path(), "back to from_userid");
+            assertEquals("{\"from\": \"3601\", \"message\": \"You said ok\"}", call.body(), "from to_userid");
+            Eventually.await("the row sent with the server's id", () -> app.count(
+                    "SELECT COUNT(*) FROM outbox_message WHERE status = 'SENT' AND reference = 'm-1'") == 1);
+        }
     }
 
     @Test

@@ -21,7 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The older flat form ({@code secret, phone, message, receive_date}) that some gateway deployments still send. */
+/**
+ * The older flat form ({@code secret, phone, message, receive_date}) that some gateway deployments still send, and
+ * the kind of a WhatsApp message's attachment.
+ */
 class SmsGatewayParserTest {
 
     static final ChannelConfig CHANNEL = new ChannelConfig("sms-main", "sms-gateway", Map.of("secret", "demo-secret"));
@@ -64,5 +67,19 @@ class SmsGatewayParserTest {
     void theFlatFormNeedsTheSecret() {
         String wrong = Samples.read("sms-gateway/flat.form").replace("secret=demo-secret", "secret=guess");
         assertEquals(HttpStatus.UNAUTHORIZED, assertThrows(WebhookRejection.class, () -> read(FORM, wrong)).status());
+    }
+
+    @Test
+    void aWhatsappAttachmentsKindComesFromItsExtension() throws WebhookRejection {
+        String[][] cases = {{"https://cdn.example.com/a/photo.JPG?x=1", "image"}, {"https://c.example/v.ogg", "audio"},
+                {"https://c.example/clip.3gp", "video"}, {"https://c.example/Invoice.pdf", "document"},
+                {"https://c.example/download", "document"}};
+        for (String[] c : cases) {
+            String body = "{\"secret\":\"demo-secret\",\"type\":\"whatsapp\",\"data\":{\"id\":3,\"wid\":\"+1\","
+                    + "\"phone\":\"+2\",\"message\":\"\",\"attachment\":\"" + c[0] + "\"}}";
+            MessageReceived message = (MessageReceived) read("application/json", body).get(0).event();
+            assertEquals(c[1], message.attachments().get(0).type(), c[0]);
+            assertEquals(c[0], message.attachments().get(0).url());
+        }
     }
 }

@@ -96,6 +96,49 @@ abstract class SmsGatewayWebhookTests {
     }
 
     @Test
+    void anSmsIsAnsweredFromTheDeviceAndSimItCameInOn() {
+        String onSim2 = Samples.read("sms-gateway/sms.form").replace("data%5Bsim%5D=1", "data%5Bsim%5D=2")
+                .replace("d57d-f30cb6a89289", "0000-second-phone");
+
+        app.post("sms-main", FORM, onSim2);
+
+        Eventually.await("the SMS reply", () -> gateway.calls("/api/send/sms").size() == 1);
+        Map<String, String> form = gateway.calls("/api/send/sms").get(0).form();
+        assertEquals("00000000-0000-0000-0000-second-phone", form.get("device"));
+        assertEquals("2", form.get("sim"));
+    }
+
+    @Test
+    void aMessageThatNamesNoDeviceIsAnsweredFromTheChannelsDeviceAndSim() {
+        app.stop();
+        app.with("hookbot.channels.sms-main.send.device", "dev-outbound")
+                .with("hookbot.channels.sms-main.send.sim", "2").start();
+
+        app.post("sms-main", FORM, Samples.read("sms-gateway/flat.form"));
+
+        Eventually.await("the SMS reply", () -> gateway.calls("/api/send/sms").size() == 1);
+        Map<String, String> form = gateway.calls("/api/send/sms").get(0).form();
+        assertEquals("dev-outbound", form.get("device"));
+        assertEquals("2", form.get("sim"));
+        assertEquals("+639760713666", form.get("phone"));
+    }
+
+    @Test
+    void replyFromChannelAnswersEveryMessageFromTheChannelsLine() {
+        app.stop();
+        app.with("hookbot.channels.sms-main.send.reply-from", "channel")
+                .with("hookbot.channels.sms-main.send.device", "dev-outbound").start();
+
+        app.post("sms-main", FORM, Samples.read("sms-gateway/sms.form").replace("data%5Bsim%5D=1", "data%5Bsim%5D=2"));
+        app.post("sms-main", JSON, Samples.read("sms-gateway/whatsapp.json"));
+
+        Eventually.await("both replies", () -> gateway.calls().size() == 2);
+        assertEquals("dev-outbound", gateway.calls("/api/send/sms").get(0).form().get("device"));
+        assertEquals("1", gateway.calls("/api/send/sms").get(0).form().get("sim"), "the channel's device, its SIM");
+        assertEquals("wa-default", gateway.calls("/api/send/whatsapp").get(0).form().get("account"));
+    }
+
+    @Test
     void theSameWebhookThreeTimesIsStoredAndAnsweredOnce() {
         String body = Samples.read("sms-gateway/sms.form");
         List<String> answers = List.of(

@@ -32,7 +32,7 @@ class YalgaarPlatformTest {
     static final ChannelConfig CHANNEL = new ChannelConfig("yalgaar-main", "yalgaar",
             Map.of("client-key", "ck-demo-3f9a2c"));
 
-    private final YalgaarPlatform platform = new YalgaarPlatform();
+    private final YalgaarPlatform platform = new YalgaarPlatform(new MqttConnections());
 
     private List<InboundEvent> read(String json) throws WebhookRejection {
         return platform.read(CHANNEL, new WebhookRequest("application/json", json.getBytes(StandardCharsets.UTF_8),

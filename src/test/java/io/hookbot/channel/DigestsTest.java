@@ -1,0 +1,34 @@
+package io.hookbot.channel;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+/**
+ * The digests behind stored dedupe keys. The expected values were computed outside Java (Python's hashlib) with the
+ * same rules: if one of these changes, redeliveries after an upgrade would be stored a second time.
+ */
+class DigestsTest {
+
+    @Test
+    void aStringHashesToTheSha256OfItsUtf8Bytes() {
+        assertEquals("9464234e7422de425d70eff2e5c678db1b7d661d14ed0187519c137c71709cf9",
+                Digests.sha256Hex("+1\nhi\n2020"));
+    }
+
+    @Test
+    void fieldsAreLengthPrefixedSoThatTheirBoundariesCount() {
+        assertEquals("430fb1b4ac43316eca81fab27a1930ab8eff8fef6a1dc7903dce44bbc2790dc5",
+                Digests.sha256HexOfFields("ab", "c"));
+        assertEquals("5310a58788781ab25d5ad7c3f85035824b4eb7bdfa394e0ac2186271472b5492",
+                Digests.sha256HexOfFields("a", "bc"));
+        assertNotEquals(Digests.sha256HexOfFields("ab", "c"), Digests.sha256HexOfFields("a", "bc"));
+    }
+
+    @Test
+    void lengthsAreCountedInUtf8BytesNotCharacters() {
+        assertEquals("fa7b0559bfa0891d2c71ddef144a9bf7694eb8cc33e82cf5bff51aab02720fc2",
+                Digests.sha256HexOfFields("message", "support-lobby", "ü", "1602511595", "héllo"));
+    }
+}
