@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,6 +45,7 @@ public final class LoadHarness {
     private final List<Long> latencies = new ArrayList<>();
     private final AtomicLong replies = new AtomicLong();
     private volatile CountDown waiting;
+    private Process server;
 
     public static void main(String[] args) throws Exception {
         // the JDK server writes headers and body separately; without TCP_NODELAY every reply waits for a delayed ACK
@@ -87,7 +89,7 @@ public final class LoadHarness {
         command.addAll(List.of("-Dmicronaut.config.files=" + work.resolve("application.yml"),
                 "-Dmicronaut.server.port=" + port,
                 "-jar", jar.toAbsolutePath().toString()));
-        Process app = new ProcessBuilder(command)
+        Process app = server = new ProcessBuilder(command)
                 .directory(work.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("app.log").toFile())
@@ -199,8 +201,11 @@ public final class LoadHarness {
 
     private void throughput(int port, int seconds, boolean report) throws Exception {
         long before = replies.get();
-        Process wrk = new ProcessBuilder("wrk", "-t2", "-c32", "-d" + seconds + "s", "-s", "load/webhooks.lua",
-                "--latency", "http://127.0.0.1:" + port)
+        Duration serverCpu = cpu(server.toHandle());
+        Duration harnessCpu = cpu(ProcessHandle.current());
+        // the shell's "times" prints wrk's CPU time (its children's) once wrk is done
+        Process wrk = new ProcessBuilder("sh", "-c", "wrk -t2 -c32 -d" + seconds + "s -s load/webhooks.lua --latency "
+                + "http://127.0.0.1:" + port + " && times")
                 .redirectErrorStream(true).start();
         String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         wrk.waitFor();
@@ -214,8 +219,15 @@ public final class LoadHarness {
             Thread.sleep(20);
         }
         double drain = (System.nanoTime() - drainStart) / 1e9;
+        long answered = replies.get() - before;
+        double serverMicros = cpu(server.toHandle()).minus(serverCpu).toNanos() / 1e3 / Math.max(1, answered);
+        double harnessMicros = cpu(ProcessHandle.current()).minus(harnessCpu).toNanos() / 1e3 / Math.max(1, answered);
+        double wrkMicros = wrkCpuSeconds(output) * 1e6 / Math.max(1, acked);
         if (report) {
             System.out.println(output.trim());
+            System.out.printf("CPU per answered webhook: hookbot %.0f us, wrk %.0f us, fake gateway and harness %.0f us"
+                            + " (all three share the machine's %d cores)%n", serverMicros, wrkMicros, harnessMicros,
+                    Runtime.getRuntime().availableProcessors());
             System.out.printf("throughput, 32 connections, %d s: %d webhooks acknowledged (%.0f/s), %d non-2xx%s; "
                             + "%d replies at the gateway, all answered %.1f s after the load stopped%n",
                     seconds, acked, acked / (double) seconds, non2xx, errors > 0 ? ", socket errors (see above)" : "",
@@ -224,6 +236,20 @@ public final class LoadHarness {
                 System.out.println("NOT every acknowledged webhook was answered within 120 s");
             }
         }
+    }
+
+    private static Duration cpu(ProcessHandle process) {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    /** @return wrk's user plus system CPU seconds, from the second line of the shell's {@code times} */
+    private static double wrkCpuSeconds(String output) {
+        Matcher m = Pattern.compile("(?m)^\\d+m[\\d.]+s \\d+m[\\d.]+s\\s*\\n(\\d+)m([\\d.]+)s (\\d+)m([\\d.]+)s").matcher(output);
+        if (!m.find()) {
+            return Double.NaN;
+        }
+        return Integer.parseInt(m.group(1)) * 60 + Double.parseDouble(m.group(2))
+                + Integer.parseInt(m.group(3)) * 60 + Double.parseDouble(m.group(4));
     }
 
     private HttpServer startGateway() throws IOException {
