@@ -186,7 +186,7 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
                 // never let a worker die: what it held stays pending and comes back with the next poll
                 LOG.error("Dispatcher worker failed", e);
                 taken.forEach(active::remove);
@@ -210,7 +210,8 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
                 pass.written = writeReplies(s.getConnection(), pass.replies);
                 return null;
             });
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // checked SQL exceptions come through the transaction template unwrapped
             if (refs.size() > 1) {
                 LOG.warn("Turns of {} conversations in one transaction failed, taking them one by one: {}",
                         refs.size(), e.toString());

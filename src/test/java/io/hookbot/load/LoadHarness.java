@@ -15,6 +15,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.hookbot.testing.Database;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -86,6 +88,12 @@ public final class LoadHarness {
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));
         }
+        // LOAD_DATABASE=postgres: a fresh schema in the PostgreSQL the tests use, instead of the embedded H2
+        boolean postgres = "postgres".equalsIgnoreCase(System.getenv("LOAD_DATABASE"));
+        Database database = postgres ? Database.postgres() : null;
+        if (database != null) {
+            database.properties().forEach((key, value) -> command.add("-D" + key + "=" + value));
+        }
         command.addAll(List.of("-Dmicronaut.config.files=" + work.resolve("application.yml"),
                 "-Dmicronaut.server.port=" + port,
                 "-jar", jar.toAbsolutePath().toString()));
@@ -96,7 +104,8 @@ public final class LoadHarness {
                 .start();
         try {
             awaitUp(port);
-            System.out.println("hookbot up on port " + port + " (-Xmx256m, H2 in " + work + "/data)");
+            System.out.println("hookbot up on port " + port + " (-Xmx256m, "
+                    + (database != null ? "PostgreSQL, a fresh schema" : "H2 in " + work + "/data") + ")");
             String phases = System.getenv().getOrDefault("LOAD_PHASES", "latency,batches,throughput");
             if (phases.contains("latency")) {
                 latency(port, 500, false);
@@ -116,6 +125,9 @@ public final class LoadHarness {
         } finally {
             app.destroy();
             app.waitFor();
+            if (database != null) {
+                database.drop();
+            }
             gateway.stop(0);
         }
     }
