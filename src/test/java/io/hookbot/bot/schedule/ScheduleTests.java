@@ -189,4 +189,19 @@ abstract class ScheduleTests {
         Files.delete(app.botsDir().resolve("announce.yml"));
         Eventually.await("the slot removed", () -> app.count("SELECT COUNT(*) FROM schedule_slot") == 0);
     }
+
+    @Test
+    void aFiringInQuietHoursIsRecordedAndCountedButSendsNothingAndTheSlotMovesOn() {
+        app.rules("announce.yml", HOURLY.replace("rules:\n",
+                "guardrails: { quiet-hours: { from: \"10:45\", to: \"11:15\", zone: UTC } }\nrules:\n")).start();
+        poller(app).syncIfReloaded();
+
+        TestClock.set(Instant.parse("2024-05-06T11:00:00Z"));
+        Eventually.await("the firing", () -> firings() == 1);
+
+        assertEquals(0, app.count("SELECT COUNT(*) FROM outbox_message"));
+        assertEquals(1, app.count("SELECT blocked FROM guardrail_block WHERE channel = '~schedule' "
+                + "AND conversation_key = 'announcements/hourly' AND guardrail = 'quiet-hours'"));
+        assertEquals(Instant.parse("2024-05-06T12:00:00Z"), nextDue());
+    }
 }
