@@ -8,7 +8,6 @@ import io.hookbot.bot.TurnProcessor;
 import io.hookbot.bot.guard.Blocked;
 import io.hookbot.bot.guard.Firing;
 import io.hookbot.bot.guard.FiringGate;
-import io.hookbot.bot.schedule.Schedule;
 
 import java.time.Instant;
 import java.time.ZoneId;

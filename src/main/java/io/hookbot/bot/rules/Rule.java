@@ -2,7 +2,6 @@ package io.hookbot.bot.rules;
 
 import io.hookbot.bot.guard.Guardrails;
 import io.hookbot.bot.rules.yaml.Location;
-import io.hookbot.bot.schedule.Schedule;
 
 import java.util.List;
 

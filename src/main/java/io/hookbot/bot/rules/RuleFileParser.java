@@ -4,7 +4,6 @@ import io.hookbot.bot.guard.Guardrails;
 import io.hookbot.bot.rules.yaml.YamlNode;
 import io.hookbot.bot.rules.yaml.YamlReader;
 import io.hookbot.bot.rules.yaml.YamlSyntaxException;
-import io.hookbot.bot.schedule.Schedule;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -5,7 +5,6 @@ import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.parser.CronParser;
 import io.hookbot.bot.guard.Durations;
-import io.hookbot.bot.schedule.Schedule;
 import io.hookbot.bot.rules.yaml.YamlNode;
 
 import java.time.DateTimeException;

@@ -7,6 +7,7 @@ import io.hookbot.bot.plugins.PluginDispatch;
 import io.hookbot.bot.rules.BotDefinition;
 import io.hookbot.bot.rules.RuleBook;
 import io.hookbot.bot.rules.RuleSet;
+import io.hookbot.bot.rules.Schedule;
 import io.hookbot.inbox.TurnReplies;
 import io.hookbot.outbox.DeliveryWorker;
 import io.hookbot.outbox.NewReply;

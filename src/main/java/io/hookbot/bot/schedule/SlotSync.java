@@ -2,6 +2,7 @@ package io.hookbot.bot.schedule;
 
 import io.hookbot.bot.rules.BotDefinition;
 import io.hookbot.bot.rules.RuleSet;
+import io.hookbot.bot.rules.Schedule;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

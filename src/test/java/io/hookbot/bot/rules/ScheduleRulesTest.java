@@ -3,7 +3,6 @@ package io.hookbot.bot.rules;
 import io.hookbot.api.Action;
 import io.hookbot.api.Send;
 import io.hookbot.bot.guard.FiringGate;
-import io.hookbot.bot.schedule.Schedule;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

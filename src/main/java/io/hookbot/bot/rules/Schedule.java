@@ -1,4 +1,4 @@
-package io.hookbot.bot.schedule;
+package io.hookbot.bot.rules;
 
 import com.cronutils.model.Cron;
 import com.cronutils.model.time.ExecutionTime;
