@@ -72,4 +72,15 @@ public interface BotPlugin {
     default List<Action> onDevice(DeviceEvent device, PluginTurn turn) {
         return List.of();
     }
+
+    /**
+     * A schedule rule ({@code on: schedule}) handed over its firing. There is no event and no conversation:
+     * {@link PluginTurn#event()} is {@code null} and the state is empty; answer with {@link Send}s.
+     *
+     * @param turn the firing: its id, the rule's {@code with:} values, the plugin's settings, the clock
+     * @return the actions, in order; empty to do nothing; never {@code null}
+     */
+    default List<Action> onSchedule(PluginTurn turn) {
+        return List.of();
+    }
 }

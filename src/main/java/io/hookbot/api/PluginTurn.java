@@ -10,7 +10,8 @@ import java.util.Map;
  * things by returning {@link Action actions}.
  *
  * @param id         the turn's id (the stored event's id), for the plugin's own logs
- * @param event      the event being answered
+ * @param event      the event being answered; {@code null} when a schedule rule fired (see
+ *                   {@link BotPlugin#onSchedule(PluginTurn)})
  * @param state      the conversation's state as it is when the plugin is called (actions of rules that fired
  *                   before in this turn included)
  * @param captures   the named groups captured by the rule's regexes ({@code (?<order>\d+)} gives {@code order})
@@ -29,14 +30,14 @@ public record PluginTurn(long id, Event event, Map<String, String> state, Map<St
         clock = clock == null ? Clock.systemUTC() : clock;
     }
 
-    /** @return the channel the event arrived on */
+    /** @return the channel the event arrived on; {@code null} for a schedule firing */
     public String channel() {
-        return event.channel();
+        return event == null ? null : event.channel();
     }
 
-    /** @return the conversation the event belongs to */
+    /** @return the conversation the event belongs to; {@code null} for a schedule firing */
     public String conversation() {
-        return event.conversation();
+        return event == null ? null : event.conversation();
     }
 
     /**

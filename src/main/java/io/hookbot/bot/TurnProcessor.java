@@ -3,6 +3,7 @@ package io.hookbot.bot;
 import io.hookbot.api.Action;
 import io.hookbot.api.ClearState;
 import io.hookbot.api.SetState;
+import io.hookbot.bot.guard.TurnGuards;
 import io.hookbot.bot.plugins.PluginDispatch;
 import io.hookbot.bot.rules.BotDefinition;
 import io.hookbot.bot.rules.PluginHandoff;
@@ -17,18 +18,20 @@ import java.util.Map;
 
 /**
  * Answers one turn: every bot that serves the event's channel evaluates its rules (handing the turn to plugins where
- * a rule says so), and the state actions are applied to the conversation's state. No I/O of its own, so the caller
- * can run it inside the turn's transaction; plugins run under a time budget.
+ * a rule says so), and the state actions are applied to the conversation's state. Its only I/O is the guardrails'
+ * counters, which join the caller's transaction (the turn's); plugins run under a time budget.
  */
 @Singleton
 public class TurnProcessor {
 
     private final RuleBook rules;
     private final PluginDispatch plugins;
+    private final TurnGuards guards;
 
-    public TurnProcessor(RuleBook rules, PluginDispatch plugins) {
+    public TurnProcessor(RuleBook rules, PluginDispatch plugins, TurnGuards guards) {
         this.rules = rules;
         this.plugins = plugins;
+        this.guards = guards;
     }
 
     /**
@@ -45,7 +48,7 @@ public class TurnProcessor {
         PluginHandoff handoff = plugins.forTurn(turn.eventId(), turn.event(), turn.now());
         for (BotDefinition bot : ruleSet.bots()) {
             if (bot.serves(turn.event().channel())) {
-                bot.answer(turn.event(), platform, turn.now(), state, actions, matched, handoff);
+                bot.answer(turn.event(), platform, turn.now(), state, actions, matched, handoff, guards);
             }
         }
         return new TurnResult(actions, state, matched);

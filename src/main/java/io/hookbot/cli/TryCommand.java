@@ -65,6 +65,7 @@ final class TryCommand {
             String mark = switch (step.verdict()) {
                 case FIRED -> "FIRED  ";
                 case FAILED -> "no     ";
+                case BLOCKED -> "BLOCKED";
                 case NOT_TRIED -> "skipped";
             };
             out.println("  " + mark + " " + step.rule() + " (" + step.location() + ")"

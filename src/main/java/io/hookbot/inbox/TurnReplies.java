@@ -47,16 +47,38 @@ public class TurnReplies {
                             + "channel and a recipient", stored.id(), stored.event().channel());
                 }
             } else if (action instanceof Send send) {
-                Optional<ChannelConfig> channel = channels.find(send.channel());
-                if (channel.isEmpty()) {
-                    LOG.error("Event {}: cannot send to unknown channel '{}'; the message is dropped",
-                            stored.id(), send.channel());
-                    continue;
-                }
-                into.add(new NewReply(stored.id(), i, send.channel(), send.to(),
-                        channels.platformOf(channel.get()).address(channel.get(), send.to()),
-                        send.text(), send.attachments()));
+                send(stored.id(), i, send).ifPresent(into::add);
             }
         }
+    }
+
+    /**
+     * The outbox rows of a turn that answered no event: a schedule firing, whose inbox row only records it. Its
+     * {@link Send}s go out; a {@link Reply} has no conversation to go to and is dropped with a warning.
+     *
+     * @param firingId the inbox id of the firing
+     * @param actions  the firing's actions
+     * @param into     where the outbox rows are added
+     */
+    public void collectWithoutConversation(long firingId, List<Action> actions, List<NewReply> into) {
+        for (int i = 0; i < actions.size(); i++) {
+            Action action = actions.get(i);
+            if (action instanceof Send send) {
+                send(firingId, i, send).ifPresent(into::add);
+            } else if (action instanceof Reply) {
+                LOG.warn("Firing {} answered no message, so a reply has nowhere to go; use a send with a channel "
+                        + "and a recipient", firingId);
+            }
+        }
+    }
+
+    private Optional<NewReply> send(long eventId, int index, Send send) {
+        Optional<ChannelConfig> channel = channels.find(send.channel());
+        if (channel.isEmpty()) {
+            LOG.error("Event {}: cannot send to unknown channel '{}'; the message is dropped", eventId, send.channel());
+            return Optional.empty();
+        }
+        return Optional.of(new NewReply(eventId, index, send.channel(), send.to(),
+                channels.platformOf(channel.get()).address(channel.get(), send.to()), send.text(), send.attachments()));
     }
 }

@@ -88,6 +88,30 @@ class CliTest {
     }
 
     @Test
+    void trySaysWhichGuardrailBlockedARule() throws IOException {
+        Files.writeString(dir.resolve("b.yml"), """
+                bot: b
+                guardrails:
+                  quiet-hours: { from: "22:00", to: "07:00", zone: Europe/Paris }
+                rules:
+                  - name: hello
+                    when: { keywords: [hello] }
+                    then: [{reply: "hi"}]
+                  - name: fallback
+                    then: [{reply: "?"}]
+                """);
+        Run night = run("try", dir.toString(), "--at", "2024-05-06T23:00:00Z", "hello");
+        assertTrue(night.out().contains("BLOCKED hello (" ), night.out());
+        assertTrue(night.out().contains("blocked by quiet-hours: quiet hours 22:00-07:00 Europe/Paris"), night.out());
+        assertTrue(night.out().contains("skipped fallback"), night.out());
+        assertTrue(night.out().contains("no rule fired"), night.out());
+        Run bot = run("try", dir.toString(), "--at", "2024-05-06T10:00:00Z", "--role", "bot", "hello");
+        assertTrue(bot.out().contains("blocked by ignore-bots"), bot.out());
+        Run day = run("try", dir.toString(), "--at", "2024-05-06T10:00:00Z", "hello");
+        assertTrue(day.out().contains("FIRED   hello"), day.out());
+    }
+
+    @Test
     void tryFeedsOtherEventsAndState() throws IOException {
         Files.writeString(dir.resolve("b.yml"), """
                 bot: b

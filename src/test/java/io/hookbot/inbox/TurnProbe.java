@@ -4,6 +4,7 @@ import io.hookbot.api.MessageReceived;
 import io.hookbot.bot.Turn;
 import io.hookbot.bot.TurnProcessor;
 import io.hookbot.bot.TurnResult;
+import io.hookbot.bot.guard.TurnGuards;
 import io.hookbot.bot.plugins.PluginDispatch;
 import io.hookbot.bot.rules.RuleBook;
 import io.micronaut.context.annotation.Replaces;
@@ -36,8 +37,8 @@ public class TurnProbe extends TurnProcessor {
     private final AtomicInteger maxRunning = new AtomicInteger();
     private final AtomicInteger turns = new AtomicInteger();
 
-    public TurnProbe(RuleBook rules, PluginDispatch plugins) {
-        super(rules, plugins);
+    public TurnProbe(RuleBook rules, PluginDispatch plugins, TurnGuards guards) {
+        super(rules, plugins, guards);
     }
 
     @Override

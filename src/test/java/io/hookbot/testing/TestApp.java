@@ -166,6 +166,14 @@ public final class TestApp implements AutoCloseable {
     }
 
     /**
+     * @return a new connection of the test's own to the app's database, outside the app's transactions
+     * @throws SQLException if it cannot connect
+     */
+    public Connection connect() throws SQLException {
+        return database.connect();
+    }
+
+    /**
      * @param sql a query
      * @return its rows, as column name to value
      */

@@ -27,6 +27,9 @@ public final class PluginCalls {
      */
     public static List<Action> invoke(BotPlugin plugin, PluginTurn turn) {
         Event event = turn.event();
+        if (event == null) {
+            return plugin.onSchedule(turn);
+        }
         if (event instanceof MessageReceived message) {
             return plugin.onMessage(message, turn);
         }

@@ -2,13 +2,20 @@ package io.hookbot.bot.rules;
 
 import io.hookbot.api.Action;
 import io.hookbot.api.Event;
+import io.hookbot.api.Reply;
+import io.hookbot.api.Send;
 import io.hookbot.bot.TurnProcessor;
+import io.hookbot.bot.guard.Blocked;
+import io.hookbot.bot.guard.Firing;
+import io.hookbot.bot.guard.FiringGate;
 
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -104,6 +111,26 @@ public final class BotDefinition {
      */
     public void answer(Event event, String platform, Instant now, Map<String, String> state, List<Action> actions,
                        List<String> matched, PluginHandoff plugins) {
+        answer(event, platform, now, state, actions, matched, plugins, FiringGate.OPEN);
+    }
+
+    /**
+     * Runs the rules against an event, asking the guardrails before a rule that fired runs its actions. A rule that
+     * a guardrail blocks does nothing, and counts as having answered: the rules below it are not tried (unless it
+     * says {@code continue: true}), so a cooldown or quiet hours never let a fallback rule answer in its place.
+     *
+     * @param event    the event
+     * @param platform the platform of its channel, or {@code null} if unknown
+     * @param now      the time of the turn
+     * @param state    the conversation state, updated as state actions fire
+     * @param actions  where the actions go
+     * @param matched  where the names of the rules that fired go, as {@code bot/rule}, with
+     *                 {@code (blocked by <guardrail>)} after a blocked one
+     * @param plugins  how a {@code plugin:} action reaches its plugin
+     * @param gate     the guardrails
+     */
+    public void answer(Event event, String platform, Instant now, Map<String, String> state, List<Action> actions,
+                       List<String> matched, PluginHandoff plugins, FiringGate gate) {
         Facts facts = Facts.of(event, platform, state, now);
         for (int position : index.candidates(facts)) {
             Rule rule = rules.get(position);
@@ -111,12 +138,61 @@ public final class BotDefinition {
             if (!rule.trigger().matches(event) || !rule.condition().test(facts, captures)) {
                 continue;
             }
-            matched.add(name + "/" + rule.name());
-            fire(rule, facts, captures, state, actions, plugins);
+            Firing firing = new Firing(name, rule.name(), rule.guardrails(), event, now, rule.sends());
+            Optional<Blocked> blocked = gate.check(firing);
+            if (blocked.isPresent()) {
+                matched.add(firing.name() + " (blocked by " + blocked.get().guardrail().written() + ")");
+            } else {
+                matched.add(firing.name());
+                int before = actions.size();
+                fire(rule, facts, captures, state, actions, plugins);
+                gate.fired(firing, messages(actions.subList(before, actions.size())));
+            }
             if (!rule.continueAfter()) {
                 return;
             }
         }
+    }
+
+    /** @return the schedule of each {@code on: schedule} rule, by rule name, in file order */
+    public Map<String, Schedule> schedules() {
+        Map<String, Schedule> schedules = new LinkedHashMap<>();
+        for (Rule rule : rules) {
+            if (rule.schedule() != null) {
+                schedules.put(rule.name(), rule.schedule());
+            }
+        }
+        return schedules;
+    }
+
+    /**
+     * Fires a schedule rule: its actions, with {@code bot} and {@code now} as the only template values, after its
+     * guardrails (quiet hours, a cooldown) allow it.
+     *
+     * @param ruleName the rule
+     * @param now      the time of the firing
+     * @param plugins  how a {@code plugin:} action reaches its plugin
+     * @param gate     the guardrails
+     * @param actions  where the actions go
+     * @return the guardrail that blocked the firing, or empty if it ran
+     * @throws IllegalArgumentException if the bot has no schedule rule of that name
+     */
+    public Optional<Blocked> fireScheduled(String ruleName, Instant now, PluginHandoff plugins, FiringGate gate,
+                                           List<Action> actions) {
+        Rule rule = rules.stream().filter(r -> r.name().equals(ruleName) && r.schedule() != null).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("bot " + name + " has no schedule rule " + ruleName));
+        Firing firing = new Firing(name, rule.name(), rule.guardrails(), null, now, rule.sends());
+        Optional<Blocked> blocked = gate.check(firing);
+        if (blocked.isEmpty()) {
+            int before = actions.size();
+            fire(rule, Facts.of(null, null, Map.of(), now), new HashMap<>(), new HashMap<>(), actions, plugins);
+            gate.fired(firing, messages(actions.subList(before, actions.size())));
+        }
+        return blocked;
+    }
+
+    private static int messages(List<Action> actions) {
+        return (int) actions.stream().filter(a -> a instanceof Reply || a instanceof Send).count();
     }
 
     /** Adds a fired rule's actions, applying its state changes as it goes so later templates see them. */

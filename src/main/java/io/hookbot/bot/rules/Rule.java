@@ -1,5 +1,6 @@
 package io.hookbot.bot.rules;
 
+import io.hookbot.bot.guard.Guardrails;
 import io.hookbot.bot.rules.yaml.Location;
 
 import java.util.List;
@@ -13,9 +14,16 @@ import java.util.List;
  * @param condition     what the event must satisfy
  * @param actions       what it does, in order
  * @param continueAfter whether later rules are still tried after this one fired
+ * @param guardrails    the guardrails in force for it
+ * @param schedule      when it fires, for an {@code on: schedule} rule; {@code null} for the others
  */
 record Rule(String name, Location location, Trigger trigger, Condition condition, List<RuleAction> actions,
-            boolean continueAfter) {
+            boolean continueAfter, Guardrails guardrails, Schedule schedule) {
+
+    /** @return whether it can send a message: it has an action other than {@code set} and {@code clear} */
+    boolean sends() {
+        return actions.stream().anyMatch(a -> !(a instanceof RuleAction.SetAction || a instanceof RuleAction.ClearAction));
+    }
 
     /** @return whether the rule fires for every event its trigger names and stops there */
     boolean isCatchAll() {

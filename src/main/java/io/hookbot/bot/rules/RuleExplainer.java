@@ -2,18 +2,28 @@ package io.hookbot.bot.rules;
 
 import io.hookbot.api.Action;
 import io.hookbot.api.Event;
+import io.hookbot.bot.guard.Blocked;
+import io.hookbot.bot.guard.Firing;
+import io.hookbot.bot.guard.Guardrails;
+import io.hookbot.bot.guard.StaticGuards;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Says what the bots would do with one event and why: for every rule, whether it fired, which condition failed, or
  * that an earlier rule answered first. Tries the rules one by one in file order, which gives the same answer as the
  * index the running bot uses (a test holds them to that); used by the {@code try} command.
+ *
+ * <p>Guardrails that need no history (the bot's own messages, other bots, quiet hours) are applied as the running
+ * bot applies them; those that count past firings (cooldowns, the reply cap) cannot be, since a single try has no
+ * past: a fired rule that has them says so.
  */
 public final class RuleExplainer {
 
@@ -26,6 +36,8 @@ public final class RuleExplainer {
         FIRED,
         /** It was tried and a condition failed. */
         FAILED,
+        /** Its conditions held but a guardrail stopped it; it still answered for the rules below. */
+        BLOCKED,
         /** It was not tried: an earlier rule answered, or its bot does not serve the channel. */
         NOT_TRIED
     }
@@ -63,6 +75,11 @@ public final class RuleExplainer {
                     steps.add(new Step(bot.name(), rule.name(), location, Verdict.NOT_TRIED, answeredBy, List.of()));
                     continue;
                 }
+                if (rule.schedule() != null) {
+                    steps.add(new Step(bot.name(), rule.name(), location, Verdict.FAILED,
+                            "fires on its schedule (" + rule.schedule() + "), not on events", List.of()));
+                    continue;
+                }
                 if (!rule.trigger().matches(event)) {
                     steps.add(new Step(bot.name(), rule.name(), location, Verdict.FAILED,
                             "answers " + rule.trigger() + " events, not " + Trigger.Family.of(event).name().toLowerCase()
@@ -75,16 +92,32 @@ public final class RuleExplainer {
                             whyNot(rule.condition(), facts), List.of()));
                     continue;
                 }
-                List<Action> actions = new ArrayList<>();
-                bot.fire(rule, facts, captures, live, actions);
-                steps.add(new Step(bot.name(), rule.name(), location, Verdict.FIRED,
-                        captures.isEmpty() ? "" : "captured " + captures, actions));
+                Firing firing = new Firing(bot.name(), rule.name(), rule.guardrails(), event, now, rule.sends());
+                Optional<Blocked> blocked = StaticGuards.check(firing, Set.of());
+                if (blocked.isPresent()) {
+                    steps.add(new Step(bot.name(), rule.name(), location, Verdict.BLOCKED,
+                            "blocked by " + blocked.get(), List.of()));
+                } else {
+                    List<Action> actions = new ArrayList<>();
+                    bot.fire(rule, facts, captures, live, actions);
+                    String reason = captures.isEmpty() ? "" : "captured " + captures;
+                    String counted = counted(rule.guardrails());
+                    steps.add(new Step(bot.name(), rule.name(), location, Verdict.FIRED,
+                            reason.isEmpty() || counted.isEmpty() ? reason + counted : reason + "; " + counted,
+                            actions));
+                }
                 if (!rule.continueAfter()) {
                     answeredBy = "rule '" + rule.name() + "' answered first";
                 }
             }
         }
         return steps;
+    }
+
+    /** A cooldown, which counts past firings and so is not applied here, in words; empty when there is none. */
+    private static String counted(Guardrails guardrails) {
+        return guardrails.cooldown() == null ? ""
+                : "the server also applies its cooldown " + guardrails.cooldown() + " (not checked here: no history)";
     }
 
     /** The failing part of a condition that failed, in words. */

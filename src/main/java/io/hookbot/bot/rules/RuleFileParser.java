@@ -1,5 +1,6 @@
 package io.hookbot.bot.rules;
 
+import io.hookbot.bot.guard.Guardrails;
 import io.hookbot.bot.rules.yaml.YamlNode;
 import io.hookbot.bot.rules.yaml.YamlReader;
 import io.hookbot.bot.rules.yaml.YamlSyntaxException;
@@ -24,8 +25,10 @@ import java.util.Set;
  */
 public final class RuleFileParser {
 
-    private static final Set<String> BOT_KEYS = Set.of("bot", "description", "channels", "timezone", "rules");
-    private static final Set<String> RULE_KEYS = Set.of("name", "on", "when", "then", "continue");
+    private static final Set<String> BOT_KEYS = Set.of("bot", "description", "channels", "timezone", "guardrails",
+            "rules");
+    private static final Set<String> RULE_KEYS = Set.of("name", "on", "when", "then", "continue", "guardrails",
+            "cron", "every", "zone");
 
     private final Set<String> knownChannels;
     private final Set<String> knownPlugins;
@@ -108,6 +111,8 @@ public final class RuleFileParser {
         });
         ZoneId zone = top.get("timezone").flatMap(n -> Nodes.text(n, "timezone", problems).map(t -> zone(n, t, problems)))
                 .orElse(ZoneOffset.UTC);
+        Guardrails guardrails = top.get("guardrails")
+                .map(n -> new GuardrailsParser(problems, zone).parse(n, Guardrails.DEFAULTS)).orElse(Guardrails.DEFAULTS);
         YamlNode rulesNode = top.get("rules").orElse(null);
         if (!(rulesNode instanceof YamlNode.Sequence sequence) || sequence.items().isEmpty()) {
             problems.add(rulesNode == null ? top : rulesNode, "'rules' must be a non-empty list of rules");
@@ -117,7 +122,7 @@ public final class RuleFileParser {
         Map<String, Rule> byName = new HashMap<>();
         List<Rule> catchAlls = new ArrayList<>();
         for (int i = 0; i < sequence.items().size(); i++) {
-            Rule rule = rule(i + 1, sequence.items().get(i), zone, problems);
+            Rule rule = rule(i + 1, sequence.items().get(i), zone, guardrails, problems);
             if (rule == null) {
                 continue;
             }
@@ -134,7 +139,8 @@ public final class RuleFileParser {
                     break;
                 }
             }
-            if (rule.isCatchAll()) {
+            // a schedule rule fires on its own times, so another one below it is never shadowed
+            if (rule.isCatchAll() && rule.schedule() == null) {
                 catchAlls.add(rule);
             }
             rules.add(rule);
@@ -142,7 +148,7 @@ public final class RuleFileParser {
         return name == null ? null : new BotDefinition(name, fileName, channels, zone, rules);
     }
 
-    private Rule rule(int index, YamlNode node, ZoneId zone, Problems problems) {
+    private Rule rule(int index, YamlNode node, ZoneId zone, Guardrails botGuardrails, Problems problems) {
         YamlNode.Mapping rule = Nodes.mapping(node, "a rule", problems).orElse(null);
         if (rule == null) {
             return null;
@@ -159,7 +165,14 @@ public final class RuleFileParser {
             actions = List.of();
         }
         boolean continueAfter = rule.get("continue").flatMap(n -> Nodes.bool(n, "continue", problems)).orElse(false);
-        return new Rule(name, node.location(), trigger, condition, actions, continueAfter);
+        Guardrails guardrails = rule.get("guardrails")
+                .map(n -> new GuardrailsParser(problems, zone).parse(n, botGuardrails)).orElse(botGuardrails);
+        ScheduleParser schedules = new ScheduleParser(problems);
+        Schedule schedule = schedules.parse(rule, trigger, zone);
+        if (trigger.family() == Trigger.Family.SCHEDULE) {
+            schedules.checkContents(rule, actions);
+        }
+        return new Rule(name, node.location(), trigger, condition, actions, continueAfter, guardrails, schedule);
     }
 
     private static ZoneId zone(YamlNode node, String text, Problems problems) {

@@ -24,6 +24,9 @@ record TemplateScope(Trigger.Family family, Set<String> captures) {
         int dot = path.indexOf('.');
         String root = dot < 0 ? path : path.substring(0, dot);
         String rest = dot < 0 ? "" : path.substring(dot + 1);
+        if (family == Trigger.Family.SCHEDULE && !root.equals("bot") && !root.equals("now")) {
+            return "a schedule rule answers no event and has no conversation: it knows only bot and now";
+        }
         switch (root) {
             case "channel", "platform", "conversation", "bot":
                 return rest.isEmpty() ? null : "'" + root + "' has no fields";
@@ -63,6 +66,7 @@ record TemplateScope(Trigger.Family family, Set<String> captures) {
             case PRESENCE -> Set.of("status", "type", "scope", "user");
             // meeting details and device fields depend on the platform: any name is allowed, a missing one is empty
             case MEETING, DEVICE -> null;
+            case SCHEDULE -> Set.of();
         };
         if (known == null || known.contains(field)) {
             return null;

@@ -71,7 +71,9 @@ record Trigger(Family family, Set<String> types) {
         MESSAGE(List.of()),
         PRESENCE(Arrays.stream(PresenceChanged.Status.values()).map(Trigger::name).toList()),
         MEETING(Arrays.stream(MeetingEvent.Type.values()).map(Trigger::name).toList()),
-        DEVICE(List.of("ussd", "notification"));
+        DEVICE(List.of("ussd", "notification")),
+        /** Fired by the clock, not by an event: see {@link Rule#schedule()}. */
+        SCHEDULE(List.of());
 
         private final List<String> types;
 

@@ -29,8 +29,8 @@ final class TriggerParser {
             try {
                 f = Trigger.Family.valueOf(familyName.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                problems.add(node, "on: unknown event '" + text + "'; use message, presence, meeting or device, "
-                        + "optionally with a type such as presence.online or meeting.started");
+                problems.add(node, "on: unknown event '" + text + "'; use message, presence, meeting, device or "
+                        + "schedule, optionally with a type such as presence.online or meeting.started");
                 continue;
             }
             if (family != null && family != f) {

@@ -1,11 +1,17 @@
 package io.hookbot.bot.rules;
 
+import io.hookbot.api.Action;
 import io.hookbot.api.MessageKind;
 import io.hookbot.api.User;
+import io.hookbot.bot.guard.Cooldown;
+import io.hookbot.bot.guard.Guardrails;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,5 +68,28 @@ class ExampleBotsTest {
         assertTrue(Bots.run(readme, Bots.message("HELP")).reply().startsWith("I answer HELLO and HELP"));
         assertEquals("Sorry, I did not understand \"what?\". Send HELP for the list of commands.",
                 Bots.run(readme, Bots.message("what?")).reply());
+    }
+
+    @Test
+    void theDeskKeepsQuietAtNightAndTellsEachCustomerItIsClosedOncePerSixHours() {
+        List<Action> actions = new ArrayList<>();
+        List<String> matched = new ArrayList<>();
+        // Tuesday 23:30 in Paris
+        DESK.answer(Bots.message("hi"), "sms-gateway", Instant.parse("2024-05-07T21:30:00Z"), new HashMap<>(), actions,
+                matched, PluginHandoff.NONE, GuardrailRulesTest.STATIC);
+        assertEquals(List.of("support-desk/after-hours (blocked by quiet-hours)"), matched);
+        assertTrue(actions.isEmpty());
+        Guardrails afterHours = DESK.rules().stream().filter(r -> r.name().equals("after-hours")).findFirst()
+                .orElseThrow().guardrails();
+        assertEquals(new Cooldown(Duration.ofHours(6), Cooldown.Per.USER), afterHours.cooldown());
+        assertEquals(5, afterHours.repliesPerMinute());
+    }
+
+    @Test
+    void theEventsBotSendsAMorningDigestOnWeekdays() {
+        BotDefinition events = new RuleFileParser().parse(Path.of("bots/examples/events.yml"));
+        // Friday 10:00 in Paris: the next digest is Monday's at 9:00 there
+        assertEquals(Instant.parse("2024-05-13T07:00:00Z"),
+                events.schedules().get("morning-digest").next(Instant.parse("2024-05-10T08:00:00Z")));
     }
 }

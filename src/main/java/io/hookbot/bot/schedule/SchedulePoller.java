@@ -1,0 +1,191 @@
+package io.hookbot.bot.schedule;
+
+import io.hookbot.api.Action;
+import io.hookbot.bot.guard.Blocked;
+import io.hookbot.bot.guard.TurnGuards;
+import io.hookbot.bot.plugins.PluginDispatch;
+import io.hookbot.bot.rules.BotDefinition;
+import io.hookbot.bot.rules.RuleBook;
+import io.hookbot.bot.rules.RuleSet;
+import io.hookbot.bot.rules.Schedule;
+import io.hookbot.inbox.TurnReplies;
+import io.hookbot.outbox.DeliveryWorker;
+import io.hookbot.outbox.NewReply;
+import io.hookbot.outbox.OutboxStore;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Fires schedule rules. Every {@code hookbot.schedules.poll-interval} (1 s by default) it brings the slot table in
+ * step with the rules if they were reloaded, then claims the due slots ({@code FOR UPDATE SKIP LOCKED}: a slot
+ * another instance is firing is skipped) and fires each in one transaction: the firing's inbox row, the rule's
+ * outbox rows, and the slot's next due time commit together or not at all. The next due time is the schedule's
+ * first time after the firing, so slots missed while no instance ran fire once, not once each.
+ *
+ * <p>A firing whose rule this instance does not have with the same schedule (its rules were reloaded a moment
+ * before or after another instance's) is left for the instance that has it, or for the next sync.
+ */
+@Singleton
+public class SchedulePoller implements ApplicationEventListener<ServerStartupEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SchedulePoller.class);
+    private static final int BATCH = 16;
+
+    private final TransactionOperations<Connection> transactions;
+    private final RuleBook rules;
+    private final SlotStore slots;
+    private final SlotSync sync;
+    private final FiringLog firings;
+    private final PluginDispatch plugins;
+    private final TurnGuards guards;
+    private final TurnReplies turnReplies;
+    private final OutboxStore outbox;
+    private final DeliveryWorker delivery;
+    private final Clock clock;
+    private final boolean enabled;
+    private final Duration pollInterval;
+    private final ScheduledExecutorService poller;
+    private volatile RuleSet synced;
+
+    public SchedulePoller(TransactionOperations<Connection> transactions, RuleBook rules, SlotStore slots,
+                          SlotSync sync, FiringLog firings, PluginDispatch plugins, TurnGuards guards,
+                          TurnReplies turnReplies, OutboxStore outbox, DeliveryWorker delivery, Clock clock,
+                          @Value("${hookbot.schedules.enabled:true}") boolean enabled,
+                          @Value("${hookbot.schedules.poll-interval:1s}") Duration pollInterval) {
+        this.transactions = transactions;
+        this.rules = rules;
+        this.slots = slots;
+        this.sync = sync;
+        this.firings = firings;
+        this.plugins = plugins;
+        this.guards = guards;
+        this.turnReplies = turnReplies;
+        this.outbox = outbox;
+        this.delivery = delivery;
+        this.clock = clock;
+        this.enabled = enabled;
+        this.pollInterval = pollInterval;
+        this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "schedules");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public void onApplicationEvent(ServerStartupEvent event) {
+        if (enabled) {
+            poller.scheduleWithFixedDelay(this::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void poll() {
+        try {
+            fireDue();
+        } catch (RuntimeException e) {
+            LOG.error("Could not fire the due schedules; trying again in {}", pollInterval, e);
+        }
+    }
+
+    /**
+     * Syncs the slots if the rules changed, then fires every slot due now. Safe to call from any thread and from
+     * several instances at once.
+     *
+     * @return how many slots fired
+     */
+    public int fireDue() {
+        syncIfReloaded();
+        int fired = 0;
+        while (true) {
+            int[] batch = transactions.executeWrite(status -> fireBatch(status.getConnection()));
+            fired += batch[1];
+            // a full batch that all fired may have more behind it; skipped slots would come back first, so stop
+            if (batch[0] < BATCH || batch[1] < batch[0]) {
+                break;
+            }
+        }
+        if (fired > 0) {
+            delivery.wake();
+        }
+        return fired;
+    }
+
+    /** Brings the slot table in step with the rules in force, if they changed since the last sync. */
+    public void syncIfReloaded() {
+        RuleSet current = rules.current();
+        if (current == synced) {
+            return;
+        }
+        transactions.executeWrite(status -> {
+            sync.sync(status.getConnection(), current, clock.instant());
+            return null;
+        });
+        synced = current;
+    }
+
+    /** @return the slots claimed and the slots fired */
+    private int[] fireBatch(Connection connection) throws SQLException {
+        Instant now = clock.instant();
+        RuleSet ruleSet = rules.current();
+        List<SlotStore.Slot> due = slots.claimDue(connection, now, BATCH);
+        int fired = 0;
+        for (SlotStore.Slot slot : due) {
+            Optional<BotDefinition> bot = ruleSet.bots().stream().filter(b -> b.name().equals(slot.bot())).findFirst();
+            Schedule schedule = bot.map(b -> b.schedules().get(slot.rule())).orElse(null);
+            if (schedule == null || !schedule.spec().equals(slot.spec())) {
+                continue;
+            }
+            fire(connection, bot.get(), slot, schedule, now);
+            fired++;
+        }
+        return new int[]{due.size(), fired};
+    }
+
+    private void fire(Connection connection, BotDefinition bot, SlotStore.Slot slot, Schedule schedule, Instant now)
+            throws SQLException {
+        OptionalLong id = firings.record(connection, slot.bot(), slot.rule(), slot.spec(), slot.nextDue(), now);
+        if (id.isPresent()) {
+            try {
+                List<Action> actions = new ArrayList<>();
+                Optional<Blocked> blocked = bot.fireScheduled(slot.rule(), now,
+                        plugins.forTurn(id.getAsLong(), null, now), guards, actions);
+                List<NewReply> rows = new ArrayList<>();
+                turnReplies.collectWithoutConversation(id.getAsLong(), actions, rows);
+                outbox.insert(connection, rows);
+                LOG.debug("Schedule {}/{} due {} fired: {}", slot.bot(), slot.rule(), slot.nextDue(),
+                        blocked.map(b -> "blocked by " + b).orElse(rows.size() + " message(s)"));
+            } catch (RuntimeException e) {
+                // a bug in the rule or a plugin fails this firing only; the slot still moves on
+                LOG.error("Schedule {}/{} due {} failed", slot.bot(), slot.rule(), slot.nextDue(), e);
+                firings.failed(connection, id.getAsLong(), e.toString());
+            }
+        }
+        slots.advance(connection, slot, now, schedule.next(now));
+    }
+
+    /** Stops polling; a firing in progress finishes. */
+    @PreDestroy
+    public void close() throws InterruptedException {
+        poller.shutdown();
+        poller.awaitTermination(10, TimeUnit.SECONDS);
+    }
+}
