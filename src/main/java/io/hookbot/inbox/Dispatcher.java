@@ -6,6 +6,7 @@ import io.hookbot.api.Reply;
 import io.hookbot.bot.Turn;
 import io.hookbot.bot.TurnProcessor;
 import io.hookbot.bot.TurnResult;
+import io.hookbot.bot.plugins.TurnHeldByPlugin;
 import io.hookbot.conversation.Conversation;
 import io.hookbot.conversation.ConversationStore;
 import io.hookbot.outbox.DeliveryWorker;
@@ -14,6 +15,7 @@ import io.hookbot.outbox.OutboxStore;
 import io.hookbot.presence.PresenceTracker;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
@@ -30,9 +32,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -51,6 +54,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Before its turns, a conversation's pending events go through the {@link Sequencer}, which holds numbered
  * batches that arrive ahead of a missing one and releases them in order; each event then updates presence
  * ({@link PresenceTracker}) in the same transaction as its turn.
+ *
+ * <p>A turn held by a plugin that ignores its budget and the interrupt ({@link TurnHeldByPlugin}) is taken away from
+ * it: the held thread's transaction is rolled back (its connection closed, which releases the conversation's lock),
+ * and the conversation is drained again on another thread; the held thread, whenever the plugin lets it go, finds its
+ * transaction gone and leaves quietly. Its events are taken again, never committed twice.
  */
 @Singleton
 public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> {
@@ -70,10 +78,12 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
     private final boolean enabled;
     private final Duration pollInterval;
     private final int batchSize;
-    private final ExecutorService workers;
+    private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService poller;
     /** Conversations being drained, each with a counter of wake-ups, so a wake-up during a drain is never lost. */
     private final Map<ConversationRef, AtomicLong> active = new ConcurrentHashMap<>();
+    /** The drains running a transaction now, by thread, so that one held by a plugin can be given up. */
+    private final Map<Thread, Running> running = new ConcurrentHashMap<>();
     private volatile boolean started;
 
     public Dispatcher(TransactionOperations<Connection> transactions, InboxStore inbox, Sequencer sequencer,
@@ -96,7 +106,9 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
         this.pollInterval = pollInterval;
         this.batchSize = batchSize;
         AtomicInteger threadNumber = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(workerCount, runnable -> {
+        // a thread given up to a plugin that holds it is replaced: the pool grows by one each time (see onTurnHeld)
+        this.workers = new ThreadPoolExecutor(workerCount, Integer.MAX_VALUE, 1, TimeUnit.MINUTES,
+                new LinkedBlockingQueue<>(), runnable -> {
             Thread thread = new Thread(runnable, "turns-" + threadNumber.incrementAndGet());
             thread.setDaemon(true);
             return thread;
@@ -154,13 +166,21 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
     }
 
     private void drain(ConversationRef ref) {
+        // this drain's claim on the conversation; another replaces it if this thread is given up
+        AtomicLong mine = active.get(ref);
+        if (mine == null) {
+            return;
+        }
         try {
             while (true) {
-                long seen = active.get(ref).get();
-                int processed = transactions.executeWrite(s -> takeTurns(s.getConnection(), ref));
+                long seen = mine.get();
+                int processed = transactions.executeWrite(s -> takeTurns(s.getConnection(), ref, mine));
+                if (active.get(ref) != mine) {
+                    return;
+                }
                 if (processed == LOCKED_ELSEWHERE) {
                     // another instance is on it; the poll comes back to it if it leaves anything behind
-                    active.remove(ref);
+                    active.remove(ref, mine);
                     return;
                 }
                 if (processed > 0) {
@@ -171,6 +191,9 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
                 }
                 boolean[] again = {false};
                 active.compute(ref, (key, signals) -> {
+                    if (signals != mine) {
+                        return signals;
+                    }
                     again[0] = signals.get() != seen;
                     return again[0] ? signals : null;
                 });
@@ -179,9 +202,51 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
                 }
             }
         } catch (RuntimeException e) {
+            if (active.get(ref) != mine) {
+                LOG.warn("A given-up drain of conversation {}/{} ended: {}", ref.channel(), ref.key(), e.toString());
+                return;
+            }
             LOG.error("Turns of conversation {}/{} failed; they stay pending and are retried on the next poll",
                     ref.channel(), ref.key(), e);
-            active.remove(ref);
+            active.remove(ref, mine);
+        }
+    }
+
+    /**
+     * Takes a turn away from a plugin that holds its thread: rolls the thread's transaction back and drains the
+     * conversation again on another thread.
+     *
+     * @param held the plugin, the turn and the thread
+     */
+    @EventListener
+    public void onTurnHeld(TurnHeldByPlugin held) {
+        Running drain = running.remove(held.thread());
+        if (drain == null) {
+            return;
+        }
+        try {
+            // closing returns the connection to the pool rolled back; the held thread's later use of it fails
+            drain.connection().close();
+        } catch (SQLException | RuntimeException e) {
+            LOG.error("Could not roll back the transaction of turn {} held by plugin {}", held.turn(), held.plugin(), e);
+            return;
+        }
+        LOG.error("Turn {} of conversation {}/{} was held by plugin {}; its transaction is rolled back and the "
+                + "conversation taken again", held.turn(), drain.ref().channel(), drain.ref().key(), held.plugin());
+        // a fresh claim, so the held drain recognises it has been replaced
+        if (active.replace(drain.ref(), drain.claim(), new AtomicLong())) {
+            workers.setCorePoolSize(workers.getCorePoolSize() + 1);
+            workers.execute(() -> drain(drain.ref()));
+        }
+    }
+
+    private int takeTurns(Connection connection, ConversationRef ref, AtomicLong claim) throws SQLException {
+        Thread thread = Thread.currentThread();
+        running.put(thread, new Running(ref, connection, claim));
+        try {
+            return takeTurns(connection, ref);
+        } finally {
+            running.remove(thread);
         }
     }
 
@@ -224,6 +289,16 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
         conversations.save(connection, conversation);
         inbox.finish(connection, ids, errors);
         return pending.size();
+    }
+
+    /**
+     * A drain's transaction in progress.
+     *
+     * @param ref        the conversation
+     * @param connection the transaction's connection
+     * @param claim      the drain's claim in {@code active}
+     */
+    private record Running(ConversationRef ref, Connection connection, AtomicLong claim) {
     }
 
     /** Stops taking new turns; turns in progress finish. */
