@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Plugins in a running hookbot, through real HTTP and H2: a plugin jar dropped into the plugins folder answers a
- * webhook; plugins that throw, hang or fail to load cost their own answer only.
+ * webhook; plugins that throw, hang or fail to load cost their own answer only. On H2 here; on PostgreSQL in
+ * {@link PluginWebhookPostgresTest}.
  */
 class PluginWebhookTest {
 
@@ -34,11 +35,16 @@ class PluginWebhookTest {
     void setUp() {
         BeanPlugins.release = new CountDownLatch(1);
         gateway = new FakeGateway();
-        app = TestApp.on(Database.h2())
+        app = TestApp.on(database())
                 .with("hookbot.channels.sms-main.platform", "sms-gateway")
                 .with("hookbot.channels.sms-main.secret", "demo-secret")
                 .with("hookbot.channels.sms-main.send.url", gateway.url())
                 .with("hookbot.channels.sms-main.send.api-key", "api-key-1");
+    }
+
+    /** @return the database the suite runs on: H2 here, PostgreSQL in {@link PluginWebhookPostgresTest} */
+    Database database() {
+        return Database.h2();
     }
 
     @AfterEach
