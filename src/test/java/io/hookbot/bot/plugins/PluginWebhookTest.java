@@ -127,6 +127,7 @@ class PluginWebhookTest {
         Eventually.await("the event done", () -> app.count("SELECT COUNT(*) FROM inbox_event WHERE status = 'DONE'") == 1);
         assertEquals(2, app.context().getBean(PluginFailures.class).count("hung", PluginFailures.Kind.TIMED_OUT));
         assertEquals(java.util.Set.of("hung"), app.context().getBean(PluginRunner.class).quarantined());
+        assertTrue(app.get("/plugins").body().contains("\"quarantined\":[\"hung\"]"), app.get("/plugins").body());
         assertEquals(1, app.count("SELECT COUNT(*) FROM outbox_message"), "the rolled-back turn left nothing behind");
     }
 
