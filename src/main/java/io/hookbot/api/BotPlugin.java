@@ -4,13 +4,14 @@ import java.util.List;
 
 /**
  * A bot plugin: Java code a rule hands a turn to ({@code - plugin: <id>} in a rule file). It looks at the
- * {@link PluginTurn} and returns {@link Action actions}, which hookbot commits with the turn: replies go to the
- * outbox, state changes to the conversation. A plugin never sends anything or writes to a database itself.
+ * {@link PluginTurn} and returns {@link Action actions}, which hookbot commits with the turn: replies and sends go to
+ * the outbox, state changes to the conversation. A plugin never sends anything or writes to a database itself, and
+ * does no I/O while it answers: read what it needs (a CSV, a model) when it is constructed.
  *
  * <p>Override the callback of the events your plugin answers; the others do nothing. Callbacks may be called from
  * several threads at once (for different conversations), so keep a plugin's fields immutable or thread-safe. Each
- * call has a time budget ({@code hookbot.plugins.timeout}, 2 s by default): a call that throws, returns
- * {@code null} or a {@code null} action, or overruns its budget is cut off and its turn goes on without it.
+ * call has a time budget ({@code hookbot.plugins.timeout}, 2 s by default): a call that throws, returns an answer
+ * {@link PluginCalls#problem} refuses, or overruns its budget is cut off and its turn goes on without it.
  *
  * <p>hookbot finds a plugin as a Micronaut bean on its class path, or through {@link java.util.ServiceLoader} in a
  * jar in {@code bots/plugins/} that lists the class in {@code META-INF/services/io.hookbot.api.BotPlugin} (such a
@@ -33,7 +34,7 @@ public interface BotPlugin {
      * A rule handed over a message.
      *
      * @param message the message
-     * @param turn    the turn: state, captures, parameters, settings, clock
+     * @param turn    the turn: state, captures, parameters, settings, clock, presence
      * @return the actions, in order; empty to do nothing; never {@code null}
      */
     default List<Action> onMessage(MessageReceived message, PluginTurn turn) {

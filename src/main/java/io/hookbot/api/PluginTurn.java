@@ -6,8 +6,16 @@ import java.util.Map;
 
 /**
  * What a plugin is given for one turn: the event, the conversation's state, what the rule that handed the turn over
- * captured and passed, the plugin's own settings, and the clock. Everything in it is read-only; a plugin changes
- * things by returning {@link Action actions}.
+ * captured and passed, the plugin's own settings, the clock, and who is online. Everything in it is read-only; a
+ * plugin changes things by returning {@link Action actions}.
+ *
+ * <p><b>Presence.</b> {@link #presence()} reads inside the turn's own transaction: it sees the presence change the
+ * turn itself is answering and everything committed before, never half of another turn. hookbot runs each query on
+ * the thread that holds the turn's transaction, also when the plugin itself runs on a plugin thread (the plugin's
+ * thread hands the query over and waits for the answer), so the database connection is never used by two threads.
+ * Ask it only while the callback runs, from the thread it was called on: afterwards, or from a thread of the
+ * plugin's own, a query fails with {@link IllegalStateException}. Each query is a database read and counts against
+ * the call's time budget.
  *
  * @param id         the turn's id (the stored event's id), for the plugin's own logs
  * @param event      the event being answered; {@code null} when a schedule rule fired (see
@@ -18,9 +26,11 @@ import java.util.Map;
  * @param parameters the rule's {@code with:} values, their templates filled in
  * @param settings   the plugin's settings, {@code hookbot.plugins.<id>.<name>} as {@code <name>}
  * @param clock      the clock of the turn; its {@link Clock#instant()} is the time of the turn
+ * @param presence   who is online, where, and since when (see above); {@code null} gives a view that knows no one
  */
 public record PluginTurn(long id, Event event, Map<String, String> state, Map<String, String> captures,
-                         Map<String, String> parameters, Map<String, String> settings, Clock clock) {
+                         Map<String, String> parameters, Map<String, String> settings, Clock clock,
+                         PresenceView presence) {
 
     public PluginTurn {
         state = state == null ? Map.of() : Map.copyOf(state);
@@ -28,6 +38,7 @@ public record PluginTurn(long id, Event event, Map<String, String> state, Map<St
         parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
         settings = settings == null ? Map.of() : Map.copyOf(settings);
         clock = clock == null ? Clock.systemUTC() : clock;
+        presence = presence == null ? PresenceView.empty() : presence;
     }
 
     /** @return the channel the event arrived on; {@code null} for a schedule firing */

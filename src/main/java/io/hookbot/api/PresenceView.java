@@ -11,6 +11,21 @@ import java.util.Optional;
  */
 public interface PresenceView {
 
+    /** @return a view that has never seen anyone: every query finds no one */
+    static PresenceView empty() {
+        return new PresenceView() {
+            @Override
+            public Optional<UserPresence> find(String channel, String user) {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<UserPresence> list(PresenceFilter filter) {
+                return List.of();
+            }
+        };
+    }
+
     /**
      * @param channel the channel
      * @param user    the user's id

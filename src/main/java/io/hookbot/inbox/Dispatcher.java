@@ -3,6 +3,7 @@ package io.hookbot.inbox;
 import io.hookbot.bot.Turn;
 import io.hookbot.bot.TurnProcessor;
 import io.hookbot.bot.TurnResult;
+import io.hookbot.bot.plugins.TurnHeldByPlugin;
 import io.hookbot.conversation.Conversation;
 import io.hookbot.conversation.ConversationStore;
 import io.hookbot.outbox.DeliveryWorker;
@@ -11,6 +12,7 @@ import io.hookbot.outbox.OutboxStore;
 import io.hookbot.presence.PresenceTracker;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
@@ -27,11 +29,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -57,6 +60,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Before its turns, a conversation's pending events go through the {@link Sequencer}, which holds numbered
  * batches that arrive ahead of a missing one and releases them in order; each event then updates presence
  * ({@link PresenceTracker}) in the same transaction as its turn.
+ *
+ * <p>A pass held by a plugin that ignores its budget and the interrupt ({@link TurnHeldByPlugin}) is taken away
+ * from it: the held thread's transaction is rolled back (its connection closed, which releases the conversations'
+ * locks), its conversations go back in the ready queue under fresh claims, and a new worker takes the held one's
+ * place; the held thread, whenever the plugin lets it go, finds its claims replaced and leaves quietly. Its events
+ * are taken again, never committed twice.
  */
 @Singleton
 public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> {
@@ -79,12 +88,16 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
     private final int conversationsPerTransaction;
     private final int workerCount;
     private final Duration deliveryLease;
-    private final ExecutorService workers;
+    private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService poller;
     /** Conversations waiting for a worker; each is here at most once, and only while it is in {@link #active}. */
     private final LinkedBlockingQueue<ConversationRef> ready = new LinkedBlockingQueue<>();
     /** Conversations queued or being turned, each with a counter of wake-ups, so a wake-up during a pass is never lost. */
     private final Map<ConversationRef, AtomicLong> active = new ConcurrentHashMap<>();
+    /** The passes running a transaction now, by thread, so that one held by a plugin can be given up. */
+    private final Map<Thread, RunningPass> running = new ConcurrentHashMap<>();
+    /** Worker threads given up to a plugin that held them; each stops when the plugin lets it go. */
+    private final Set<Thread> retired = ConcurrentHashMap.newKeySet();
     private volatile boolean started;
 
     public Dispatcher(TransactionOperations<Connection> transactions, InboxStore inbox, Sequencer sequencer,
@@ -112,7 +125,9 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
         this.workerCount = workerCount;
         this.deliveryLease = deliveryLease;
         AtomicInteger threadNumber = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(workerCount, runnable -> {
+        // a worker given up to a plugin that holds it is replaced: the pool grows by one each time (see onTurnHeld)
+        this.workers = new ThreadPoolExecutor(workerCount, Integer.MAX_VALUE, 1, TimeUnit.MINUTES,
+                new LinkedBlockingQueue<>(), runnable -> {
             Thread thread = new Thread(runnable, "turns-" + threadNumber.incrementAndGet());
             thread.setDaemon(true);
             return thread;
@@ -174,7 +189,7 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
 
     private void work() {
         List<ConversationRef> taken = new ArrayList<>(conversationsPerTransaction);
-        while (started) {
+        while (started && !retired.remove(Thread.currentThread())) {
             try {
                 ConversationRef first = ready.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
@@ -198,19 +213,34 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
 
     /** Turns the conversations in one transaction, or one by one if that fails. */
     private void pass(List<ConversationRef> refs) {
+        Map<ConversationRef, AtomicLong> claims = new HashMap<>();
         Map<ConversationRef, Long> seen = new HashMap<>();
-        refs.forEach(ref -> seen.put(ref, active.get(ref).get()));
+        for (ConversationRef ref : refs) {
+            AtomicLong claim = active.get(ref);
+            claims.put(ref, claim);
+            seen.put(ref, claim.get());
+        }
         Pass pass = new Pass();
+        Thread thread = Thread.currentThread();
         try {
             transactions.executeWrite(s -> {
                 pass.clear();
-                for (ConversationRef ref : refs) {
-                    pass.processed.put(ref, takeTurns(s.getConnection(), ref, pass));
+                running.put(thread, new RunningPass(refs, s.getConnection(), claims));
+                try {
+                    for (ConversationRef ref : refs) {
+                        pass.processed.put(ref, takeTurns(s.getConnection(), ref, pass));
+                    }
+                    pass.written = writeReplies(s.getConnection(), pass.replies);
+                } finally {
+                    running.remove(thread);
                 }
-                pass.written = writeReplies(s.getConnection(), pass.replies);
                 return null;
             });
         } catch (Exception e) {
+            if (givenUp(claims)) {
+                LOG.warn("A given-up pass over {} conversations ended: {}", refs.size(), e.toString());
+                return;
+            }
             // checked SQL exceptions come through the transaction template unwrapped
             if (refs.size() > 1) {
                 LOG.warn("Turns of {} conversations in one transaction failed, taking them one by one: {}",
@@ -221,7 +251,11 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
             ConversationRef ref = refs.get(0);
             LOG.error("Turns of conversation {}/{} failed; they stay pending and are retried on the next poll",
                     ref.channel(), ref.key(), e);
-            active.remove(ref);
+            active.remove(ref, claims.get(ref));
+            return;
+        }
+        if (givenUp(claims)) {
+            // cannot happen once committed: a pass is given up only by closing its connection before the commit
             return;
         }
         delivery.handOff(pass.written.claimed());
@@ -229,15 +263,51 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
             delivery.wake();
         }
         for (ConversationRef ref : refs) {
-            settle(ref, pass.processed.get(ref), seen.get(ref));
+            settle(ref, pass.processed.get(ref), claims.get(ref), seen.get(ref));
         }
     }
 
+    /** Whether another worker took over this pass's conversations (see {@link #onTurnHeld}). */
+    private boolean givenUp(Map<ConversationRef, AtomicLong> claims) {
+        return claims.entrySet().stream().anyMatch(c -> active.get(c.getKey()) != c.getValue());
+    }
+
+    /**
+     * Takes a pass away from a plugin that holds its thread: rolls the thread's transaction back, puts its
+     * conversations back in the ready queue under fresh claims and starts a worker in the held one's place.
+     *
+     * @param held the plugin, the turn and the thread
+     */
+    @EventListener
+    public void onTurnHeld(TurnHeldByPlugin held) {
+        RunningPass pass = running.remove(held.thread());
+        if (pass == null) {
+            return;
+        }
+        try {
+            // closing returns the connection to the pool rolled back; the held thread's later use of it fails
+            pass.connection().close();
+        } catch (SQLException | RuntimeException e) {
+            LOG.error("Could not roll back the transaction of turn {} held by plugin {}", held.turn(), held.plugin(), e);
+            return;
+        }
+        LOG.error("Turn {} was held by plugin {}; the transaction of its {} conversation(s) is rolled back and they "
+                + "are taken again", held.turn(), held.plugin(), pass.refs().size());
+        retired.add(held.thread());
+        for (ConversationRef ref : pass.refs()) {
+            if (active.replace(ref, pass.claims().get(ref), new AtomicLong())) {
+                ready.add(ref);
+            }
+        }
+        workers.setCorePoolSize(workers.getCorePoolSize() + 1);
+        workers.execute(this::work);
+    }
+
     /** After a pass: queue the conversation again if it has more to do, otherwise let it go. */
-    private void settle(ConversationRef ref, int processed, long seen) {
+    private void settle(ConversationRef ref, int processed, AtomicLong claim, long seen) {
         if (processed == LOCKED_ELSEWHERE) {
             // another instance is on it; the poll comes back to it if it leaves anything behind
-            active.remove(ref);
+            active.remove(ref, claim);
             return;
         }
         if (processed == batchSize) {
@@ -246,6 +316,9 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
         }
         boolean[] again = {false};
         active.compute(ref, (key, signals) -> {
+            if (signals != claim) {
+                return signals;
+            }
             again[0] = signals.get() != seen;
             return again[0] ? signals : null;
         });
@@ -296,6 +369,17 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
         conversations.save(connection, conversation);
         inbox.finish(connection, ids, errors);
         return pending.size();
+    }
+
+    /**
+     * A pass's transaction in progress.
+     *
+     * @param refs       its conversations
+     * @param connection the transaction's connection
+     * @param claims     the pass's claims in {@code active}
+     */
+    private record RunningPass(List<ConversationRef> refs, Connection connection,
+                               Map<ConversationRef, AtomicLong> claims) {
     }
 
     /** What one transaction's turns produced. */

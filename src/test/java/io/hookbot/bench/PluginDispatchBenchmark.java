@@ -5,6 +5,7 @@ import io.hookbot.api.BotPlugin;
 import io.hookbot.api.MessageKind;
 import io.hookbot.api.MessageReceived;
 import io.hookbot.api.PluginTurn;
+import io.hookbot.api.PresenceView;
 import io.hookbot.api.Reply;
 import io.hookbot.api.User;
 import io.hookbot.bot.plugins.LoadedPlugin;
@@ -37,11 +38,13 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code rulesOnly}: a rule replies; no plugin machinery at all (the baseline);</li>
  *   <li>{@code ruleWithDispatchNoPluginCalled}: the same rule, with the turn's plugin handoff made as
  *       {@code TurnProcessor} makes it (what every turn pays once plugins exist);</li>
- *   <li>{@code pluginCalledInline}: the rule hands the turn to a trivial plugin, run by {@link PluginRunner} with
- *       {@code isolation: inline}: on the turn's thread, under the watchdog (building its {@code PluginTurn},
- *       calling, checking and copying its answer);</li>
- *   <li>{@code pluginCalledIsolated}: the same with {@code isolation: thread} (the default): on a plugin thread,
- *       the turn waiting with a timeout.</li>
+ *   <li>{@code pluginCalledAuto}: the rule hands the turn to a trivial plugin, run by {@link PluginRunner} with
+ *       {@code isolation: auto} (the default): on the turn's thread, under the watchdog (building its
+ *       {@code PluginTurn} and presence view, calling, checking and copying its answer); a plugin that never
+ *       overruns is never quarantined, so this is the cost of every call of a well-behaved plugin;</li>
+ *   <li>{@code pluginCalledInline}: the same with {@code isolation: inline} (no quarantine check);</li>
+ *   <li>{@code pluginCalledThread}: the same with {@code isolation: thread}, and the cost of every call of a
+ *       quarantined plugin in {@code auto}: on a plugin thread, the turn's thread waiting with a timeout.</li>
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -54,10 +57,12 @@ public class PluginDispatchBenchmark {
     private BotDefinition replyBot;
     private BotDefinition pluginBot;
     private MessageReceived message;
-    private PluginRunner runner;
+    private PluginRunner autoRunner;
     private PluginRunner inlineRunner;
-    private PluginDispatch isolated;
+    private PluginRunner threadRunner;
+    private PluginDispatch auto;
     private PluginDispatch inline;
+    private PluginDispatch thread;
     private LoadedPlugin plugin;
 
     @Setup
@@ -87,16 +92,19 @@ public class PluginDispatchBenchmark {
                 return List.of(Reply.text("Order " + turn.captures().get("order") + " has shipped"));
             }
         }, "bench", Map.of());
-        runner = new PluginRunner(Duration.ofSeconds(2), 2, new PluginFailures());
-        isolated = new PluginDispatch(id -> plugin, runner);
+        autoRunner = new PluginRunner(Duration.ofSeconds(2), 2, "auto", new PluginFailures());
+        auto = new PluginDispatch(id -> plugin, autoRunner, PresenceView.empty());
         inlineRunner = new PluginRunner(Duration.ofSeconds(2), 2, "inline", new PluginFailures());
-        inline = new PluginDispatch(id -> plugin, inlineRunner);
+        inline = new PluginDispatch(id -> plugin, inlineRunner, PresenceView.empty());
+        threadRunner = new PluginRunner(Duration.ofSeconds(2), 2, "thread", new PluginFailures());
+        thread = new PluginDispatch(id -> plugin, threadRunner, PresenceView.empty());
     }
 
     @TearDown
     public void tearDown() {
-        runner.close();
+        autoRunner.close();
         inlineRunner.close();
+        threadRunner.close();
     }
 
     @Benchmark
@@ -106,7 +114,12 @@ public class PluginDispatchBenchmark {
 
     @Benchmark
     public List<Action> ruleWithDispatchNoPluginCalled() {
-        return answer(replyBot, isolated.forTurn(1, message, NOW));
+        return answer(replyBot, auto.forTurn(1, message, NOW));
+    }
+
+    @Benchmark
+    public List<Action> pluginCalledAuto() {
+        return answer(pluginBot, auto.forTurn(1, message, NOW));
     }
 
     @Benchmark
@@ -115,8 +128,8 @@ public class PluginDispatchBenchmark {
     }
 
     @Benchmark
-    public List<Action> pluginCalledIsolated() {
-        return answer(pluginBot, isolated.forTurn(1, message, NOW));
+    public List<Action> pluginCalledThread() {
+        return answer(pluginBot, thread.forTurn(1, message, NOW));
     }
 
     private List<Action> answer(BotDefinition bot, PluginHandoff handoff) {

@@ -2,6 +2,7 @@ package io.hookbot.bot.plugins;
 
 import io.hookbot.api.Event;
 import io.hookbot.api.PluginTurn;
+import io.hookbot.api.PresenceView;
 import io.hookbot.bot.rules.PluginHandoff;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -14,7 +15,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Function;
 
-/** Gives each turn the handoff its rules' {@code plugin:} actions use: find the plugin, build its turn, run it. */
+/**
+ * Gives each turn the handoff its rules' {@code plugin:} actions use: find the plugin, build its turn, run it. The
+ * turn's presence view is the server's, bound to the turn's thread (see {@link TurnPresence}), so a plugin reads
+ * presence inside the turn's transaction wherever it runs.
+ */
 @Singleton
 public class PluginDispatch {
 
@@ -22,19 +27,22 @@ public class PluginDispatch {
 
     private final Function<String, LoadedPlugin> registry;
     private final PluginRunner runner;
+    private final PresenceView presence;
 
     @Inject
-    public PluginDispatch(PluginRegistry registry, PluginRunner runner) {
-        this(registry::find, runner);
+    public PluginDispatch(PluginRegistry registry, PluginRunner runner, PresenceView presence) {
+        this(registry::find, runner, presence);
     }
 
     /**
-     * @param plugins finds a loaded plugin by id, {@code null} if none
-     * @param runner  runs a call in isolation
+     * @param plugins  finds a loaded plugin by id, {@code null} if none
+     * @param runner   runs a call in isolation
+     * @param presence the server's presence view, which reads in the transaction of the thread it is called on
      */
-    public PluginDispatch(Function<String, LoadedPlugin> plugins, PluginRunner runner) {
+    public PluginDispatch(Function<String, LoadedPlugin> plugins, PluginRunner runner, PresenceView presence) {
         this.registry = plugins;
         this.runner = runner;
+        this.presence = presence;
     }
 
     /**
@@ -51,9 +59,11 @@ public class PluginDispatch {
                 LOG.error("A rule hands turn {} to plugin {}, which is not loaded", turnId, id);
                 return List.of();
             }
+            // the handoff is called on the turn's thread, which holds the turn's transaction
+            TurnPresence turnPresence = new TurnPresence(presence, Thread.currentThread());
             PluginTurn turn = new PluginTurn(turnId, event, state, captures, parameters, plugin.settings(),
-                    Clock.fixed(now, ZoneOffset.UTC));
-            return runner.call(plugin.plugin(), turn);
+                    Clock.fixed(now, ZoneOffset.UTC), turnPresence);
+            return runner.call(plugin.plugin(), turn, turnPresence);
         };
     }
 }

@@ -2,8 +2,10 @@ package io.hookbot.bot.plugins;
 
 import io.hookbot.api.Action;
 import io.hookbot.api.BotPlugin;
+import io.hookbot.api.PluginCalls;
 import io.hookbot.api.PluginTurn;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -11,9 +13,11 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -21,18 +25,25 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Calls a plugin in isolation. The call runs on a bounded pool of plugin threads ({@code hookbot.plugins.threads},
- * 8 by default, with a queue of as many again) while the turn's thread waits at most {@code hookbot.plugins.timeout}
- * (2 s by default). A call that throws, answers garbage, overruns, or finds every thread busy is cut off: logged with
- * the plugin's id and the turn's id, counted in {@link PluginFailures}, and answered with no actions, so the rest of
- * the turn goes on and the turn completes.
+ * Calls a plugin in isolation: a call that throws, answers garbage, overruns its budget ({@code hookbot.plugins.timeout},
+ * 2 s by default) or finds every plugin thread busy is cut off: logged with the plugin's id and the turn's id,
+ * counted in {@link PluginFailures}, and answered with no actions, so the rest of the turn goes on and commits.
  *
- * <p>Why a separate thread: the turn's thread holds the conversation's row lock and an open transaction. A plugin
- * that loops forever on that thread could never be cut off; on a plugin thread it is abandoned (and interrupted),
- * and at worst it keeps one plugin thread busy. The handoff costs tens of microseconds, so for plugins one trusts
- * {@code hookbot.plugins.isolation: inline} calls them on the turn's thread instead (well under a microsecond): a
- * watchdog interrupts a call that overruns, and an answer that comes late is thrown away and counted, but a plugin
- * that ignores interrupts then holds its turn until it returns. See {@code docs/benchmarks-plugins.md}.
+ * <p>Where the call runs ({@code hookbot.plugins.isolation}):
+ * <ul>
+ *   <li>{@code auto} (default): on the turn's own thread under a {@link Watchdog}, which interrupts a call at its
+ *       deadline; the late answer is dropped. A plugin that overruns once is <em>quarantined</em>: from that moment
+ *       every later call of it runs as in {@code thread}. If the overrunning call ignores the interrupt, the turn is
+ *       taken away from it: {@link TurnHeldByPlugin} is published, and the dispatcher rolls the turn's transaction
+ *       back and takes the turn again on another thread, where the quarantined plugin is cut off after its budget.
+ *       Quarantine lasts until a restart.</li>
+ *   <li>{@code thread}: always on a bounded pool of plugin threads ({@code hookbot.plugins.threads}, 8, with a queue
+ *       of as many again), the turn's thread waiting at most the budget. A plugin that ignores interrupts keeps one
+ *       plugin thread, never the turn. Costs two thread handoffs (tens of microseconds) per call.</li>
+ *   <li>{@code inline}: always on the turn's thread under the watchdog, never quarantined, never taken away: a
+ *       plugin that ignores the interrupt holds its turn until it returns. For plugins one trusts.</li>
+ * </ul>
+ * Why the default is {@code auto}: see {@code docs/benchmarks-plugins.md}.
  */
 @Singleton
 public class PluginRunner {
@@ -43,33 +54,63 @@ public class PluginRunner {
     private final PluginFailures failures;
     private final ThreadPoolExecutor executor;
     private final Watchdog watchdog;
+    private final boolean quarantines;
+    private final Set<String> quarantined = ConcurrentHashMap.newKeySet();
+    private final ApplicationEventPublisher<TurnHeldByPlugin> held;
 
     /**
+     * A runner in {@code thread} isolation.
+     *
      * @param timeout  the time budget of one call
      * @param threads  the plugin threads (and the queue's length)
      * @param failures where cut-offs are counted
      */
     public PluginRunner(Duration timeout, int threads, PluginFailures failures) {
-        this(timeout, threads, "thread", failures);
+        this(timeout, threads, "thread", failures, ApplicationEventPublisher.noOp());
+    }
+
+    /**
+     * A runner whose held turns nobody takes back.
+     *
+     * @param timeout   the time budget of one call
+     * @param threads   the plugin threads (and the queue's length)
+     * @param isolation {@code auto}, {@code thread} or {@code inline} (see the class comment)
+     * @param failures  where cut-offs are counted
+     */
+    public PluginRunner(Duration timeout, int threads, String isolation, PluginFailures failures) {
+        this(timeout, threads, isolation, failures, ApplicationEventPublisher.noOp());
     }
 
     /**
      * @param timeout   the time budget of one call
      * @param threads   the plugin threads (and the queue's length)
-     * @param isolation {@code thread} (a plugin thread per call) or {@code inline} (the turn's thread, watched)
+     * @param isolation {@code auto}, {@code thread} or {@code inline} (see the class comment)
      * @param failures  where cut-offs are counted
+     * @param held      where a turn held by a plugin that ignores interrupts is announced ({@code auto} only)
      */
     @jakarta.inject.Inject
     public PluginRunner(@Value("${hookbot.plugins.timeout:2s}") Duration timeout,
                         @Value("${hookbot.plugins.threads:8}") int threads,
-                        @Value("${hookbot.plugins.isolation:thread}") String isolation,
-                        PluginFailures failures) {
+                        @Value("${hookbot.plugins.isolation:auto}") String isolation,
+                        PluginFailures failures, ApplicationEventPublisher<TurnHeldByPlugin> held) {
         this.timeout = timeout;
         this.failures = failures;
+        this.held = held;
+        this.quarantines = isolation.equals("auto");
         this.watchdog = switch (isolation) {
             case "thread" -> null;
-            case "inline" -> new Watchdog(timeout);
-            default -> throw new IllegalArgumentException("hookbot.plugins.isolation is thread or inline, not '"
+            case "auto", "inline" -> new Watchdog(timeout, new Watchdog.Listener() {
+                @Override
+                public void overran(String plugin, long turn) {
+                    timedOutInline(plugin, turn);
+                }
+
+                @Override
+                public void stuck(String plugin, long turn, Thread thread) {
+                    takeBack(plugin, turn, thread);
+                }
+            });
+            default -> throw new IllegalArgumentException("hookbot.plugins.isolation is auto, thread or inline, not '"
                     + isolation + "'");
         };
         AtomicInteger number = new AtomicInteger();
@@ -87,20 +128,39 @@ public class PluginRunner {
      * @return its actions, checked; empty if it was cut off
      */
     public List<Action> call(BotPlugin plugin, PluginTurn turn) {
+        return call(plugin, turn, null);
+    }
+
+    /**
+     * @param plugin   the plugin
+     * @param turn     the turn it is handed
+     * @param presence the presence view in the turn, to route to the turn's thread; {@code null} if it needs none
+     * @return its actions, checked; empty if it was cut off
+     */
+    List<Action> call(BotPlugin plugin, PluginTurn turn, TurnPresence presence) {
         String id = plugin.id();
-        if (watchdog != null) {
-            return callInline(id, plugin, turn);
-        }
-        Future<List<Action>> future;
         try {
-            future = executor.submit(() -> checked(plugin, turn));
+            if (watchdog != null && !quarantined.contains(id)) {
+                return callInline(id, plugin, turn);
+            }
+            return callOnPluginThread(id, plugin, turn, presence);
+        } finally {
+            if (presence != null) {
+                presence.end();
+            }
+        }
+    }
+
+    private List<Action> callOnPluginThread(String id, BotPlugin plugin, PluginTurn turn, TurnPresence presence) {
+        HandedOffCall call = new HandedOffCall();
+        if (presence != null) {
+            presence.handedOffTo(call);
+        }
+        try {
+            return call.run(executor, () -> checked(plugin, turn), timeout.toNanos());
         } catch (RejectedExecutionException e) {
             return cutOff(id, turn, PluginFailures.Kind.BUSY, "every plugin thread is busy", null);
-        }
-        try {
-            return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            future.cancel(true);
             return cutOff(id, turn, PluginFailures.Kind.TIMED_OUT, "ran longer than its budget of " + timeout, null);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof InvalidAnswer invalid) {
@@ -108,36 +168,63 @@ public class PluginRunner {
             }
             return cutOff(id, turn, PluginFailures.Kind.THREW, "threw " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
-            future.cancel(true);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while plugin " + id + " answered turn " + turn.id(), e);
         }
     }
 
     private List<Action> callInline(String id, BotPlugin plugin, PluginTurn turn) {
-        Watchdog.Call watched = watchdog.watch(Thread.currentThread());
+        Watchdog.Call watched = watchdog.watch(Thread.currentThread(), id, turn.id());
         List<Action> answer;
         try {
             answer = checked(plugin, turn);
         } catch (InvalidAnswer invalid) {
-            return late(watched, id, turn) ? List.of() : cutOff(id, turn, PluginFailures.Kind.INVALID, invalid.getMessage(), null);
+            return late(watched, id, turn) ? List.of()
+                    : cutOff(id, turn, PluginFailures.Kind.INVALID, invalid.getMessage(), null);
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             return late(watched, id, turn) ? List.of() : cutOff(id, turn, PluginFailures.Kind.THREW, "threw " + e, e);
         }
         return late(watched, id, turn) ? List.of() : answer;
     }
 
-    /** Ends the watch; a call that overran is counted as timed out and its answer, whatever it is, dropped. */
+    /**
+     * Ends the watch; a call that overran has its answer, whatever it is, dropped, and is counted as timed out (by
+     * the watchdog when it noticed in time, here otherwise).
+     */
     private boolean late(Watchdog.Call watched, String id, PluginTurn turn) {
-        if (!watchdog.done(watched)) {
-            return false;
+        Watchdog.Outcome outcome = watchdog.done(watched);
+        if (outcome == Watchdog.Outcome.LATE) {
+            timedOutInline(id, turn.id());
         }
-        cutOff(id, turn, PluginFailures.Kind.TIMED_OUT, "ran longer than its budget of " + timeout
-                + " (interrupted on the turn's thread; its answer is dropped)", null);
-        return true;
+        return outcome != Watchdog.Outcome.ON_TIME;
     }
 
-    /** Runs on the plugin thread, so that a strange list the plugin returned is read there too. */
+    /** A call on a turn's thread ran past its budget: cut off (its answer will be dropped), counted, quarantined. */
+    private void timedOutInline(String id, long turn) {
+        cutOff(id, turn, PluginFailures.Kind.TIMED_OUT, "ran longer than its budget of " + timeout
+                + " on the turn's thread (interrupted; its answer is dropped)", null);
+        quarantine(id);
+    }
+
+    /** In {@code auto}, a plugin that overran runs on plugin threads from now on; said once. */
+    private void quarantine(String id) {
+        if (quarantines && quarantined.add(id)) {
+            LOG.warn("Plugin {} ran past its budget of {} on a turn's thread; its calls run on plugin threads from "
+                    + "now on (until a restart)", id, timeout);
+        }
+    }
+
+    /** In {@code auto}, a call that ignores the interrupt loses its turn: the turn's owner takes it again. */
+    private void takeBack(String id, long turn, Thread thread) {
+        if (!quarantines) {
+            return;
+        }
+        LOG.error("Plugin {} still holds turn {} on thread {} after its budget of {} and an interrupt; the turn is "
+                + "taken away from it", id, turn, thread.getName(), timeout);
+        held.publishEvent(new TurnHeldByPlugin(id, turn, thread));
+    }
+
+    /** Runs on the thread of the call, so that a strange list the plugin returned is read there too. */
     private static List<Action> checked(BotPlugin plugin, PluginTurn turn) {
         List<Action> answer = PluginCalls.invoke(plugin, turn);
         String problem = PluginCalls.problem(answer);
@@ -148,15 +235,23 @@ public class PluginRunner {
     }
 
     private List<Action> cutOff(String id, PluginTurn turn, PluginFailures.Kind kind, String why, Throwable cause) {
+        return cutOff(id, turn.id(), kind, why, cause);
+    }
+
+    private List<Action> cutOff(String id, long turn, PluginFailures.Kind kind, String why, Throwable cause) {
         failures.record(id, kind);
-        LOG.error("Plugin {} cut off for turn {} ({}): {}; the turn goes on without it", id, turn.id(), kind, why,
-                cause);
+        LOG.error("Plugin {} cut off for turn {} ({}): {}; the turn goes on without it", id, turn, kind, why, cause);
         return List.of();
     }
 
     /** @return the time budget of one call */
     public Duration timeout() {
         return timeout;
+    }
+
+    /** @return the plugins moved to plugin threads after overrunning on a turn's thread, by id */
+    public Set<String> quarantined() {
+        return new TreeSet<>(quarantined);
     }
 
     /** Stops the plugin threads; a plugin still running is interrupted. */

@@ -7,21 +7,24 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code GET /plugins}: the plugins in force, those that failed to load and why, and how many calls of each were
- * cut off. Not sensitive: it shows ids, descriptions, jar paths and counts, no settings.
+ * {@code GET /plugins}: the plugins in force, those that failed to load and why, how many calls of each were cut
+ * off, and which run on plugin threads since they overran (isolation {@code auto}). Not sensitive: it shows ids,
+ * descriptions, jar paths and counts, no settings.
  */
 @Endpoint(id = "plugins", defaultSensitive = false)
 public class PluginsEndpoint {
 
     private final PluginRegistry registry;
     private final PluginFailures failures;
+    private final PluginRunner runner;
 
-    public PluginsEndpoint(PluginRegistry registry, PluginFailures failures) {
+    public PluginsEndpoint(PluginRegistry registry, PluginFailures failures, PluginRunner runner) {
         this.registry = registry;
         this.failures = failures;
+        this.runner = runner;
     }
 
-    /** @return loaded plugins, load failures and cut-off counts */
+    /** @return loaded plugins, load failures, cut-off counts and quarantined plugins */
     @Read
     public Map<String, Object> plugins() {
         Map<String, Object> loaded = new LinkedHashMap<>();
@@ -31,6 +34,7 @@ public class PluginsEndpoint {
         body.put("loaded", loaded);
         body.put("notLoaded", registry.failures().stream().map(LoadFailure::toString).toList());
         body.put("cutOff", failures.all());
+        body.put("quarantined", runner.quarantined());
         return body;
     }
 }

@@ -35,6 +35,22 @@ final class BeanPlugins {
         }
     }
 
+    /** Says when hookbot last saw the sender, from the turn's presence view. */
+    @Singleton
+    @Requires(property = "test.bean-plugins", value = "true")
+    static class LastSeen implements BotPlugin {
+        @Override
+        public String id() {
+            return "last-seen";
+        }
+
+        @Override
+        public List<Action> onMessage(MessageReceived message, PluginTurn turn) {
+            return List.of(Reply.text(turn.presence().lastSeen(turn.channel(), turn.sender().id())
+                    .map(at -> "seen " + at).orElse("never seen") + " on " + Thread.currentThread().getName()));
+        }
+    }
+
     /** Always throws. */
     @Singleton
     @Requires(property = "test.bean-plugins", value = "true")

@@ -1,14 +1,21 @@
 package io.hookbot.bot.plugins;
 
+import io.hookbot.api.Action;
+import io.hookbot.api.BotPlugin;
 import io.hookbot.api.Reply;
+import io.hookbot.testing.Eventually;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.CountDownLatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** Isolation of one plugin call: each way of misbehaving is cut off, counted, and answered with no actions. */
@@ -111,5 +118,71 @@ class PluginRunnerTest {
         assertEquals(List.of(), runner.call(TestPlugins.replying("fast", "ok"), TestPlugins.turn(3, "x")));
         assertEquals(1, failures.count("fast", PluginFailures.Kind.BUSY));
         assertEquals(2, failures.count("slow", PluginFailures.Kind.TIMED_OUT));
+    }
+
+    @Test
+    void autoRunsAWellBehavedPluginOnTheTurnsThread() {
+        runner.close();
+        runner = new PluginRunner(Duration.ofMillis(200), 1, "auto", failures);
+        Thread caller = Thread.currentThread();
+
+        assertEquals(List.of(Reply.text("same thread")), runner.call(TestPlugins.plugin("where",
+                turn -> List.of(Reply.text(Thread.currentThread() == caller ? "same thread" : "other"))),
+                TestPlugins.turn(1, "x")));
+        assertEquals(Set.of(), runner.quarantined());
+    }
+
+    @Test
+    void autoQuarantinesAPluginThatOverrunsSoItsLaterCallsRunOnPluginThreads() {
+        runner.close();
+        runner = new PluginRunner(Duration.ofMillis(100), 1, "auto", failures);
+        Thread caller = Thread.currentThread();
+        AtomicReference<Thread> ranOn = new AtomicReference<>();
+        // overruns once (waits until interrupted), then answers at once
+        BotPlugin slowOnce = TestPlugins.plugin("slow-once", turn -> {
+            ranOn.set(Thread.currentThread());
+            if (turn.id() == 1) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    return List.of(Reply.text("interrupted"));
+                }
+            }
+            return List.of(Reply.text("quick"));
+        });
+
+        assertEquals(List.of(), assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> runner.call(slowOnce, TestPlugins.turn(1, "x"))));
+        assertEquals(1, failures.count("slow-once", PluginFailures.Kind.TIMED_OUT));
+        assertEquals(Set.of("slow-once"), runner.quarantined());
+
+        assertEquals(List.of(Reply.text("quick")), runner.call(slowOnce, TestPlugins.turn(2, "x")));
+        assertNotEquals(caller, ranOn.get(), "a quarantined plugin runs on a plugin thread");
+        assertEquals(List.of(Reply.text("ok")), runner.call(TestPlugins.replying("fast", "ok"), TestPlugins.turn(3, "x")));
+    }
+
+    @Test
+    void autoAnnouncesATurnHeldByAPluginThatIgnoresTheInterruptAndCutsOffItsLaterCallsAfterTheBudget() throws Exception {
+        runner.close();
+        List<TurnHeldByPlugin> held = new CopyOnWriteArrayList<>();
+        runner = new PluginRunner(Duration.ofMillis(100), 1, "auto", failures, held::add);
+        BotPlugin hanging = TestPlugins.hanging("stuck", release);
+        AtomicReference<List<Action>> heldAnswer = new AtomicReference<>();
+        Thread turnThread = new Thread(() -> heldAnswer.set(runner.call(hanging, TestPlugins.turn(7, "x"))), "turn-7");
+        turnThread.start();
+
+        Eventually.await("the held turn announced", Duration.ofSeconds(5), () -> !held.isEmpty());
+        assertEquals(new TurnHeldByPlugin("stuck", 7, turnThread), held.get(0));
+        assertEquals(Set.of("stuck"), runner.quarantined());
+        assertEquals(1, failures.count("stuck", PluginFailures.Kind.TIMED_OUT));
+        // the next turn's call of it runs on a plugin thread and is cut off after the budget: this thread goes on
+        assertEquals(List.of(), assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> runner.call(hanging, TestPlugins.turn(8, "x"))));
+        assertEquals(2, failures.count("stuck", PluginFailures.Kind.TIMED_OUT));
+
+        release.countDown();
+        turnThread.join(5000);
+        assertEquals(List.of(), heldAnswer.get(), "the late answer of the held call is dropped");
+        assertEquals(1, held.size());
     }
 }

@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Plugins in a running hookbot, through real HTTP and H2: a plugin jar dropped into the plugins folder answers a
- * webhook; plugins that throw, hang or fail to load cost their own answer only.
+ * webhook; plugins that throw, hang or fail to load cost their own answer only. On H2 here; on PostgreSQL in
+ * {@link PluginWebhookPostgresTest}.
  */
 class PluginWebhookTest {
 
@@ -34,11 +35,16 @@ class PluginWebhookTest {
     void setUp() {
         BeanPlugins.release = new CountDownLatch(1);
         gateway = new FakeGateway();
-        app = TestApp.on(Database.h2())
+        app = TestApp.on(database())
                 .with("hookbot.channels.sms-main.platform", "sms-gateway")
                 .with("hookbot.channels.sms-main.secret", "demo-secret")
                 .with("hookbot.channels.sms-main.send.url", gateway.url())
                 .with("hookbot.channels.sms-main.send.api-key", "api-key-1");
+    }
+
+    /** @return the database the suite runs on: H2 here, PostgreSQL in {@link PluginWebhookPostgresTest} */
+    Database database() {
+        return Database.h2();
     }
 
     @AfterEach
@@ -115,9 +121,54 @@ class PluginWebhookTest {
 
         app.post("sms-main", FORM, Samples.read("sms-gateway/sms.form"));
 
+        // isolation auto: the first call hangs the turn's thread and ignores the interrupt, so the turn is rolled
+        // back and taken again on another thread, where the now quarantined plugin is cut off on a plugin thread
+        Eventually.await("the reply", () -> smsSent().equals(List.of("answered without it")));
+        Eventually.await("the event done", () -> app.count("SELECT COUNT(*) FROM inbox_event WHERE status = 'DONE'") == 1);
+        assertEquals(2, app.context().getBean(PluginFailures.class).count("hung", PluginFailures.Kind.TIMED_OUT));
+        assertEquals(java.util.Set.of("hung"), app.context().getBean(PluginRunner.class).quarantined());
+        assertTrue(app.get("/plugins").body().contains("\"quarantined\":[\"hung\"]"), app.get("/plugins").body());
+        assertEquals(1, app.count("SELECT COUNT(*) FROM outbox_message"), "the rolled-back turn left nothing behind");
+    }
+
+    @Test
+    void aPluginThatHangsInThreadIsolationIsCutOffAfterItsBudgetAndTheTurnCompletes() {
+        app.rules("bot.yml", """
+                bot: desk
+                rules:
+                  - then:
+                      - plugin: hung
+                      - reply: "answered without it"
+                """).with("test.bean-plugins", "true").with("hookbot.plugins.timeout", "300ms")
+                .with("hookbot.plugins.isolation", "thread").start();
+
+        app.post("sms-main", FORM, Samples.read("sms-gateway/sms.form"));
+
         Eventually.await("the reply", () -> smsSent().equals(List.of("answered without it")));
         Eventually.await("the event done", () -> app.count("SELECT COUNT(*) FROM inbox_event WHERE status = 'DONE'") == 1);
         assertEquals(1, app.context().getBean(PluginFailures.class).count("hung", PluginFailures.Kind.TIMED_OUT));
+    }
+
+    @Test
+    void aPluginReadsPresenceInsideTheTurnsTransactionInEachIsolation() {
+        for (String isolation : List.of("auto", "thread")) {
+            app.rules("bot.yml", """
+                    bot: desk
+                    rules:
+                      - then:
+                          - plugin: last-seen
+                    """).with("test.bean-plugins", "true").with("hookbot.plugins.isolation", isolation).start();
+
+            app.post("sms-main", FORM, Samples.read("sms-gateway/sms.form"));
+
+            // the sender is first seen by this very turn, uncommitted: only a read in the turn's transaction sees it
+            Eventually.await("the reply in " + isolation, () -> smsSent().size() == 1);
+            assertTrue(smsSent().get(0).startsWith("seen 20"), isolation + ": " + smsSent().get(0));
+            assertEquals(isolation.equals("thread"), smsSent().get(0).contains(" on plugin-"), smsSent().get(0));
+            app.close();
+            gateway.close();
+            setUp();
+        }
     }
 
     @Test

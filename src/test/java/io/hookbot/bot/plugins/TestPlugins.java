@@ -79,6 +79,6 @@ final class TestPlugins {
         MessageReceived message = new MessageReceived("sms-main", "conv-1", User.of("+639170000001"), text,
                 MessageKind.TEXT, List.of(), null, Instant.parse("2024-05-06T12:00:00Z"), null, Map.of());
         return new PluginTurn(id, message, Map.of(), Map.of(), Map.of(), Map.of(),
-                Clock.fixed(message.timestamp(), ZoneOffset.UTC));
+                Clock.fixed(message.timestamp(), ZoneOffset.UTC), null);
     }
 }

@@ -2,6 +2,7 @@ package io.hookbot.testing.plugins;
 
 import io.hookbot.api.Action;
 import io.hookbot.api.Reply;
+import io.hookbot.api.Send;
 
 import java.util.List;
 import java.util.Map;
@@ -26,5 +27,19 @@ public record PluginAnswer(List<Action> actions, Map<String, String> state) {
             throw new AssertionError("expected exactly one reply, got " + replies);
         }
         return replies.get(0);
+    }
+
+    /** @return the messages sent to other channels ({@link Send}), in order */
+    public List<Send> sends() {
+        return actions.stream().filter(Send.class::isInstance).map(Send.class::cast).toList();
+    }
+
+    /** @return the one message sent to another channel; fails the test unless there is exactly one */
+    public Send send() {
+        List<Send> sends = sends();
+        if (sends.size() != 1) {
+            throw new AssertionError("expected exactly one send, got " + sends);
+        }
+        return sends.get(0);
     }
 }

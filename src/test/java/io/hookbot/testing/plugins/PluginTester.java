@@ -2,12 +2,15 @@ package io.hookbot.testing.plugins;
 
 import io.hookbot.api.Action;
 import io.hookbot.api.BotPlugin;
+import io.hookbot.api.ClearState;
 import io.hookbot.api.Event;
 import io.hookbot.api.MessageKind;
 import io.hookbot.api.MessageReceived;
+import io.hookbot.api.PluginCalls;
 import io.hookbot.api.PluginTurn;
+import io.hookbot.api.Send;
+import io.hookbot.api.SetState;
 import io.hookbot.api.User;
-import io.hookbot.bot.plugins.PluginCalls;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -22,8 +25,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * PluginTester tester = PluginTester.of(new OrderStatus()).setting("api", "…");
  * assertEquals("Order 12345 has shipped", tester.receives("order 12345").from("+639170000001").on("sms-main").reply());
  * </pre>
- * State the plugin sets is kept per conversation across turns, as hookbot keeps it; the clock is a {@link TestClock}.
- * An answer hookbot would refuse ({@code null}, a {@code null} action) fails the test with the reason.
+ * State the plugin sets is kept per conversation across turns, as hookbot keeps it; the clock is a {@link TestClock};
+ * {@code turn.presence()} answers from the facts given to {@link #presence()}. An answer hookbot would refuse
+ * ({@code null}, a {@code null} action, a send without a channel, recipient or text) fails the test with the reason,
+ * checked by the same {@link PluginCalls} hookbot uses.
+ *
+ * <p>The kit depends on hookbot's plugin API ({@code io.hookbot.api}) only. A plugin project gets it as the
+ * {@code io.hookbot:hookbot:<version>:plugin-test-kit} test jar (see {@code bots/plugins/example}).
  */
 public final class PluginTester {
 
@@ -31,6 +39,7 @@ public final class PluginTester {
     private final Map<String, String> settings = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> states = new HashMap<>();
     private final TestClock clock = new TestClock(Instant.parse("2024-05-06T09:30:00Z"));
+    private final TestPresence presence = new TestPresence(clock);
     private final AtomicLong turns = new AtomicLong();
 
     private PluginTester(BotPlugin plugin) {
@@ -60,6 +69,11 @@ public final class PluginTester {
         return clock;
     }
 
+    /** @return the presence facts every turn sees through {@code turn.presence()}; add to them between turns */
+    public TestPresence presence() {
+        return presence;
+    }
+
     /**
      * @param conversation a conversation key
      * @return its state now (read-only)
@@ -87,13 +101,20 @@ public final class PluginTester {
     public PluginAnswer handle(Event event, Map<String, String> captures, Map<String, String> parameters) {
         Map<String, String> state = states.computeIfAbsent(event.conversation(), k -> new HashMap<>());
         PluginTurn turn = new PluginTurn(turns.incrementAndGet(), event, state, captures, parameters, settings,
-                java.time.Clock.fixed(clock.instant(), clock.getZone()));
+                java.time.Clock.fixed(clock.instant(), clock.getZone()), presence);
         List<Action> actions = PluginCalls.invoke(plugin, turn);
         String problem = PluginCalls.problem(actions);
         if (problem != null) {
             throw new AssertionError("hookbot would cut plugin " + plugin.id() + " off: " + problem);
         }
-        actions.forEach(action -> io.hookbot.bot.TurnProcessor.apply(action, state));
+        // state actions change the conversation's state in order, as hookbot applies them
+        for (Action action : actions) {
+            if (action instanceof SetState set) {
+                state.put(set.key(), set.value());
+            } else if (action instanceof ClearState clear) {
+                state.remove(clear.key());
+            }
+        }
         return new PluginAnswer(List.copyOf(actions), Map.copyOf(state));
     }
 
@@ -160,6 +181,11 @@ public final class PluginTester {
         /** @return the text of its one reply; fails unless there is exactly one */
         public String reply() {
             return answer().reply();
+        }
+
+        /** @return the one message it sends to another channel; fails unless there is exactly one */
+        public Send send() {
+            return answer().send();
         }
     }
 }

@@ -5,6 +5,7 @@ import io.hookbot.api.BotPlugin;
 import io.hookbot.api.MessageReceived;
 import io.hookbot.api.PluginTurn;
 import io.hookbot.api.Reply;
+import io.hookbot.api.Send;
 import io.hookbot.api.SetState;
 import org.junit.jupiter.api.Test;
 
@@ -95,5 +96,74 @@ class PluginTesterTest {
 
         AssertionError error = assertThrows(AssertionError.class, () -> PluginTester.of(sloppy).receives("hi").answer());
         assertTrue(error.getMessage().contains("returned null"), error.getMessage());
+    }
+
+    /** Forwards a question to the on-call agent's WhatsApp when the agent is online, else says to wait. */
+    static final class Escalate implements BotPlugin {
+        @Override
+        public String id() {
+            return "escalate";
+        }
+
+        @Override
+        public List<Action> onMessage(MessageReceived message, PluginTurn turn) {
+            String agent = turn.setting("agent", "agent-1");
+            if (!turn.presence().isOnline("mqtt-desk", agent)) {
+                return List.of(Reply.text("Our agents are away; we answer by 9:00."));
+            }
+            return List.of(Send.text("wa-agents", "whatsapp:" + turn.setting("agent-phone", "?"),
+                    turn.sender().id() + " asks: " + turn.text()), Reply.text("An agent will answer shortly."));
+        }
+    }
+
+    @Test
+    void presenceFactsGivenToTheTesterAreWhatThePluginSeesAndItsSendsCanBeAsserted() {
+        PluginTester tester = PluginTester.of(new Escalate()).setting("agent-phone", "+639170000009");
+
+        assertEquals("Our agents are away; we answer by 9:00.", tester.receives("help").from("+1").reply());
+        assertEquals(List.of(), tester.receives("help").from("+1").answer().sends());
+
+        tester.presence().online("mqtt-desk", "agent-1");
+        PluginAnswer answer = tester.receives("my order is late").from("+639170000001").answer();
+
+        assertEquals(Send.text("wa-agents", "whatsapp:+639170000009", "+639170000001 asks: my order is late"),
+                answer.send());
+        assertEquals("An agent will answer shortly.", answer.reply());
+
+        tester.presence().offline("mqtt-desk", "agent-1");
+        assertEquals(List.of(), tester.receives("help").from("+1").answer().sends());
+    }
+
+    @Test
+    void thePresenceFactsAnswerListsAsHookbotsViewDoes() {
+        TestPresence presence = PluginTester.of(new Escalate()).presence()
+                .online("vcaas-main", "bob").in("vcaas-main", "alice", "meeting-7").in("vcaas-main", "bob", "meeting-7")
+                .offline("sms-main", "+1");
+
+        assertEquals(List.of("alice", "bob"), presence.in("vcaas-main", "meeting-7").stream()
+                .map(io.hookbot.api.UserPresence::user).toList());
+        assertTrue(presence.isOnline("vcaas-main", "alice"), "in a meeting counts as online");
+        assertEquals(List.of("+1"), presence.list(new io.hookbot.api.PresenceFilter(null,
+                io.hookbot.api.PresenceChanged.Status.OFFLINE, null)).stream().map(io.hookbot.api.UserPresence::user).toList());
+        assertEquals(Instant.parse("2024-05-06T09:30:00Z"), presence.lastSeen("sms-main", "+1").orElseThrow());
+    }
+
+    @Test
+    void aSendHookbotWouldRefuseFailsTheTest() {
+        BotPlugin careless = new BotPlugin() {
+            @Override
+            public String id() {
+                return "careless";
+            }
+
+            @Override
+            public List<Action> onMessage(MessageReceived message, PluginTurn turn) {
+                return List.of(Send.text("wa-agents", null, "lost"));
+            }
+        };
+
+        AssertionError error = assertThrows(AssertionError.class,
+                () -> PluginTester.of(careless).receives("hi").answer());
+        assertTrue(error.getMessage().contains("a send needs a recipient"), error.getMessage());
     }
 }

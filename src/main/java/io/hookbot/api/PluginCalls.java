@@ -1,20 +1,12 @@
-package io.hookbot.bot.plugins;
-
-import io.hookbot.api.Action;
-import io.hookbot.api.BotPlugin;
-import io.hookbot.api.ClearState;
-import io.hookbot.api.DeviceEvent;
-import io.hookbot.api.Event;
-import io.hookbot.api.MeetingEvent;
-import io.hookbot.api.MessageReceived;
-import io.hookbot.api.PluginTurn;
-import io.hookbot.api.PresenceChanged;
-import io.hookbot.api.Reply;
-import io.hookbot.api.SetState;
+package io.hookbot.api;
 
 import java.util.List;
 
-/** Calls the callback of a plugin that fits the turn's event, and checks what it answered. No isolation here. */
+/**
+ * How hookbot calls a plugin and which answers it accepts: the callback that fits the turn's event, and the checks
+ * an answer must pass to be committed. hookbot and the plugin test kit use the same rules, so an answer that passes
+ * a plugin's tests is one hookbot commits. No isolation here: hookbot adds that around the call.
+ */
 public final class PluginCalls {
 
     private PluginCalls() {
@@ -71,6 +63,22 @@ public final class PluginCalls {
         }
         if (action instanceof ClearState clear && clear.key() == null) {
             return "clear state needs a key";
+        }
+        if (action instanceof Send send) {
+            return problem(send);
+        }
+        return null;
+    }
+
+    private static String problem(Send send) {
+        if (send.channel() == null || send.channel().isBlank()) {
+            return "a send needs the channel to send on: " + send;
+        }
+        if (send.to() == null || send.to().isBlank()) {
+            return "a send needs a recipient (to): " + send;
+        }
+        if (send.text() == null) {
+            return "a send with no text: " + send;
         }
         return null;
     }
