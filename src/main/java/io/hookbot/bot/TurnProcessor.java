@@ -45,7 +45,7 @@ public class TurnProcessor {
         PluginHandoff handoff = plugins.forTurn(turn.eventId(), turn.event(), turn.now());
         for (BotDefinition bot : ruleSet.bots()) {
             if (bot.serves(turn.event().channel())) {
-                bot.answer(turn.event(), platform, turn.now(), state, actions, matched, handoff);
+                bot.answer(turn.event(), platform, turn.now(), state, actions, matched, handoff, turn.lookups());
             }
         }
         return new TurnResult(actions, state, matched);

@@ -43,7 +43,7 @@ class CliTest {
     void checkPassesTheExampleBots() {
         Run run = run("check", "bots/examples", "--any-channel");
         assertEquals(0, run.code(), run.out());
-        assertTrue(run.out().contains("2 file(s) checked, no mistakes"), run.out());
+        assertTrue(run.out().contains("3 file(s) checked, no mistakes"), run.out());
     }
 
     @Test
@@ -94,10 +94,10 @@ class CliTest {
                 rules:
                   - on: presence.online
                     when: { state: { vip: "yes" } }
-                    then: [{reply: "welcome back {{sender.name}}"}]
+                    then: [{send: {channel: sms-main, to: "+15550009", text: "welcome back {{sender.name}}"}}]
                 """);
         Run run = run("try", dir.toString(), "--event", "presence.online", "--name", "Ann", "--state", "vip=yes");
-        assertTrue(run.out().contains("reply: welcome back Ann"), run.out());
+        assertTrue(run.out().contains("send on sms-main to +15550009: welcome back Ann"), run.out());
         Run other = run("try", dir.toString(), "--event", "presence.online", "--name", "Ann");
         assertTrue(other.out().contains("wants state vip in [yes]"), other.out());
         assertTrue(other.out().contains("no rule fired"), other.out());

@@ -104,7 +104,25 @@ public final class BotDefinition {
      */
     public void answer(Event event, String platform, Instant now, Map<String, String> state, List<Action> actions,
                        List<String> matched, PluginHandoff plugins) {
-        Facts facts = Facts.of(event, platform, state, now);
+        answer(event, platform, now, state, actions, matched, plugins, TurnLookups.NONE);
+    }
+
+    /**
+     * Runs the rules against an event, handing the turn to plugins where a rule says so, with presence and
+     * first-message knowledge for the conditions that ask for them.
+     *
+     * @param event    the event
+     * @param platform the platform of its channel, or {@code null} if unknown
+     * @param now      the time of the turn
+     * @param state    the conversation state, updated as state actions fire
+     * @param actions  where the actions go
+     * @param matched  where the names of the rules that fired go, as {@code bot/rule}
+     * @param plugins  how a {@code plugin:} action reaches its plugin
+     * @param lookups  presence and first-message knowledge
+     */
+    public void answer(Event event, String platform, Instant now, Map<String, String> state, List<Action> actions,
+                       List<String> matched, PluginHandoff plugins, TurnLookups lookups) {
+        Facts facts = Facts.of(event, platform, state, now, lookups);
         for (int position : index.candidates(facts)) {
             Rule rule = rules.get(position);
             Map<String, String> captures = new HashMap<>();
