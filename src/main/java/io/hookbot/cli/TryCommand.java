@@ -1,10 +1,6 @@
 package io.hookbot.cli;
 
 import io.hookbot.api.Action;
-import io.hookbot.api.ClearState;
-import io.hookbot.api.Reply;
-import io.hookbot.api.Send;
-import io.hookbot.api.SetState;
 import io.hookbot.bot.rules.Problem;
 import io.hookbot.bot.rules.RuleExplainer;
 import io.hookbot.bot.rules.RuleFileException;
@@ -70,7 +66,7 @@ final class TryCommand {
             out.println("  " + mark + " " + step.rule() + " (" + step.location() + ")"
                     + (step.reason().isEmpty() ? "" : ": " + step.reason()));
             for (Action action : step.actions()) {
-                out.println("            " + describe(action));
+                out.println("            " + ActionText.of(action));
             }
             fired += step.verdict() == RuleExplainer.Verdict.FIRED ? 1 : 0;
         }
@@ -78,7 +74,7 @@ final class TryCommand {
         return 0;
     }
 
-    private static RuleSet load(Path path) {
+    static RuleSet load(Path path) {
         RuleFileParser parser = new RuleFileParser();
         if (Files.isDirectory(path)) {
             RuleFolder.Result result = new RuleFolder(parser).read(path, Map.of());
@@ -102,21 +98,5 @@ final class TryCommand {
         } catch (DateTimeParseException e) {
             throw new UsageException("--at takes an instant such as 2024-05-06T09:30:00Z, not '" + text + "'");
         }
-    }
-
-    private static String describe(Action action) {
-        if (action instanceof Reply reply) {
-            return "reply: " + reply.text();
-        }
-        if (action instanceof Send send) {
-            return "send on " + send.channel() + " to " + send.to() + ": " + send.text();
-        }
-        if (action instanceof SetState set) {
-            return "set: " + set.key() + " = " + set.value();
-        }
-        if (action instanceof ClearState clear) {
-            return "clear: " + clear.key();
-        }
-        return action.toString();
     }
 }

@@ -114,6 +114,79 @@ class CliTest {
     }
 
     @Test
+    void replayRunsTheShippedSamplesThroughTheParsersAndTheRules() {
+        Run run = run("replay", "--rules", "bots/examples", "bots/samples/webinato");
+        assertEquals(0, run.code(), run.out() + run.err());
+        assertTrue(run.out().contains("bots/samples/webinato/realtimechat.form on webinato (webinato)"), run.out());
+        assertTrue(run.out().contains("batch 4 carried no message"), run.out());
+        assertTrue(run.out().contains("2016-04-15T13:33:00Z message from Maria Lopez (attendee): "
+                + "\"Hello everyone, can you hear the presenter?\" [room:4520]"), run.out());
+        assertTrue(run.out().contains("    webinar/question fired\n      send on sms-main to whatsapp:+15550142: "
+                + "Question from Maria Lopez in room:4520 at 13:33: Hello everyone, can you hear the presenter?"), run.out());
+        // the presenter's own message is not forwarded
+        assertTrue(run.out().contains("Slides are coming up in a minute.\" [room:4520]\n    no rule fired"), run.out());
+        assertTrue(run.out().contains("3 event(s) from 2 file(s), 2 rule(s) fired"), run.out());
+    }
+
+    @Test
+    void replayCarriesStatePresenceAndSendersFromOneEventToTheNext() throws IOException {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(rules.resolve("chat.yml"), """
+                bot: chat
+                rules:
+                  - name: first
+                    when: { first-message: true }
+                    then: [{set: {step: asked}}, {reply: "hello {{sender.id}}, what is your order number?"}]
+                  - name: number
+                    when: { state: { step: asked }, regex: '(?<n>\\d+)' }
+                    then: [{clear: step}, {reply: "order {{match.n}} noted; user 1 is {{presence.1}}"}]
+                  - name: agent-online
+                    when: { presence: { user: "1", is: online } }
+                    then: [{reply: "user 1 is online"}]
+                """);
+        Path samples = Files.createDirectories(dir.resolve("mqtt-chat"));
+        Files.writeString(samples.resolve("1-text.json"), chat(10, "hi"));
+        Files.writeString(samples.resolve("2-online.json"), "{\"userid\":1,\"status\":\"online\",\"timestamp\":1602511600}");
+        Files.writeString(samples.resolve("3-number.json"), chat(11, "it is 4242"));
+        Files.writeString(samples.resolve("4-again.json"), chat(12, "thanks"));
+
+        Run run = run("replay", "--rules", rules.toString(), samples.toString());
+
+        assertEquals(0, run.code(), run.out() + run.err());
+        String[] turns = run.out().split("\n  20");
+        assertTrue(turns[1].contains("chat/first fired\n      set: step = asked\n      reply: hello 2, what is your order number?"), run.out());
+        assertTrue(turns[2].contains("presence online of 1"), run.out());
+        assertTrue(turns[3].contains("chat/number fired, captured {n=4242}\n      clear: step\n      reply: order 4242 noted; user 1 is online"), run.out());
+        assertTrue(turns[4].contains("chat/agent-online fired\n      reply: user 1 is online"), run.out());
+        assertTrue(run.out().contains("4 event(s) from 4 file(s), 3 rule(s) fired"), run.out());
+    }
+
+    @Test
+    void replayReportsARefusedFileAndWrongArguments() throws IOException {
+        Path samples = Files.createDirectories(dir.resolve("sms-gateway"));
+        Files.writeString(samples.resolve("broken.json"), "{\"secret\":\"s\",\"type\":\"fax\",\"data\":{}}");
+        Run refused = run("replay", samples.toString());
+        assertEquals(1, refused.code(), refused.out());
+        assertTrue(refused.out().contains("refused by sms-gateway: "), refused.out());
+        assertTrue(refused.out().contains("'fax' is not one of sms, whatsapp, ussd, notification"), refused.out());
+
+        Path elsewhere = Files.createDirectories(dir.resolve("misc"));
+        Files.writeString(elsewhere.resolve("x.json"), "{}");
+        Run unknown = run("replay", elsewhere.toString());
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("cannot tell its platform from the folder 'misc'"), unknown.err());
+        assertEquals(0, run("replay", "--channel", "room-9", "--platform", "webinato",
+                "bots/samples/webinato/realtimechat.form").code());
+        assertEquals(2, run("replay", "--channel", "room-9", "bots/samples/webinato").code());
+        assertEquals(2, run("replay").code());
+    }
+
+    private static String chat(int id, String text) {
+        return "{\"from_userid\":2,\"to_userid\":3601,\"message\":{\"id\":" + id + ",\"message\":\"" + text
+                + "\",\"type\":0,\"timestamp\":" + (1602511590 + id * 100) + "}}";
+    }
+
+    @Test
     void theApplicationMainRunsTheCommandWithoutTheServer() throws Exception {
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "io.hookbot.Application", "check", "bots")
