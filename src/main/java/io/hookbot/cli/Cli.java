@@ -19,7 +19,8 @@ public final class Cli {
                   validate rule files (a folder's *.yml, or files); default PATH: bots
                   exit 0 when every file is good, 1 otherwise
               try PATH [--channel C] [--platform P] [--from ID] [--name N] [--role R] [--kind K]
-                       [--state KEY=VALUE]… [--at 2024-05-06T09:30:00Z] [--event TYPE] [--field KEY=VALUE]… TEXT…
+                       [--state KEY=VALUE]… [--at 2024-05-06T09:30:00Z] [--event TYPE] [--field KEY=VALUE]…
+                       [--presence USER[@CHANNEL]=STATUS[:SCOPE]]… [--first-message] TEXT…
                   feed one message (or, with --event presence.online / meeting.started / device.ussd…, one event)
                   to the rules and show which rule fired, what it did, and why the others did not
               replay [--rules PATH] [--channel C [--platform P]] FILE|FOLDER…
@@ -50,7 +51,7 @@ public final class Cli {
         try {
             return switch (args[0]) {
                 case "check" -> new CheckCommand(out).run(Arguments.parse(rest, Set.of("any-channel")));
-                case "try" -> new TryCommand(out).run(Arguments.parse(rest, Set.of()));
+                case "try" -> new TryCommand(out).run(Arguments.parse(rest, Set.of("first-message")));
                 case "replay" -> new ReplayCommand(out).run(Arguments.parse(rest, Set.of()));
                 default -> {
                     out.println(USAGE);

@@ -1,12 +1,15 @@
 package io.hookbot.cli;
 
 import io.hookbot.api.Action;
+import io.hookbot.api.PresenceChanged;
+import io.hookbot.api.User;
 import io.hookbot.bot.rules.Problem;
 import io.hookbot.bot.rules.RuleExplainer;
 import io.hookbot.bot.rules.RuleFileException;
 import io.hookbot.bot.rules.RuleFileParser;
 import io.hookbot.bot.rules.RuleFolder;
 import io.hookbot.bot.rules.RuleSet;
+import io.hookbot.bot.rules.TurnLookups;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -50,7 +53,8 @@ final class TryCommand {
         TryEvent event = TryEvent.from(args, channel, text, at);
         out.println("event: " + event.description() + " on " + channel + " (" + (platform == null ? "unknown platform" : platform)
                 + ") at " + at);
-        List<RuleExplainer.Step> steps = RuleExplainer.explain(rules, event.event(), platform, at, args.pairs("state"));
+        List<RuleExplainer.Step> steps = RuleExplainer.explain(rules, event.event(), platform, at, args.pairs("state"),
+                lookups(args, channel, at));
         String bot = null;
         int fired = 0;
         for (RuleExplainer.Step step : steps) {
@@ -72,6 +76,30 @@ final class TryCommand {
         }
         out.println(fired == 0 ? "no rule fired: the bot stays silent" : fired + " rule(s) fired");
         return 0;
+    }
+
+    /**
+     * {@code --presence USER[@CHANNEL]=STATUS[:SCOPE]} (repeatable) says who is where; {@code --first-message} makes
+     * the message its sender's first.
+     */
+    private static TurnLookups lookups(Arguments args, String channel, Instant at) {
+        ReplayMemory presence = new ReplayMemory();
+        args.pairs("presence").forEach((who, what) -> {
+            int sign = who.lastIndexOf('@');
+            String user = sign < 0 ? who : who.substring(0, sign);
+            String on = sign < 0 ? channel : who.substring(sign + 1);
+            int colon = what.indexOf(':');
+            String status = (colon < 0 ? what : what.substring(0, colon)).trim().toUpperCase(java.util.Locale.ROOT);
+            try {
+                presence.before(new PresenceChanged(on, "try", User.of(user), PresenceChanged.Status.valueOf(status),
+                        colon < 0 ? null : what.substring(colon + 1), at));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--presence takes USER[@CHANNEL]=STATUS[:SCOPE] with a status among "
+                        + java.util.Arrays.stream(PresenceChanged.Status.values())
+                        .map(v -> v.name().toLowerCase(java.util.Locale.ROOT)).toList() + ", not '" + who + "=" + what + "'");
+            }
+        });
+        return TurnLookups.of(presence, args.flag("first-message"));
     }
 
     static RuleSet load(Path path) {

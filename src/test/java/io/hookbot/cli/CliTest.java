@@ -114,6 +114,22 @@ class CliTest {
     }
 
     @Test
+    void tryTakesPresenceAndFirstMessage() {
+        Run offline = run("try", "bots/examples/support-desk.yml", "--at", "2024-05-06T09:30:00Z", "an", "agent", "please");
+        assertTrue(offline.out().contains("no      agent-online (bots/examples/support-desk.yml:"), offline.out());
+        assertTrue(offline.out().contains("wants presence of agent-7 on mqtt-main [online]"), offline.out());
+        assertTrue(offline.out().contains("reply: Our agent is offline; we will call you back"), offline.out());
+        assertTrue(offline.out().contains("wants the sender's first message"), offline.out());
+
+        Run online = run("try", "bots/examples/support-desk.yml", "--at", "2024-05-06T09:30:00Z", "--first-message",
+                "--presence", "agent-7@mqtt-main=online", "an", "agent", "please");
+        assertTrue(online.out().contains("FIRED   welcome"), online.out());
+        assertTrue(online.out().contains("send on mqtt-main to agent-7: Customer +15550001 asks for a person: an agent please"), online.out());
+        assertTrue(online.out().contains("reply: Agent 7 will write to you in a moment."), online.out());
+        assertEquals(2, run("try", "bots", "--presence", "agent-7=asleep", "hi").code());
+    }
+
+    @Test
     void replayRunsTheShippedSamplesThroughTheParsersAndTheRules() {
         Run run = run("replay", "--rules", "bots/examples", "bots/samples/webinato");
         assertEquals(0, run.code(), run.out() + run.err());
