@@ -74,7 +74,7 @@ class ExampleBotsTest {
         BotDefinition events = new RuleFileParser().parse(Path.of("bots/examples/events.yml"));
         var started = new io.hookbot.api.MeetingEvent("class-7", "meeting:12", "12", io.hookbot.api.MeetingEvent.Type.STARTED,
                 null, OPEN, Map.of());
-        Bots.Outcome announced = Bots.run(events, started);
+        Bots.Outcome announced = Bots.run(events, started, "vcaas", Map.of(), OPEN);
         assertEquals("Meeting 12 started at 08:00.", announced.sends().get(0).text());
         assertEquals("https://example.com/agenda/12.pdf", announced.sends().get(1).attachments().get(0).url());
         assertEquals(Map.of("meeting", "12"), announced.state());
