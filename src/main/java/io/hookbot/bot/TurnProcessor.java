@@ -18,7 +18,9 @@ import java.util.Map;
 /**
  * Answers one turn: every bot that serves the event's channel evaluates its rules (handing the turn to plugins where
  * a rule says so), and the state actions are applied to the conversation's state. No I/O of its own, so the caller
- * can run it inside the turn's transaction; plugins run under a time budget.
+ * can run it inside the turn's transaction; presence and first-message conditions read through the turn's
+ * {@link io.hookbot.bot.rules.TurnLookups}, which the caller supplies on that transaction; plugins run under a time
+ * budget.
  */
 @Singleton
 public class TurnProcessor {
