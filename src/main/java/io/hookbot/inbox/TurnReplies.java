@@ -47,6 +47,12 @@ public class TurnReplies {
                             + "channel and a recipient", stored.id(), stored.event().channel());
                 }
             } else if (action instanceof Send send) {
+                if (send.to().isBlank()) {
+                    // a template that came out empty: there is no one to address, and a row would only fail later
+                    LOG.error("Event {}: a send on '{}' has no recipient; the message is dropped (give the recipient "
+                            + "template a default)", stored.id(), send.channel());
+                    continue;
+                }
                 Optional<ChannelConfig> channel = channels.find(send.channel());
                 if (channel.isEmpty()) {
                     LOG.error("Event {}: cannot send to unknown channel '{}'; the message is dropped",

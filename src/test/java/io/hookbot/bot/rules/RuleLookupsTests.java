@@ -33,6 +33,11 @@ abstract class RuleLookupsTests {
                 when: { first-message: true }
                 then: [{reply: "welcome {{sender.id}}"}]
                 continue: true
+              - name: nobody
+                when: { keywords: [nobody] }
+                then:
+                  - send: { channel: chat, to: "{{state.no-such-user}}", text: "lost" }
+                  - reply: "sent to nobody"
               - name: agent
                 when:
                   keywords: [agent]
@@ -94,6 +99,14 @@ abstract class RuleLookupsTests {
         mqttPresence("away", 200);
         sms(2, "+1555", "agent?");
         assertEquals(List.of("welcome +1555", "agent 7 is online", "agent 7 is away"), texts("sms-main"));
+    }
+
+    @Test
+    void aSendWhoseRecipientComesOutEmptyIsDroppedAndTheTurnGoesOn() {
+        sms(1, "+1555", "send it to nobody");
+        assertEquals(List.of("welcome +1555", "sent to nobody"), texts("sms-main"));
+        assertEquals(0, app.count("SELECT COUNT(*) FROM outbox_message WHERE channel = 'chat'"));
+        assertEquals(1, app.count("SELECT COUNT(*) FROM inbox_event WHERE status = 'DONE'"));
     }
 
     private void mqttPresence(String status, long timestamp) {
