@@ -75,6 +75,20 @@ class CliTest {
     }
 
     @Test
+    void checkRefusesAReplyToWebinatoOnceItKnowsTheChannelsPlatforms() throws IOException {
+        Path file = dir.resolve("room.yml");
+        Files.writeString(file, "bot: room\nchannels: [room-42]\nrules:\n  - then: [{reply: hi}]\n");
+        Run known = run("check", file.toString(), "--channels", "room-42=webinato,sms-main=sms-gateway");
+        assertEquals(1, known.code(), known.out());
+        assertTrue(known.out().contains(file + ":4:13: reply: rule 'rule-1' answers messages from channel 'room-42' "
+                + "(webinato), where there is no API to reply in the conversation; use send:"), known.out());
+        assertEquals(0, run("check", file.toString(), "--channels", "room-42").code(), "platform unknown: not checked");
+        Files.writeString(file, "bot: room\nchannels: [room-42]\nrules:\n"
+                + "  - then: [{send: {channel: sms-main, to: \"+1555\", text: \"{{sender.name}}: {{text}}\"}}]\n");
+        assertEquals(0, run("check", file.toString(), "--channels", "room-42=webinato,sms-main=sms-gateway").code());
+    }
+
+    @Test
     void tryShowsWhichRuleFiredWhatItDidAndWhyTheOthersDidNot() {
         Run run = run("try", "bots", "--at", "2024-05-06T09:30:00Z", "please", "send", "order", "#12345");
         assertEquals(0, run.code(), run.err());
