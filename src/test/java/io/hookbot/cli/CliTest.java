@@ -226,4 +226,19 @@ class CliTest {
         assertEquals(0, process.exitValue(), output);
         assertTrue(output.contains("1 file(s) checked, no mistakes"), output);
     }
+
+    @Test
+    void theApplicationMainReplaysSamples() throws Exception {
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.hookbot.Application", "replay", "--rules",
+                "bots/examples", "bots/samples/vcaas/meeting-start.json", "bots/samples/vcaas/meeting-end.json")
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), output);
+        assertTrue(output.contains("    events/meeting-started fired\n      set: meeting = 12345\n"
+                + "      send on sms-main to +15550100: Meeting 12345 started at 03:27."), output);
+        assertTrue(output.contains("events/meeting-over fired\n      clear: meeting"), output);
+        assertTrue(output.contains("2 event(s) from 2 file(s), 2 rule(s) fired"), output);
+    }
 }
