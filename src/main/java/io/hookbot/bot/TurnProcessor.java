@@ -19,7 +19,9 @@ import java.util.Map;
 /**
  * Answers one turn: every bot that serves the event's channel evaluates its rules (handing the turn to plugins where
  * a rule says so), and the state actions are applied to the conversation's state. Its only I/O is the guardrails'
- * counters, which join the caller's transaction (the turn's); plugins run under a time budget.
+ * counters, which join the caller's transaction (the turn's); presence and first-message conditions read through
+ * the turn's {@link io.hookbot.bot.rules.TurnLookups}, which the caller supplies on that transaction; plugins run
+ * under a time budget.
  */
 @Singleton
 public class TurnProcessor {
@@ -48,7 +50,8 @@ public class TurnProcessor {
         PluginHandoff handoff = plugins.forTurn(turn.eventId(), turn.event(), turn.now());
         for (BotDefinition bot : ruleSet.bots()) {
             if (bot.serves(turn.event().channel())) {
-                bot.answer(turn.event(), platform, turn.now(), state, actions, matched, handoff, guards);
+                bot.answer(turn.event(), platform, turn.now(), state, actions, matched, handoff, guards,
+                        turn.lookups());
             }
         }
         return new TurnResult(actions, state, matched);

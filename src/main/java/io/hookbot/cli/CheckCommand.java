@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code check [PATH…]}: validates rule files and prints every mistake as {@code file:line:column: message}. Channel
@@ -28,7 +27,7 @@ final class CheckCommand {
 
     int run(Arguments args) {
         List<String> paths = args.positional().isEmpty() ? List.of("bots") : args.positional();
-        RuleFileParser parser = new RuleFileParser(knownChannels(args));
+        RuleFileParser parser = parser(args);
         List<Path> files = new ArrayList<>();
         for (String path : paths) {
             Path p = Path.of(path);
@@ -60,14 +59,26 @@ final class CheckCommand {
         return mistakes == 0 ? 0 : 1;
     }
 
-    static Set<String> knownChannels(Arguments args) {
+    /**
+     * The parser for the channels given: {@code --any-channel} checks no channel names; {@code --channels a,b=webinato}
+     * checks names against the list, and replies against the platforms given with {@code =}; by default the
+     * configured channels and their platforms.
+     */
+    static RuleFileParser parser(Arguments args) {
         if (args.flag("any-channel")) {
-            return null;
+            return new RuleFileParser();
         }
         String listed = args.option("channels");
-        if (listed != null) {
-            return Set.of(listed.split("\\s*,\\s*"));
+        if (listed == null) {
+            return new RuleFileParser(ConfiguredChannels.load(), null);
         }
-        return ConfiguredChannels.load().keySet();
+        java.util.Map<String, String> platforms = new java.util.HashMap<>();
+        for (String item : listed.split("\\s*,\\s*")) {
+            int equals = item.indexOf('=');
+            // a channel listed without its platform has an unknown one: its replies are not checked
+            platforms.put(equals < 0 ? item.trim() : item.substring(0, equals).trim(),
+                    equals < 0 ? "" : item.substring(equals + 1).trim());
+        }
+        return new RuleFileParser(platforms, null);
     }
 }

@@ -1,16 +1,15 @@
 package io.hookbot.cli;
 
 import io.hookbot.api.Action;
-import io.hookbot.api.ClearState;
-import io.hookbot.api.Reply;
-import io.hookbot.api.Send;
-import io.hookbot.api.SetState;
+import io.hookbot.api.PresenceChanged;
+import io.hookbot.api.User;
 import io.hookbot.bot.rules.Problem;
 import io.hookbot.bot.rules.RuleExplainer;
 import io.hookbot.bot.rules.RuleFileException;
 import io.hookbot.bot.rules.RuleFileParser;
 import io.hookbot.bot.rules.RuleFolder;
 import io.hookbot.bot.rules.RuleSet;
+import io.hookbot.bot.rules.TurnLookups;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -54,7 +53,8 @@ final class TryCommand {
         TryEvent event = TryEvent.from(args, channel, text, at);
         out.println("event: " + event.description() + " on " + channel + " (" + (platform == null ? "unknown platform" : platform)
                 + ") at " + at);
-        List<RuleExplainer.Step> steps = RuleExplainer.explain(rules, event.event(), platform, at, args.pairs("state"));
+        List<RuleExplainer.Step> steps = RuleExplainer.explain(rules, event.event(), platform, at, args.pairs("state"),
+                lookups(args, channel, at));
         String bot = null;
         int fired = 0;
         for (RuleExplainer.Step step : steps) {
@@ -71,7 +71,7 @@ final class TryCommand {
             out.println("  " + mark + " " + step.rule() + " (" + step.location() + ")"
                     + (step.reason().isEmpty() ? "" : ": " + step.reason()));
             for (Action action : step.actions()) {
-                out.println("            " + describe(action));
+                out.println("            " + ActionText.of(action));
             }
             fired += step.verdict() == RuleExplainer.Verdict.FIRED ? 1 : 0;
         }
@@ -79,7 +79,31 @@ final class TryCommand {
         return 0;
     }
 
-    private static RuleSet load(Path path) {
+    /**
+     * {@code --presence USER[@CHANNEL]=STATUS[:SCOPE]} (repeatable) says who is where; {@code --first-message} makes
+     * the message its sender's first.
+     */
+    private static TurnLookups lookups(Arguments args, String channel, Instant at) {
+        ReplayMemory presence = new ReplayMemory();
+        args.pairs("presence").forEach((who, what) -> {
+            int sign = who.lastIndexOf('@');
+            String user = sign < 0 ? who : who.substring(0, sign);
+            String on = sign < 0 ? channel : who.substring(sign + 1);
+            int colon = what.indexOf(':');
+            String status = (colon < 0 ? what : what.substring(0, colon)).trim().toUpperCase(java.util.Locale.ROOT);
+            try {
+                presence.before(new PresenceChanged(on, "try", User.of(user), PresenceChanged.Status.valueOf(status),
+                        colon < 0 ? null : what.substring(colon + 1), at));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--presence takes USER[@CHANNEL]=STATUS[:SCOPE] with a status among "
+                        + java.util.Arrays.stream(PresenceChanged.Status.values())
+                        .map(v -> v.name().toLowerCase(java.util.Locale.ROOT)).toList() + ", not '" + who + "=" + what + "'");
+            }
+        });
+        return TurnLookups.of(presence, args.flag("first-message"));
+    }
+
+    static RuleSet load(Path path) {
         RuleFileParser parser = new RuleFileParser();
         if (Files.isDirectory(path)) {
             RuleFolder.Result result = new RuleFolder(parser).read(path, Map.of());
@@ -103,21 +127,5 @@ final class TryCommand {
         } catch (DateTimeParseException e) {
             throw new UsageException("--at takes an instant such as 2024-05-06T09:30:00Z, not '" + text + "'");
         }
-    }
-
-    private static String describe(Action action) {
-        if (action instanceof Reply reply) {
-            return "reply: " + reply.text();
-        }
-        if (action instanceof Send send) {
-            return "send on " + send.channel() + " to " + send.to() + ": " + send.text();
-        }
-        if (action instanceof SetState set) {
-            return "set: " + set.key() + " = " + set.value();
-        }
-        if (action instanceof ClearState clear) {
-            return "clear: " + clear.key();
-        }
-        return action.toString();
     }
 }

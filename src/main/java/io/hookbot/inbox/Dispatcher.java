@@ -1,11 +1,15 @@
 package io.hookbot.inbox;
 
+import io.hookbot.api.MessageReceived;
+import io.hookbot.api.PresenceView;
 import io.hookbot.bot.Turn;
 import io.hookbot.bot.TurnProcessor;
 import io.hookbot.bot.TurnResult;
 import io.hookbot.bot.plugins.TurnHeldByPlugin;
+import io.hookbot.bot.rules.TurnLookups;
 import io.hookbot.conversation.Conversation;
 import io.hookbot.conversation.ConversationStore;
+import io.hookbot.conversation.KnownSenders;
 import io.hookbot.outbox.DeliveryWorker;
 import io.hookbot.outbox.NewReply;
 import io.hookbot.outbox.OutboxStore;
@@ -82,6 +86,8 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
     private final OutboxStore outbox;
     private final DeliveryWorker delivery;
     private final TurnReplies turnReplies;
+    private final PresenceView presenceView;
+    private final KnownSenders knownSenders;
     private final boolean enabled;
     private final Duration pollInterval;
     private final int batchSize;
@@ -102,7 +108,8 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
 
     public Dispatcher(TransactionOperations<Connection> transactions, InboxStore inbox, Sequencer sequencer,
                       ConversationStore conversations, PresenceTracker presence, TurnProcessor turns, OutboxStore outbox,
-                      DeliveryWorker delivery, TurnReplies turnReplies,
+                      DeliveryWorker delivery, TurnReplies turnReplies, PresenceView presenceView,
+                      KnownSenders knownSenders,
                       @Value("${hookbot.dispatcher.enabled:true}") boolean enabled,
                       @Value("${hookbot.dispatcher.workers:4}") int workerCount,
                       @Value("${hookbot.dispatcher.poll-interval:1s}") Duration pollInterval,
@@ -118,6 +125,8 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
         this.outbox = outbox;
         this.delivery = delivery;
         this.turnReplies = turnReplies;
+        this.presenceView = presenceView;
+        this.knownSenders = knownSenders;
         this.enabled = enabled;
         this.pollInterval = pollInterval;
         this.batchSize = batchSize;
@@ -351,8 +360,14 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
             ids.add(stored.id());
             // presence first, in this transaction: the turn's rules see the change they react to
             presence.record(connection, stored.event());
+            // recorded for every message, in this transaction: exactly once per stored message, and before a rule
+            // that asks about it is ever added
+            boolean firstMessage = stored.event() instanceof MessageReceived message
+                    && knownSenders.recordMessage(connection, stored.id(), message);
+            // the presence view joins this transaction, so rules see the presence change of their own turn
+            TurnLookups lookups = TurnLookups.of(presenceView, firstMessage);
             try {
-                TurnResult result = turns.process(new Turn(stored.id(), stored.event(), conversation, now));
+                TurnResult result = turns.process(new Turn(stored.id(), stored.event(), conversation, now, lookups));
                 turnReplies.collect(stored, result.actions(), pass.replies);
                 conversation = new Conversation(conversation.id(), conversation.channel(), conversation.key(),
                         result.state(), conversation.turns() + 1);

@@ -73,6 +73,12 @@ public class TurnReplies {
     }
 
     private Optional<NewReply> send(long eventId, int index, Send send) {
+        if (send.to() == null || send.to().isBlank()) {
+            // a template that came out empty: there is no one to address, and a row would only fail later
+            LOG.error("Event {}: a send on '{}' has no recipient; the message is dropped (give the recipient "
+                    + "template a default)", eventId, send.channel());
+            return Optional.empty();
+        }
         Optional<ChannelConfig> channel = channels.find(send.channel());
         if (channel.isEmpty()) {
             LOG.error("Event {}: cannot send to unknown channel '{}'; the message is dropped", eventId, send.channel());

@@ -63,6 +63,9 @@ public final class DispatcherThroughput {
         Map<String, Object> properties = new HashMap<>();
         properties.put("datasources.default.url", url);
         properties.put("hookbot.bots-dir", bots.toString());
+        // the example bot hands customers to an agent on this chat channel
+        properties.put("hookbot.channels.mqtt-main.platform", "mqtt-chat");
+        properties.put("hookbot.channels.mqtt-main.token", "benchmark");
         properties.put("micronaut.server.port", -1);
         properties.put("hookbot.dispatcher.workers", workers);
         properties.put("hookbot.dispatcher.poll-interval", "50ms");

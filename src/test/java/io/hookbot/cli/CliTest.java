@@ -43,7 +43,7 @@ class CliTest {
     void checkPassesTheExampleBots() {
         Run run = run("check", "bots/examples", "--any-channel");
         assertEquals(0, run.code(), run.out());
-        assertTrue(run.out().contains("2 file(s) checked, no mistakes"), run.out());
+        assertTrue(run.out().contains("3 file(s) checked, no mistakes"), run.out());
     }
 
     @Test
@@ -72,6 +72,20 @@ class CliTest {
         assertEquals(0, run("check", file.toString(), "--channels", "room-42, sms-main").code());
         assertEquals(0, run("check", file.toString(), "--any-channel").code());
         assertEquals(1, run("check", dir.resolve("missing.yml").toString()).code());
+    }
+
+    @Test
+    void checkRefusesAReplyToWebinatoOnceItKnowsTheChannelsPlatforms() throws IOException {
+        Path file = dir.resolve("room.yml");
+        Files.writeString(file, "bot: room\nchannels: [room-42]\nrules:\n  - then: [{reply: hi}]\n");
+        Run known = run("check", file.toString(), "--channels", "room-42=webinato,sms-main=sms-gateway");
+        assertEquals(1, known.code(), known.out());
+        assertTrue(known.out().contains(file + ":4:13: reply: rule 'rule-1' answers messages from channel 'room-42' "
+                + "(webinato), where there is no API to reply in the conversation; use send:"), known.out());
+        assertEquals(0, run("check", file.toString(), "--channels", "room-42").code(), "platform unknown: not checked");
+        Files.writeString(file, "bot: room\nchannels: [room-42]\nrules:\n"
+                + "  - then: [{send: {channel: sms-main, to: \"+1555\", text: \"{{sender.name}}: {{text}}\"}}]\n");
+        assertEquals(0, run("check", file.toString(), "--channels", "room-42=webinato,sms-main=sms-gateway").code());
     }
 
     @Test
@@ -118,10 +132,10 @@ class CliTest {
                 rules:
                   - on: presence.online
                     when: { state: { vip: "yes" } }
-                    then: [{reply: "welcome back {{sender.name}}"}]
+                    then: [{send: {channel: sms-main, to: "+15550009", text: "welcome back {{sender.name}}"}}]
                 """);
         Run run = run("try", dir.toString(), "--event", "presence.online", "--name", "Ann", "--state", "vip=yes");
-        assertTrue(run.out().contains("reply: welcome back Ann"), run.out());
+        assertTrue(run.out().contains("send on sms-main to +15550009: welcome back Ann"), run.out());
         Run other = run("try", dir.toString(), "--event", "presence.online", "--name", "Ann");
         assertTrue(other.out().contains("wants state vip in [yes]"), other.out());
         assertTrue(other.out().contains("no rule fired"), other.out());
@@ -138,6 +152,95 @@ class CliTest {
     }
 
     @Test
+    void tryTakesPresenceAndFirstMessage() {
+        Run offline = run("try", "bots/examples/support-desk.yml", "--at", "2024-05-06T09:30:00Z", "an", "agent", "please");
+        assertTrue(offline.out().contains("no      agent-online (bots/examples/support-desk.yml:"), offline.out());
+        assertTrue(offline.out().contains("wants presence of agent-7 on mqtt-main [online]"), offline.out());
+        assertTrue(offline.out().contains("reply: Our agent is offline; we will call you back"), offline.out());
+        assertTrue(offline.out().contains("wants the sender's first message"), offline.out());
+
+        Run online = run("try", "bots/examples/support-desk.yml", "--at", "2024-05-06T09:30:00Z", "--first-message",
+                "--presence", "agent-7@mqtt-main=online", "an", "agent", "please");
+        assertTrue(online.out().contains("FIRED   welcome"), online.out());
+        assertTrue(online.out().contains("send on mqtt-main to agent-7: Customer +15550001 asks for a person: an agent please"), online.out());
+        assertTrue(online.out().contains("reply: Agent 7 will write to you in a moment."), online.out());
+        assertEquals(2, run("try", "bots", "--presence", "agent-7=asleep", "hi").code());
+    }
+
+    @Test
+    void replayRunsTheShippedSamplesThroughTheParsersAndTheRules() {
+        Run run = run("replay", "--rules", "bots/examples", "bots/samples/webinato");
+        assertEquals(0, run.code(), run.out() + run.err());
+        assertTrue(run.out().contains("bots/samples/webinato/realtimechat.form on webinato (webinato)"), run.out());
+        assertTrue(run.out().contains("batch 4 carried no message"), run.out());
+        assertTrue(run.out().contains("2016-04-15T13:33:00Z message from Maria Lopez (attendee): "
+                + "\"Hello everyone, can you hear the presenter?\" [room:4520]"), run.out());
+        assertTrue(run.out().contains("    webinar/question fired\n      send on sms-main to whatsapp:+15550142: "
+                + "Question from Maria Lopez in room:4520 at 13:33: Hello everyone, can you hear the presenter?"), run.out());
+        // the presenter's own message is not forwarded
+        assertTrue(run.out().contains("Slides are coming up in a minute.\" [room:4520]\n    no rule fired"), run.out());
+        assertTrue(run.out().contains("3 event(s) from 2 file(s), 2 rule(s) fired"), run.out());
+    }
+
+    @Test
+    void replayCarriesStatePresenceAndSendersFromOneEventToTheNext() throws IOException {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(rules.resolve("chat.yml"), """
+                bot: chat
+                rules:
+                  - name: first
+                    when: { first-message: true }
+                    then: [{set: {step: asked}}, {reply: "hello {{sender.id}}, what is your order number?"}]
+                  - name: number
+                    when: { state: { step: asked }, regex: '(?<n>\\d+)' }
+                    then: [{clear: step}, {reply: "order {{match.n}} noted; user 1 is {{presence.1}}"}]
+                  - name: agent-online
+                    when: { presence: { user: "1", is: online } }
+                    then: [{reply: "user 1 is online"}]
+                """);
+        Path samples = Files.createDirectories(dir.resolve("mqtt-chat"));
+        Files.writeString(samples.resolve("1-text.json"), chat(10, "hi"));
+        Files.writeString(samples.resolve("2-online.json"), "{\"userid\":1,\"status\":\"online\",\"timestamp\":1602511600}");
+        Files.writeString(samples.resolve("3-number.json"), chat(11, "it is 4242"));
+        Files.writeString(samples.resolve("4-again.json"), chat(12, "thanks"));
+
+        Run run = run("replay", "--rules", rules.toString(), samples.toString());
+
+        assertEquals(0, run.code(), run.out() + run.err());
+        String[] turns = run.out().split("\n  20");
+        assertTrue(turns[1].contains("chat/first fired\n      set: step = asked\n      reply: hello 2, what is your order number?"), run.out());
+        assertTrue(turns[2].contains("presence online of 1"), run.out());
+        assertTrue(turns[3].contains("chat/number fired, captured {n=4242}\n      clear: step\n      reply: order 4242 noted; user 1 is online"), run.out());
+        assertTrue(turns[4].contains("chat/agent-online fired\n      reply: user 1 is online"), run.out());
+        assertTrue(run.out().contains("4 event(s) from 4 file(s), 3 rule(s) fired"), run.out());
+    }
+
+    @Test
+    void replayReportsARefusedFileAndWrongArguments() throws IOException {
+        Path samples = Files.createDirectories(dir.resolve("sms-gateway"));
+        Files.writeString(samples.resolve("broken.json"), "{\"secret\":\"s\",\"type\":\"fax\",\"data\":{}}");
+        Run refused = run("replay", samples.toString());
+        assertEquals(1, refused.code(), refused.out());
+        assertTrue(refused.out().contains("refused by sms-gateway: "), refused.out());
+        assertTrue(refused.out().contains("'fax' is not one of sms, whatsapp, ussd, notification"), refused.out());
+
+        Path elsewhere = Files.createDirectories(dir.resolve("misc"));
+        Files.writeString(elsewhere.resolve("x.json"), "{}");
+        Run unknown = run("replay", elsewhere.toString());
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("cannot tell its platform from the folder 'misc'"), unknown.err());
+        assertEquals(0, run("replay", "--channel", "room-9", "--platform", "webinato",
+                "bots/samples/webinato/realtimechat.form").code());
+        assertEquals(2, run("replay", "--channel", "room-9", "bots/samples/webinato").code());
+        assertEquals(2, run("replay").code());
+    }
+
+    private static String chat(int id, String text) {
+        return "{\"from_userid\":2,\"to_userid\":3601,\"message\":{\"id\":" + id + ",\"message\":\"" + text
+                + "\",\"type\":0,\"timestamp\":" + (1602511590 + id * 100) + "}}";
+    }
+
+    @Test
     void theApplicationMainRunsTheCommandWithoutTheServer() throws Exception {
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "io.hookbot.Application", "check", "bots")
@@ -146,5 +249,20 @@ class CliTest {
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, process.exitValue(), output);
         assertTrue(output.contains("1 file(s) checked, no mistakes"), output);
+    }
+
+    @Test
+    void theApplicationMainReplaysSamples() throws Exception {
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.hookbot.Application", "replay", "--rules",
+                "bots/examples", "bots/samples/vcaas/meeting-start.json", "bots/samples/vcaas/meeting-end.json")
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), output);
+        assertTrue(output.contains("    events/meeting-started fired\n      set: meeting = 12345\n"
+                + "      send on sms-main to +15550100: Meeting 12345 started at 03:27."), output);
+        assertTrue(output.contains("events/meeting-over fired\n      clear: meeting"), output);
+        assertTrue(output.contains("2 event(s) from 2 file(s), 2 rule(s) fired"), output);
     }
 }

@@ -111,13 +111,27 @@ public final class BotDefinition {
      */
     public void answer(Event event, String platform, Instant now, Map<String, String> state, List<Action> actions,
                        List<String> matched, PluginHandoff plugins) {
-        answer(event, platform, now, state, actions, matched, plugins, FiringGate.OPEN);
+        answer(event, platform, now, state, actions, matched, plugins, FiringGate.OPEN, TurnLookups.NONE);
+    }
+
+    /** {@link #answer(Event, String, Instant, Map, List, List, PluginHandoff, FiringGate, TurnLookups)} with no lookups. */
+    public void answer(Event event, String platform, Instant now, Map<String, String> state, List<Action> actions,
+                       List<String> matched, PluginHandoff plugins, FiringGate gate) {
+        answer(event, platform, now, state, actions, matched, plugins, gate, TurnLookups.NONE);
+    }
+
+    /** {@link #answer(Event, String, Instant, Map, List, List, PluginHandoff, FiringGate, TurnLookups)} unguarded. */
+    public void answer(Event event, String platform, Instant now, Map<String, String> state, List<Action> actions,
+                       List<String> matched, PluginHandoff plugins, TurnLookups lookups) {
+        answer(event, platform, now, state, actions, matched, plugins, FiringGate.OPEN, lookups);
     }
 
     /**
-     * Runs the rules against an event, asking the guardrails before a rule that fired runs its actions. A rule that
-     * a guardrail blocks does nothing, and counts as having answered: the rules below it are not tried (unless it
-     * says {@code continue: true}), so a cooldown or quiet hours never let a fallback rule answer in its place.
+     * Runs the rules against an event, handing the turn to plugins where a rule says so, with presence and
+     * first-message knowledge for the conditions that ask for them, and asking the guardrails before a rule that
+     * fired runs its actions. A rule that a guardrail blocks does nothing, and counts as having answered: the rules
+     * below it are not tried (unless it says {@code continue: true}), so a cooldown or quiet hours never let a
+     * fallback rule answer in its place.
      *
      * @param event    the event
      * @param platform the platform of its channel, or {@code null} if unknown
@@ -128,10 +142,11 @@ public final class BotDefinition {
      *                 {@code (blocked by <guardrail>)} after a blocked one
      * @param plugins  how a {@code plugin:} action reaches its plugin
      * @param gate     the guardrails
+     * @param lookups  presence and first-message knowledge
      */
     public void answer(Event event, String platform, Instant now, Map<String, String> state, List<Action> actions,
-                       List<String> matched, PluginHandoff plugins, FiringGate gate) {
-        Facts facts = Facts.of(event, platform, state, now);
+                       List<String> matched, PluginHandoff plugins, FiringGate gate, TurnLookups lookups) {
+        Facts facts = Facts.of(event, platform, state, now, lookups);
         for (int position : index.candidates(facts)) {
             Rule rule = rules.get(position);
             Map<String, String> captures = new HashMap<>();

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 sealed interface Condition permits Condition.Always, Condition.All, Condition.Any, Condition.Not,
         TextCondition.Keywords, TextCondition.Phrase, TextCondition.Regex,
         TurnCondition.Platform, TurnCondition.Channel, TurnCondition.Kind, TurnCondition.Role,
-        TurnCondition.State, TurnCondition.TimeWindow {
+        TurnCondition.State, TurnCondition.TimeWindow, LookupCondition.Presence, LookupCondition.FirstMessage {
 
     /**
      * @param facts    the turn

@@ -21,7 +21,7 @@ import java.util.regex.PatternSyntaxException;
 final class ConditionParser {
 
     static final Set<String> KEYS = Set.of("keywords", "phrase", "regex", "platform", "channel", "kind", "role",
-            "state", "time", "all", "any", "not");
+            "state", "time", "all", "any", "not", "presence", "first-message");
     /** The platform ids a rule may name. */
     static final Set<String> PLATFORMS = Set.of("sms-gateway", "webinato", "mqtt-chat", "yalgaar", "vcaas");
     private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
@@ -67,6 +67,8 @@ final class ConditionParser {
                 all.add(condition);
             }
         }
+        // lookups last: a rule whose text or state does not match never looks presence up
+        all.sort(java.util.Comparator.comparing(c -> c instanceof LookupCondition.Presence));
         return all.size() == 1 ? all.get(0) : all.isEmpty() ? new Condition.Always() : new Condition.All(List.copyOf(all));
     }
 
@@ -95,6 +97,10 @@ final class ConditionParser {
                 return combination(key, value);
             case "not":
                 return new Condition.Not(parse(value));
+            case "presence":
+                return new PresenceConditionParser(problems, knownChannels).parse(value);
+            case "first-message":
+                return Nodes.bool(value, "first-message", problems).map(LookupCondition.FirstMessage::new).orElse(null);
             default:
                 return null;
         }

@@ -2,10 +2,13 @@ package io.hookbot.bot.rules;
 
 import io.hookbot.api.Action;
 import io.hookbot.api.ClearState;
+import io.hookbot.api.Attachment;
 import io.hookbot.api.Reply;
+import io.hookbot.api.Send;
 import io.hookbot.api.SetState;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -47,11 +50,36 @@ sealed interface RuleAction {
         }
     }
 
-    /** @param text the reply's template */
-    record ReplyAction(Template text) implements Direct {
+    /**
+     * @param text     the reply's template
+     * @param location where the reply is written, for mistakes found once the whole rule is read
+     */
+    record ReplyAction(Template text, io.hookbot.bot.rules.yaml.Location location) implements Direct {
         @Override
         public Action toAction(Function<String, String> values) {
             return Reply.text(text.render(values));
+        }
+    }
+
+    /**
+     * Sends on a channel of the rule's choosing, to a recipient in that channel's platform's terms.
+     *
+     * @param channel the configured channel to send on
+     * @param to      the recipient's template
+     * @param text    the text's template
+     * @param attach  the attachment URLs' templates; one that renders empty is left out
+     */
+    record SendAction(String channel, Template to, Template text, List<Template> attach) implements Direct {
+
+        public SendAction {
+            attach = List.copyOf(attach);
+        }
+
+        @Override
+        public Action toAction(Function<String, String> values) {
+            List<Attachment> attachments = attach.stream().map(t -> t.render(values).trim()).filter(url -> !url.isEmpty())
+                    .map(url -> new Attachment(url, null, null)).toList();
+            return new Send(channel, to.render(values).trim(), text.render(values), attachments);
         }
     }
 

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,8 +40,9 @@ public class RuleBook {
                     ChannelRegistry channels, PluginCatalog plugins) {
         this.directory = Path.of(directory);
         this.channels = channels;
-        Set<String> names = channels.all().stream().map(ChannelConfig::name).collect(Collectors.toSet());
-        this.folder = new RuleFolder(new RuleFileParser(names, plugins.pluginIds()));
+        Map<String, String> platforms = channels.all().stream()
+                .collect(Collectors.toMap(ChannelConfig::name, ChannelConfig::platform));
+        this.folder = new RuleFolder(new RuleFileParser(platforms, plugins.pluginIds()));
         if (!this.directory.toFile().isDirectory()) {
             LOG.warn("No rule folder at {}: the bot will store events but answer none", this.directory.toAbsolutePath());
         }

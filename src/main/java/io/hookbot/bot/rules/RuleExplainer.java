@@ -64,10 +64,24 @@ public final class RuleExplainer {
      * @return a step for every rule of every bot, in order
      */
     public static List<Step> explain(RuleSet rules, Event event, String platform, Instant now, Map<String, String> state) {
+        return explain(rules, event, platform, now, state, TurnLookups.NONE);
+    }
+
+    /**
+     * @param rules    the rule set
+     * @param event    the event
+     * @param platform the platform of its channel
+     * @param now      the time of the turn
+     * @param state    the conversation state before the turn
+     * @param lookups  presence and first-message knowledge
+     * @return a step for every rule of every bot, in order
+     */
+    public static List<Step> explain(RuleSet rules, Event event, String platform, Instant now, Map<String, String> state,
+                                     TurnLookups lookups) {
         List<Step> steps = new ArrayList<>();
         Map<String, String> live = new HashMap<>(state);
         for (BotDefinition bot : rules.bots()) {
-            Facts facts = Facts.of(event, platform, live, now);
+            Facts facts = Facts.of(event, platform, live, now, lookups);
             String answeredBy = bot.serves(event.channel()) ? null : "the bot serves only " + bot.channels();
             for (Rule rule : bot.rules()) {
                 String location = rule.location().toString();

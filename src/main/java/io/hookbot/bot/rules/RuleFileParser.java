@@ -32,6 +32,8 @@ public final class RuleFileParser {
 
     private final Set<String> knownChannels;
     private final Set<String> knownPlugins;
+    /** The configured channels' platforms, or {@code null} when unknown. */
+    private final Map<String, String> channelPlatforms;
 
     /** A parser that checks neither channel names nor plugin ids (for files read without the application). */
     public RuleFileParser() {
@@ -50,6 +52,20 @@ public final class RuleFileParser {
     public RuleFileParser(Set<String> knownChannels, Set<String> knownPlugins) {
         this.knownChannels = knownChannels == null ? null : Set.copyOf(knownChannels);
         this.knownPlugins = knownPlugins == null ? null : Set.copyOf(knownPlugins);
+        this.channelPlatforms = null;
+    }
+
+    /**
+     * A parser that also knows each channel's platform, so that it refuses a {@code reply} to a platform that
+     * cannot be answered in the conversation ({@link ReplyReach}).
+     *
+     * @param channelPlatforms the configured channels, each with its platform id
+     * @param knownPlugins     the loaded plugins' ids; {@code null} not to check them
+     */
+    public RuleFileParser(Map<String, String> channelPlatforms, Set<String> knownPlugins) {
+        this.knownChannels = Set.copyOf(channelPlatforms.keySet());
+        this.knownPlugins = knownPlugins == null ? null : Set.copyOf(knownPlugins);
+        this.channelPlatforms = Map.copyOf(channelPlatforms);
     }
 
     /**
@@ -139,6 +155,7 @@ public final class RuleFileParser {
                     break;
                 }
             }
+            ReplyReach.check(rule, channels, channelPlatforms, problems);
             // a schedule rule fires on its own times, so another one below it is never shadowed
             if (rule.isCatchAll() && rule.schedule() == null) {
                 catchAlls.add(rule);
@@ -158,7 +175,7 @@ public final class RuleFileParser {
         Trigger trigger = rule.get("on").map(n -> TriggerParser.parse(n, problems)).orElse(Trigger.MESSAGE);
         ConditionParser conditions = new ConditionParser(problems, knownChannels, zone);
         Condition condition = rule.get("when").map(conditions::parse).orElse(new Condition.Always());
-        TemplateScope scope = new TemplateScope(trigger.family(), conditions.captures());
+        TemplateScope scope = new TemplateScope(trigger.family(), conditions.captures(), knownChannels);
         List<RuleAction> actions = rule.get("then").map(n -> new ActionParser(problems, scope, knownPlugins).parse(n)).orElse(null);
         if (actions == null) {
             problems.add(node, "rule '" + name + "' has no 'then': say what it does (- reply: …)");

@@ -7,12 +7,23 @@ import java.util.Set;
  * messages have {@code text}) and on the named groups of the rule's regular expressions.
  *
  * @param family   the family of events the rule answers
- * @param captures the named groups of the rule's regexes
+ * @param captures      the named groups of the rule's regexes
+ * @param knownChannels the configured channels, or {@code null} not to check the channel of a presence variable
  */
-record TemplateScope(Trigger.Family family, Set<String> captures) {
+record TemplateScope(Trigger.Family family, Set<String> captures, Set<String> knownChannels) {
 
     static final String ROOTS = "text, channel, platform, conversation, bot, sender.id|name|role, match.<group>, "
-            + "state.<key>, event.<field>, now, now.date|time|weekday|iso";
+            + "state.<key>, event.<field>, presence.<user>[@<channel>], now, now.date|time|weekday|iso";
+
+    /**
+     * A scope that does not check the channel names of {@code presence.<user>@<channel>}.
+     *
+     * @param family   the family of events the rule answers
+     * @param captures the named groups of the rule's regexes
+     */
+    TemplateScope(Trigger.Family family, Set<String> captures) {
+        this(family, captures, null);
+    }
     private static final Set<String> PERSON = Set.of("id", "name", "role");
     private static final Set<String> NOW = Set.of("date", "time", "weekday", "iso");
 
@@ -52,9 +63,24 @@ record TemplateScope(Trigger.Family family, Set<String> captures) {
                 return rest.isEmpty() ? "say which state value: state.<key>" : null;
             case "event":
                 return eventField(rest);
+            case "presence":
+                return presence(rest);
             default:
                 return "unknown variable '" + path + "'; known: " + ROOTS;
         }
+    }
+
+    private String presence(String rest) {
+        int at = rest.lastIndexOf('@');
+        String user = at < 0 ? rest : rest.substring(0, at);
+        if (user.isEmpty()) {
+            return "say whose presence: presence.<user> or presence.<user>@<channel>";
+        }
+        String channel = at < 0 ? null : rest.substring(at + 1);
+        if (channel != null && knownChannels != null && !knownChannels.contains(channel)) {
+            return "unknown channel '" + channel + "'; channels configured: " + knownChannels.stream().sorted().toList();
+        }
+        return null;
     }
 
     private String eventField(String field) {

@@ -54,6 +54,7 @@ final class TemplateValues implements Function<String, String> {
             case "state" -> state.get(rest);
             case "sender" -> person(facts.person(), rest);
             case "event" -> eventField(event, rest);
+            case "presence" -> presence(rest);
             default -> null;
         };
     }
@@ -67,6 +68,14 @@ final class TemplateValues implements Function<String, String> {
             case "iso" -> facts.now().toString();
             default -> local.toOffsetDateTime().toString();
         };
+    }
+
+    /** {@code <user>} on the event's channel, or {@code <user>@<channel>}: the last {@code @} starts the channel. */
+    private String presence(String rest) {
+        int at = rest.lastIndexOf('@');
+        String user = at < 0 ? rest : rest.substring(0, at);
+        String channel = at < 0 ? facts.event().channel() : rest.substring(at + 1);
+        return PresenceWords.word(facts.lookups().presence().find(channel, user));
     }
 
     private static String person(User user, String field) {

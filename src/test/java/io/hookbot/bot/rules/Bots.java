@@ -5,6 +5,7 @@ import io.hookbot.api.Event;
 import io.hookbot.api.MessageKind;
 import io.hookbot.api.MessageReceived;
 import io.hookbot.api.Reply;
+import io.hookbot.api.Send;
 import io.hookbot.api.User;
 
 import java.time.Instant;
@@ -45,6 +46,16 @@ final class Bots {
             List<String> replies = replies();
             return replies.isEmpty() ? null : replies.get(replies.size() - 1);
         }
+
+        List<Send> sends() {
+            return actions.stream().filter(a -> a instanceof Send).map(a -> (Send) a).toList();
+        }
+
+        /** @return the text of the last send, or {@code null} */
+        String sent() {
+            List<Send> sends = sends();
+            return sends.isEmpty() ? null : sends.get(sends.size() - 1).text();
+        }
     }
 
     static Outcome run(BotDefinition bot, Event event) {
@@ -52,10 +63,15 @@ final class Bots {
     }
 
     static Outcome run(BotDefinition bot, Event event, String platform, Map<String, String> state, Instant now) {
+        return run(bot, event, platform, state, now, TurnLookups.NONE);
+    }
+
+    static Outcome run(BotDefinition bot, Event event, String platform, Map<String, String> state, Instant now,
+                       TurnLookups lookups) {
         List<Action> actions = new ArrayList<>();
         List<String> matched = new ArrayList<>();
         Map<String, String> newState = new HashMap<>(state);
-        bot.answer(event, platform, now, newState, actions, matched);
+        bot.answer(event, platform, now, newState, actions, matched, PluginHandoff.NONE, lookups);
         return new Outcome(actions, matched, newState);
     }
 

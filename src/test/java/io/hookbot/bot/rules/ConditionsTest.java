@@ -62,16 +62,16 @@ class ConditionsTest {
                     then: [{reply: nice picture}]
                   - name: presenter-on-webinato
                     when: { platform: webinato, role: Presenter }
-                    then: [{reply: hello presenter}]
+                    then: [{send: {channel: wa-sales, to: "whatsapp:+15550009", text: hello presenter}}]
                 """);
         assertEquals("nice picture", Bots.run(bot, Bots.message("wa-sales", User.of("1"), "", MessageKind.STICKER)).reply());
         assertNull(Bots.run(bot, Bots.message("sms-main", User.of("1"), "", MessageKind.STICKER)).reply());
         assertNull(Bots.run(bot, Bots.message("wa-sales", User.of("1"), "hi", MessageKind.TEXT)).reply());
         var presenter = Bots.message("room-42", new User("7", "Ann", "presenter"), "hi", MessageKind.TEXT);
-        assertEquals("hello presenter", Bots.run(bot, presenter, "webinato", Map.of(), Bots.NOON_UTC_MONDAY).reply());
-        assertNull(Bots.run(bot, presenter, "sms-gateway", Map.of(), Bots.NOON_UTC_MONDAY).reply());
+        assertEquals("hello presenter", Bots.run(bot, presenter, "webinato", Map.of(), Bots.NOON_UTC_MONDAY).sent());
+        assertNull(Bots.run(bot, presenter, "sms-gateway", Map.of(), Bots.NOON_UTC_MONDAY).sent());
         var attendee = Bots.message("room-42", new User("8", "Bob", "attendee"), "hi", MessageKind.TEXT);
-        assertNull(Bots.run(bot, attendee, "webinato", Map.of(), Bots.NOON_UTC_MONDAY).reply());
+        assertNull(Bots.run(bot, attendee, "webinato", Map.of(), Bots.NOON_UTC_MONDAY).sent());
     }
 
     @Test

@@ -61,6 +61,41 @@ class ExampleBotsTest {
     }
 
     @Test
+    void aNewcomerIsWelcomedAndTheAgentIsAskedOnlyWhenOnline() {
+        LookupConditionsTest.MapPresence presence = new LookupConditionsTest.MapPresence();
+        Bots.Outcome first = Bots.run(DESK, Bots.message("an agent please"), "sms-gateway", Map.of(), OPEN,
+                TurnLookups.of(presence, true));
+        assertEquals(List.of("Welcome to the support desk! Send ORDER and a number to follow an order, or AGENT for a person.",
+                "Our agent is offline; we will call you back during office hours."), first.replies());
+        presence.with("mqtt-main", "agent-7", io.hookbot.api.PresenceChanged.Status.ONLINE, Map.of());
+        Bots.Outcome online = Bots.run(DESK, Bots.message("an agent please"), "sms-gateway", Map.of(), OPEN,
+                TurnLookups.of(presence, false));
+        assertEquals(List.of(io.hookbot.api.Send.text("mqtt-main", "agent-7", "Customer +15550001 asks for a person: an agent please")),
+                online.sends());
+        assertEquals("Agent 7 will write to you in a moment.", online.reply());
+    }
+
+    @Test
+    void theEventsBotTellsSomeoneWithSendsAndTheWebinarBotForwardsQuestions() {
+        BotDefinition events = new RuleFileParser().parse(Path.of("bots/examples/events.yml"));
+        var started = new io.hookbot.api.MeetingEvent("class-7", "meeting:12", "12", io.hookbot.api.MeetingEvent.Type.STARTED,
+                null, OPEN, Map.of());
+        Bots.Outcome announced = Bots.run(events, started, "vcaas", Map.of(), OPEN);
+        assertEquals("Meeting 12 started at 08:00.", announced.sends().get(0).text());
+        assertEquals("https://example.com/agenda/12.pdf", announced.sends().get(1).attachments().get(0).url());
+        assertEquals(Map.of("meeting", "12"), announced.state());
+
+        BotDefinition webinar = new RuleFileParser().parse(Path.of("bots/examples/webinar.yml"));
+        var question = Bots.message("room-42", new User("Ann", "Ann", "attendee"), "Is the deck online?", MessageKind.TEXT);
+        Bots.Outcome forwarded = Bots.run(webinar, question, "webinato", Map.of(), OPEN, TurnLookups.of(
+                new LookupConditionsTest.MapPresence(), false));
+        assertEquals(List.of(io.hookbot.api.Send.text("sms-main", "whatsapp:+15550142",
+                "Question from Ann in conv-1 at 08:00: Is the deck online?")), forwarded.sends());
+        var presenter = Bots.message("room-42", new User("Bo", "Bo", "presenter"), "Any questions?", MessageKind.TEXT);
+        assertTrue(Bots.run(webinar, presenter, "webinato", Map.of(), OPEN).actions().isEmpty());
+    }
+
+    @Test
     void theReadmeBotGreetsHelpsAndFallsBack() {
         BotDefinition readme = new RuleFileParser().parse(Path.of("bots/auto-reply.yml"));
         assertEquals("Hello +15550001! I'm the hookbot demo bot. Send HELP to see what I can do.",

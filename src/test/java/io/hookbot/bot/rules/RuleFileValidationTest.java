@@ -150,9 +150,9 @@ class RuleFileValidationTest {
                 bot: b
                 rules:
                   - on: presence.online
-                    then: [{reply: "welcome back"}]
+                    then: [{send: {channel: sms-main, to: "+1", text: "welcome back"}}]
                   - on: presence.offline
-                    then: [{reply: "bye"}]
+                    then: [{send: {channel: sms-main, to: "+1", text: "bye"}}]
                   - then: [{reply: "a message"}]
                 """);
         assertEquals(3, bot.ruleCount());
@@ -160,9 +160,9 @@ class RuleFileValidationTest {
                 bot: b
                 rules:
                   - on: presence
-                    then: [{reply: "any"}]
+                    then: []
                   - on: presence.offline
-                    then: [{reply: "bye"}]
+                    then: []
                 """, "bot.yml:5:5: ", "can never fire");
     }
 

@@ -11,30 +11,31 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-/** Rules answer presence changes, meeting events and device events, by family and type. */
+/** Rules answer presence changes, meeting events and device events (with sends), by family and type. */
 class TriggersTest {
 
     private static final BotDefinition BOT = Bots.parse("""
             bot: b
             rules:
               - on: presence.online
-                then: [{reply: "welcome back {{sender.name}}"}]
+                then: [{send: {channel: sms-main, to: "+15550009", text: "welcome back {{sender.name}}"}}]
               - on: [presence.joined, presence.waiting]
                 when: { role: teacher }
-                then: [{reply: "{{sender.id}} {{event.status}} {{event.scope}}"}]
+                then: [{send: {channel: sms-main, to: "+15550009", text: "{{sender.id}} {{event.status}} {{event.scope}}"}}]
               - on: meeting.started
-                then: [{reply: "meeting {{event.meeting}} started by {{sender.name | someone}}"}]
+                then: [{send: {channel: sms-main, to: "+15550009", text: "meeting {{event.meeting}} started by {{sender.name | someone}}"}}]
               - on: meeting
-                then: [{reply: "meeting {{event.type}}, end type {{event.endType | n/a}}"}]
+                then: [{send: {channel: sms-main, to: "+15550009", text: "meeting {{event.type}}, end type {{event.endType | n/a}}"}}]
               - on: device.ussd
-                then: [{reply: "USSD {{event.code}}: {{event.response}}"}]
+                then: [{send: {channel: sms-main, to: "+15550009", text: "USSD {{event.code}}: {{event.response}}"}}]
               - on: device.notification
-                then: [{reply: "{{event.package}} says {{event.title}}"}]
+                then: [{send: {channel: sms-main, to: "+15550009", text: "{{event.package}} says {{event.title}}"}}]
               - then: [{reply: "a message"}]
             """);
 
     private static String reply(io.hookbot.api.Event event) {
-        return Bots.run(BOT, event).reply();
+        Bots.Outcome outcome = Bots.run(BOT, event);
+        return outcome.sent() != null ? outcome.sent() : outcome.reply();
     }
 
     @Test

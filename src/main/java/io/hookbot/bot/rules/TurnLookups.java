@@ -1,0 +1,57 @@
+package io.hookbot.bot.rules;
+
+import io.hookbot.api.PresenceFilter;
+import io.hookbot.api.PresenceView;
+import io.hookbot.api.UserPresence;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What rules may look up beyond the event and the conversation state: other users' presence, and whether the
+ * message is the first its sender ever sent on the channel. The turn's owner supplies them: the dispatcher reads
+ * them in the turn's transaction, the command line from what it has replayed. Presence is looked up only when a
+ * rule that asks for it is tried, so rules that do not ask cost nothing.
+ */
+public interface TurnLookups {
+
+    /** Knows no one (every other user is offline) and counts no message as a first one; for tools and tests. */
+    TurnLookups NONE = of(new PresenceView() {
+        @Override
+        public Optional<UserPresence> find(String channel, String user) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<UserPresence> list(PresenceFilter filter) {
+            return List.of();
+        }
+    }, false);
+
+    /** @return the presence of every user, as of this turn (its own presence change included) */
+    PresenceView presence();
+
+    /**
+     * @return whether the turn's event is a message and no earlier message from its sender was seen on its channel
+     */
+    boolean firstMessage();
+
+    /**
+     * @param presence     the presence view
+     * @param firstMessage whether the turn's message is its sender's first on the channel
+     * @return lookups answering from those
+     */
+    static TurnLookups of(PresenceView presence, boolean firstMessage) {
+        return new TurnLookups() {
+            @Override
+            public PresenceView presence() {
+                return presence;
+            }
+
+            @Override
+            public boolean firstMessage() {
+                return firstMessage;
+            }
+        };
+    }
+}

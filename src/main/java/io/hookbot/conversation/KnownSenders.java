@@ -1,0 +1,47 @@
+package io.hookbot.conversation;
+
+import io.hookbot.api.MessageReceived;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * The senders each channel has had a message from ({@code known_sender}), so a rule can tell a sender's first
+ * message from the next ones. Written on the caller's transaction, the turn's: the row and the turn commit or roll
+ * back together. Every message is recorded, whether or not a rule asks, so that a rule added later knows who wrote
+ * before it.
+ */
+@Singleton
+public class KnownSenders {
+
+    private static final String INSERT = "INSERT INTO known_sender (channel, sender_id, first_event_id, first_seen) "
+            + "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING";
+
+    /**
+     * Records that a message's sender has written on its channel.
+     *
+     * @param connection the turn's transaction
+     * @param eventId    the message's inbox id
+     * @param message    the message
+     * @return whether it is the first message from that sender on that channel
+     * @throws SQLException on a database error
+     */
+    public boolean recordMessage(Connection connection, long eventId, MessageReceived message) throws SQLException {
+        if (message.sender() == null || message.sequence() != null && message.sequence().marksEmptyBatch()) {
+            return false;
+        }
+        // concurrent first messages of one sender in two conversations: the second insert waits for the first
+        // transaction and then does nothing, so exactly one of them is the first
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setString(1, message.channel());
+            insert.setString(2, message.sender().id());
+            insert.setLong(3, eventId);
+            insert.setObject(4, OffsetDateTime.ofInstant(message.timestamp(), ZoneOffset.UTC));
+            return insert.executeUpdate() == 1;
+        }
+    }
+}
