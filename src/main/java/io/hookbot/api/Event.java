@@ -27,4 +27,21 @@ public sealed interface Event permits MessageReceived, PresenceChanged, MeetingE
 
     /** @return when the platform says the event happened */
     Instant timestamp();
+
+    /**
+     * @return who the event is about: a message's sender, a presence change's user, a meeting event's actor;
+     *         {@code null} for device events and meeting events without an actor
+     */
+    default User person() {
+        if (this instanceof MessageReceived message) {
+            return message.sender();
+        }
+        if (this instanceof PresenceChanged presence) {
+            return presence.user();
+        }
+        if (this instanceof MeetingEvent meeting) {
+            return meeting.actor();
+        }
+        return null;
+    }
 }

@@ -56,16 +56,7 @@ public record PluginTurn(long id, Event event, Map<String, String> state, Map<St
      *         {@code null} for device events and meeting events without an actor
      */
     public User sender() {
-        if (event instanceof MessageReceived message) {
-            return message.sender();
-        }
-        if (event instanceof PresenceChanged presence) {
-            return presence.user();
-        }
-        if (event instanceof MeetingEvent meeting) {
-            return meeting.actor();
-        }
-        return null;
+        return event == null ? null : event.person();
     }
 
     /** @return the message's text, or an empty text when the event is not a message */

@@ -1,9 +1,6 @@
 package io.hookbot.bot.guard;
 
 import io.hookbot.api.Event;
-import io.hookbot.api.MeetingEvent;
-import io.hookbot.api.MessageReceived;
-import io.hookbot.api.PresenceChanged;
 import io.hookbot.api.User;
 
 import java.time.Instant;
@@ -23,16 +20,7 @@ public record Firing(String bot, String rule, Guardrails guardrails, Event event
 
     /** @return who the event is about: a message's sender, a presence's user, a meeting's actor; or {@code null} */
     public User person() {
-        if (event instanceof MessageReceived m) {
-            return m.sender();
-        }
-        if (event instanceof PresenceChanged p) {
-            return p.user();
-        }
-        if (event instanceof MeetingEvent m) {
-            return m.actor();
-        }
-        return null;
+        return event == null ? null : event.person();
     }
 
     /** @return {@code bot/rule} */

@@ -1,10 +1,7 @@
 package io.hookbot.bot.rules;
 
-import io.hookbot.api.DeviceEvent;
 import io.hookbot.api.Event;
-import io.hookbot.api.MeetingEvent;
 import io.hookbot.api.MessageReceived;
-import io.hookbot.api.PresenceChanged;
 import io.hookbot.api.User;
 
 import java.time.Instant;
@@ -38,18 +35,6 @@ record Facts(Event event, String platform, String folded, Map<String, String> st
 
     /** @return the person the event is about: a message's sender, a presence's user, a meeting's actor */
     User person() {
-        if (event instanceof MessageReceived m) {
-            return m.sender();
-        }
-        if (event instanceof PresenceChanged p) {
-            return p.user();
-        }
-        if (event instanceof MeetingEvent m) {
-            return m.actor();
-        }
-        if (event instanceof DeviceEvent) {
-            return null;
-        }
-        return null;
+        return event == null ? null : event.person();
     }
 }

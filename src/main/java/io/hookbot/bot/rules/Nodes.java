@@ -23,6 +23,18 @@ final class Nodes {
         return Optional.empty();
     }
 
+    /** A template text, parsed against the variables in scope; empty after reporting a problem. */
+    static Optional<Template> template(YamlNode node, String what, TemplateScope scope, Problems problems) {
+        return text(node, what, problems).flatMap(text -> {
+            try {
+                return Optional.of(Template.parse(text, scope));
+            } catch (IllegalArgumentException e) {
+                problems.add(node, what + ": " + e.getMessage());
+                return Optional.empty();
+            }
+        });
+    }
+
     /** One text or a list of texts; empty after reporting a problem. */
     static List<String> texts(YamlNode node, String what, Problems problems) {
         List<String> values = new ArrayList<>();

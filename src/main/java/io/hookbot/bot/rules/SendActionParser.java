@@ -65,13 +65,6 @@ final class SendActionParser {
     }
 
     private Optional<Template> template(YamlNode node, String what) {
-        return Nodes.text(node, what, problems).flatMap(text -> {
-            try {
-                return Optional.of(Template.parse(text, scope));
-            } catch (IllegalArgumentException e) {
-                problems.add(node, what + ": " + e.getMessage());
-                return Optional.empty();
-            }
-        });
+        return Nodes.template(node, what, scope, problems);
     }
 }

@@ -1,11 +1,7 @@
 package io.hookbot.bot.rules;
 
-import io.hookbot.api.PresenceFilter;
 import io.hookbot.api.PresenceView;
-import io.hookbot.api.UserPresence;
 
-import java.util.List;
-import java.util.Optional;
 
 /**
  * What rules may look up beyond the event and the conversation state: other users' presence, and whether the
@@ -16,17 +12,7 @@ import java.util.Optional;
 public interface TurnLookups {
 
     /** Knows no one (every other user is offline) and counts no message as a first one; for tools and tests. */
-    TurnLookups NONE = of(new PresenceView() {
-        @Override
-        public Optional<UserPresence> find(String channel, String user) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<UserPresence> list(PresenceFilter filter) {
-            return List.of();
-        }
-    }, false);
+    TurnLookups NONE = of(PresenceView.empty(), false);
 
     /** @return the presence of every user, as of this turn (its own presence change included) */
     PresenceView presence();
