@@ -119,6 +119,12 @@ public class InboxWriter {
             }
             return;
         }
+        // the dispatcher first: acknowledging runs the platform's answer on this thread, and the turns need not wait
+        for (int i = 0; i < all.size(); i++) {
+            if (inserted[i]) {
+                dispatcher.wake(new ConversationRef(all.get(i).channel(), all.get(i).conversation()));
+            }
+        }
         int offset = 0;
         for (Pending pending : group) {
             int stored = 0;
@@ -127,11 +133,6 @@ public class InboxWriter {
             }
             offset += pending.rows.size();
             pending.result.complete(new StoreOutcome(stored, pending.rows.size() - stored));
-        }
-        for (int i = 0; i < all.size(); i++) {
-            if (inserted[i]) {
-                dispatcher.wake(new ConversationRef(all.get(i).channel(), all.get(i).conversation()));
-            }
         }
     }
 
