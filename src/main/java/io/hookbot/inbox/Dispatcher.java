@@ -14,6 +14,7 @@ import io.hookbot.outbox.DeliveryWorker;
 import io.hookbot.outbox.NewReply;
 import io.hookbot.outbox.OutboxStore;
 import io.hookbot.presence.PresenceTracker;
+import io.hookbot.presence.Sightings;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -62,8 +63,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * been open for the gap timeout.
  *
  * <p>Before its turns, a conversation's pending events go through the {@link Sequencer}, which holds numbered
- * batches that arrive ahead of a missing one and releases them in order; each event then updates presence
- * ({@link PresenceTracker}) in the same transaction as its turn.
+ * batches that arrive ahead of a missing one and releases them in order. The senders of all the pass's messages
+ * then have their last-seen times moved, in (channel, user) order ({@link Sightings}), so passes whose conversations
+ * share users take those rows in one order and do not deadlock; a presence change updates presence
+ * ({@link PresenceTracker}) right before its own turn.
  *
  * <p>A pass held by a plugin that ignores its budget and the interrupt ({@link TurnHeldByPlugin}) is taken away
  * from it: the held thread's transaction is rolled back (its connection closed, which releases the conversations'
@@ -236,8 +239,14 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
                 pass.clear();
                 running.put(thread, new RunningPass(refs, s.getConnection(), claims));
                 try {
+                    List<Taken> taken = new ArrayList<>(refs.size());
                     for (ConversationRef ref : refs) {
-                        pass.processed.put(ref, takeTurns(s.getConnection(), ref, pass));
+                        take(s.getConnection(), ref, pass).ifPresent(taken::add);
+                    }
+                    // every sender's last-seen time before any turn, in (channel, user) order (see Sightings)
+                    presence.record(s.getConnection(), pass.sightings);
+                    for (Taken conversation : taken) {
+                        turn(s.getConnection(), conversation, pass);
                     }
                     pass.written = writeReplies(s.getConnection(), pass.replies);
                 } finally {
@@ -341,25 +350,43 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
         return outbox.insertForDelivery(connection, replies, now, now.plus(deliveryLease), delivery::accepting);
     }
 
-    private int takeTurns(Connection connection, ConversationRef ref, Pass pass) throws SQLException {
+    /**
+     * Locks a conversation and takes its events in order; notes their senders in the pass's sightings.
+     *
+     * @return the conversation and its events to turn, or empty when there is nothing to turn (the pass records why)
+     */
+    private Optional<Taken> take(Connection connection, ConversationRef ref, Pass pass) throws SQLException {
         Optional<Conversation> locked = conversations.lock(connection, ref.channel(), ref.key());
         if (locked.isEmpty()) {
-            return LOCKED_ELSEWHERE;
+            pass.processed.put(ref, LOCKED_ELSEWHERE);
+            return Optional.empty();
         }
-        Conversation conversation = locked.get();
-        Instant now = Instant.now();
         List<InboxStore.StoredEvent> pending = inbox.pending(connection, ref, batchSize);
+        pass.processed.put(ref, pending.size());
         // the sequencer may hold some back (numbered batches behind a gap) or release held ones
-        List<InboxStore.StoredEvent> events = sequencer.order(connection, ref, pending, now);
-        if (events.isEmpty()) {
-            return pending.size();
-        }
-        List<Long> ids = new ArrayList<>(events.size());
-        List<String> errors = new ArrayList<>(events.size());
+        List<InboxStore.StoredEvent> events = sequencer.order(connection, ref, pending, Instant.now());
         for (InboxStore.StoredEvent stored : events) {
+            if (stored.event() instanceof MessageReceived message) {
+                pass.sightings.add(message);
+            }
+        }
+        return events.isEmpty() ? Optional.empty() : Optional.of(new Taken(ref, locked.get(), events));
+    }
+
+    /** Runs a conversation's turns, one event after another, and saves what they did. */
+    private void turn(Connection connection, Taken taken, Pass pass) throws SQLException {
+        ConversationRef ref = taken.ref();
+        Conversation conversation = taken.conversation();
+        Instant now = Instant.now();
+        List<Long> ids = new ArrayList<>(taken.events().size());
+        List<String> errors = new ArrayList<>(taken.events().size());
+        for (InboxStore.StoredEvent stored : taken.events()) {
             ids.add(stored.id());
-            // presence first, in this transaction: the turn's rules see the change they react to
-            presence.record(connection, stored.event());
+            // a presence change first, in this transaction: the turn's rules see the change they react to (a
+            // message's sender was seen already, with the pass's other senders)
+            if (!(stored.event() instanceof MessageReceived)) {
+                presence.record(connection, stored.event());
+            }
             // recorded for every message, in this transaction: exactly once per stored message, and before a rule
             // that asks about it is ever added
             boolean firstMessage = stored.event() instanceof MessageReceived message
@@ -383,7 +410,16 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
         }
         conversations.save(connection, conversation);
         inbox.finish(connection, ids, errors);
-        return pending.size();
+    }
+
+    /**
+     * A conversation locked by a pass, with the events it turns.
+     *
+     * @param ref          the conversation
+     * @param conversation its row, as locked
+     * @param events       its events, in order
+     */
+    private record Taken(ConversationRef ref, Conversation conversation, List<InboxStore.StoredEvent> events) {
     }
 
     /**
@@ -401,12 +437,14 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
     private static final class Pass {
         final Map<ConversationRef, Integer> processed = new HashMap<>();
         final List<NewReply> replies = new ArrayList<>();
+        final Sightings sightings = new Sightings();
         OutboxStore.Written written;
 
         /** Forgets a rolled-back attempt, should the transaction be retried. */
         void clear() {
             processed.clear();
             replies.clear();
+            sightings.clear();
             written = null;
         }
     }

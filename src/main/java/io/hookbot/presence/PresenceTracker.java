@@ -51,6 +51,19 @@ public class PresenceTracker {
         }
     }
 
+    /**
+     * Moves the last-seen times of the senders a batch of turns saw, in (channel, user) order.
+     *
+     * @param connection the batch's transaction
+     * @param sightings  the senders
+     * @throws SQLException on a database error
+     */
+    public void record(Connection connection, Sightings sightings) throws SQLException {
+        for (Sightings.Sighting sighting : sightings.inOrder()) {
+            store.seen(connection, sighting.channel(), sighting.user(), sighting.name(), sighting.at());
+        }
+    }
+
     private void apply(Connection connection, PresenceChanged presence) throws SQLException {
         User user = presence.user();
         String channel = presence.channel();
