@@ -6,7 +6,6 @@ import io.hookbot.bot.guard.Guardrails;
 import io.hookbot.bot.guard.QuietHours;
 import io.hookbot.bot.rules.yaml.YamlNode;
 
-import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -125,12 +124,7 @@ final class GuardrailsParser {
     }
 
     private ZoneId zone(YamlNode node, String text) {
-        try {
-            return ZoneId.of(text);
-        } catch (DateTimeException e) {
-            problems.add(node, "unknown time zone '" + text + "'; use a name like Europe/Paris or UTC");
-            return botZone;
-        }
+        return Nodes.zone(node, text, problems, botZone);
     }
 
     private Cooldown cooldown(YamlNode.Mapping mapping, Cooldown base) {

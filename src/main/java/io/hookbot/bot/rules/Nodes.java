@@ -2,6 +2,8 @@ package io.hookbot.bot.rules;
 
 import io.hookbot.bot.rules.yaml.YamlNode;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,6 +23,20 @@ final class Nodes {
         }
         problems.add(node, what + " must be a non-empty text, not " + node.describe());
         return Optional.empty();
+    }
+
+    /**
+     * A time zone name.
+     *
+     * @param fallback what to go on with after reporting an unknown name
+     */
+    static ZoneId zone(YamlNode node, String text, Problems problems, ZoneId fallback) {
+        try {
+            return ZoneId.of(text);
+        } catch (DateTimeException e) {
+            problems.add(node, "unknown time zone '" + text + "'; use a name like Europe/Paris or UTC");
+            return fallback;
+        }
     }
 
     /** A template text, parsed against the variables in scope; empty after reporting a problem. */

@@ -8,7 +8,6 @@ import io.hookbot.bot.rules.yaml.YamlSyntaxException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -193,11 +192,6 @@ public final class RuleFileParser {
     }
 
     private static ZoneId zone(YamlNode node, String text, Problems problems) {
-        try {
-            return ZoneId.of(text);
-        } catch (DateTimeException e) {
-            problems.add(node, "unknown time zone '" + text + "'; use a name like Europe/Paris or UTC");
-            return ZoneOffset.UTC;
-        }
+        return Nodes.zone(node, text, problems, ZoneOffset.UTC);
     }
 }

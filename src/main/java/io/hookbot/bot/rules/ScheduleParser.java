@@ -7,7 +7,6 @@ import com.cronutils.parser.CronParser;
 import io.hookbot.bot.guard.Durations;
 import io.hookbot.bot.rules.yaml.YamlNode;
 
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -107,11 +106,6 @@ final class ScheduleParser {
     }
 
     private ZoneId zone(YamlNode node, String text) {
-        try {
-            return ZoneId.of(text);
-        } catch (DateTimeException e) {
-            problems.add(node, "unknown time zone '" + text + "'; use a name like Europe/Paris or UTC");
-            return null;
-        }
+        return Nodes.zone(node, text, problems, null);
     }
 }

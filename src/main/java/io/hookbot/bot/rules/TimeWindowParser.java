@@ -2,7 +2,6 @@ package io.hookbot.bot.rules;
 
 import io.hookbot.bot.rules.yaml.YamlNode;
 
-import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -76,12 +75,7 @@ final class TimeWindowParser {
     }
 
     private ZoneId zone(YamlNode node, String text) {
-        try {
-            return ZoneId.of(text);
-        } catch (DateTimeException e) {
-            problems.add(node, "unknown time zone '" + text + "'; use a name like Europe/Paris or UTC");
-            return defaultZone;
-        }
+        return Nodes.zone(node, text, problems, defaultZone);
     }
 
     private void days(YamlNode node, String text, Set<DayOfWeek> days) {
