@@ -113,13 +113,15 @@ public final class LoadHarness {
                 latency(port, 500, false);
                 latency(port, 3000, true);
             }
-            if (phases.contains("batches")) {
-                batches(port, 50, false);
-                batches(port, 500, true);
-            }
+            // throughput before batches: the batches leave 100,000 room messages to turn in one conversation, one
+            // event after another, which would still be running under the throughput phase
             if (phases.contains("throughput")) {
                 throughput(port, 5, false);
                 throughput(port, seconds, true);
+            }
+            if (phases.contains("batches")) {
+                batches(port, 50, false);
+                batches(port, 500, true);
             }
             String log = Files.readString(work.resolve("app.log"));
             long errors = log.lines().filter(l -> l.contains(" ERROR ") || l.contains("OutOfMemoryError")).count();
