@@ -144,7 +144,11 @@ public class InboxStore {
     private List<StoredEvent> select(Connection connection, ConversationRef ref, String status, int limit)
             throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT id, payload FROM inbox_event "
-                + "WHERE status = ? AND channel = ? AND conversation_key = ? ORDER BY id "
+                // ordered by the whole index, not just id: equal to ORDER BY id here, and H2 then reads the index in
+                // order and stops at the limit; ordered by id alone it read and sorted every pending event of the
+                // conversation first (91,425 rows for 32 in a room with a backlog, measured with EXPLAIN ANALYZE)
+                + "WHERE status = ? AND channel = ? AND conversation_key = ? "
+                + "ORDER BY status, channel, conversation_key, id "
                 + "FETCH FIRST " + limit + " ROWS ONLY")) {
             select.setString(1, status);
             select.setString(2, ref.channel());
