@@ -40,13 +40,27 @@ public class OutboxStore {
     /**
      * Rows are claimed only when no earlier row to the same recipient is still waiting or in flight, which keeps
      * each recipient's replies in order across threads and instances; rows of paused channels are not claimed.
+     * On H2 each status is asked with an equality, so the lookup stays within the (channel, recipient, status)
+     * prefix of the recipient index: with {@code status IN (…)} H2 walks the recipient's whole history of sent
+     * replies ({@code EXPLAIN ANALYZE}: 3,500 index entries for a recipient with 3,500 replies sent, against 1).
+     * PostgreSQL plans the {@code IN} form well and the split one badly (under 600 replies/s instead of about 2,500
+     * in the delivery load test), so it keeps the {@code IN}.
      */
     private static final String CLAIMABLE = "SELECT o.id, o.channel, o.recipient, o.payload, o.attempts, o.last_error "
-            + "FROM outbox_message o WHERE o.status = 'PENDING' AND o.next_attempt_at <= ? "
-            + "AND NOT EXISTS (SELECT 1 FROM outbox_message e WHERE e.channel = o.channel AND e.recipient = o.recipient "
-            + "AND e.status IN ('PENDING', 'SENDING') AND e.id < o.id) "
+            + "FROM outbox_message o WHERE o.status = 'PENDING' AND o.next_attempt_at <= ? %s"
             + "AND NOT EXISTS (SELECT 1 FROM channel_pause p WHERE p.channel = o.channel) %s"
             + "ORDER BY o.id FETCH FIRST %d ROWS ONLY FOR UPDATE SKIP LOCKED";
+    /** No earlier row to the same recipient waiting or in flight; the form PostgreSQL's planner handles best. */
+    private static final String NONE_BEFORE = "AND NOT EXISTS (SELECT 1 FROM outbox_message e "
+            + "WHERE e.channel = o.channel AND e.recipient = o.recipient AND e.status IN ('PENDING', 'SENDING') "
+            + "AND e.id < o.id) ";
+    /** The same for H2, one equality per status (see above). */
+    private static final String NONE_BEFORE_H2 = "AND NOT EXISTS (SELECT 1 FROM outbox_message e "
+            + "WHERE e.channel = o.channel AND e.recipient = o.recipient AND e.status = 'PENDING' AND e.id < o.id) "
+            + "AND NOT EXISTS (SELECT 1 FROM outbox_message e "
+            + "WHERE e.channel = o.channel AND e.recipient = o.recipient AND e.status = 'SENDING' AND e.id < o.id) ";
+
+    private volatile String noneBefore;
 
     /**
      * A claimed row.
@@ -167,17 +181,34 @@ public class OutboxStore {
         return new Written(claimed, queued);
     }
 
+    private String noneBefore(Connection connection) throws SQLException {
+        String known = noneBefore;
+        if (known == null) {
+            known = "H2".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName()) ? NONE_BEFORE_H2 : NONE_BEFORE;
+            noneBefore = known;
+        }
+        return known;
+    }
+
     /** Whether no earlier reply to the reply's recipient is waiting or in flight; asked once per recipient. */
     private static boolean lineClear(Connection connection, Map<String, Boolean> known, String line, NewReply reply)
             throws SQLException {
         Boolean clear = known.get(line);
         if (clear == null) {
+            // one equality per status, within the recipient index's prefix, on both databases (see CLAIMABLE)
             try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM outbox_message WHERE "
-                    + "channel = ? AND recipient = ? AND status IN ('PENDING', 'SENDING') FETCH FIRST 1 ROWS ONLY")) {
-                select.setString(1, reply.channel());
-                select.setString(2, reply.recipient());
-                try (ResultSet rows = select.executeQuery()) {
-                    clear = !rows.next();
+                    + "channel = ? AND recipient = ? AND status = ? FETCH FIRST 1 ROWS ONLY")) {
+                clear = true;
+                for (OutboxStatus status : List.of(OutboxStatus.PENDING, OutboxStatus.SENDING)) {
+                    select.setString(1, reply.channel());
+                    select.setString(2, reply.recipient());
+                    select.setString(3, status.name());
+                    try (ResultSet rows = select.executeQuery()) {
+                        if (rows.next()) {
+                            clear = false;
+                            break;
+                        }
+                    }
                 }
             }
             known.put(line, clear);
@@ -202,7 +233,8 @@ public class OutboxStore {
         Instant lease = leaseUntil.truncatedTo(ChronoUnit.MILLIS);
         String skipped = skip.isEmpty() ? "" : "AND o.channel NOT IN (" + "?, ".repeat(skip.size() - 1) + "?) ";
         List<Claimed> claimed = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(String.format(CLAIMABLE, skipped, limit))) {
+        try (PreparedStatement select = connection.prepareStatement(
+                String.format(CLAIMABLE, noneBefore(connection), skipped, limit))) {
             select.setObject(1, now.atOffset(ZoneOffset.UTC));
             int index = 2;
             for (String channel : skip) {
