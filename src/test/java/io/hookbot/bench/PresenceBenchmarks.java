@@ -1,10 +1,6 @@
 package io.hookbot.bench;
 
-import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs {@link PresenceBenchmark} with a short configuration (1 fork, 3 warm-up and 5 measured iterations of one
@@ -20,15 +16,6 @@ public final class PresenceBenchmarks {
     }
 
     public static void main(String[] args) throws RunnerException {
-        Options options = new OptionsBuilder()
-                .include(PresenceBenchmark.class.getSimpleName())
-                .forks(1)
-                .warmupIterations(3)
-                .warmupTime(TimeValue.seconds(1))
-                .measurementIterations(5)
-                .measurementTime(TimeValue.seconds(1))
-                .jvmArgs("-Xmx1g")
-                .build();
-        new Runner(options).run();
+        ShortRun.of(PresenceBenchmark.class);
     }
 }

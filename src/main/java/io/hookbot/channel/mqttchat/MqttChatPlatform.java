@@ -2,8 +2,7 @@ package io.hookbot.channel.mqttchat;
 
 import io.hookbot.channel.ChannelConfig;
 import io.hookbot.channel.InboundEvent;
-import io.hookbot.channel.Platform;
-import io.hookbot.channel.UrlToken;
+import io.hookbot.channel.UrlTokenPlatform;
 import io.hookbot.channel.WebhookRejection;
 import io.hookbot.channel.WebhookRequest;
 import io.micronaut.http.HttpResponse;
@@ -45,32 +44,30 @@ import java.util.List;
  * server, or to the dry-run log sender when that is not configured.
  */
 @Singleton
-public class MqttChatPlatform implements Platform {
+public class MqttChatPlatform extends UrlTokenPlatform {
 
     /** The platform id. */
     public static final String ID = "mqtt-chat";
 
     private final MqttChatParser parser = new MqttChatParser();
 
-    @Override
-    public String id() {
-        return ID;
+    public MqttChatPlatform() {
+        super(ID, "MQTT chat");
     }
 
     @Override
-    public void validate(ChannelConfig channel) {
-        channel.require("token");
-    }
-
-    @Override
-    public List<InboundEvent> read(ChannelConfig channel, WebhookRequest request) throws WebhookRejection {
+    protected void verify(ChannelConfig channel, WebhookRequest request) throws WebhookRejection {
         try {
-            UrlToken.verify(channel, request, "MQTT chat");
+            super.verify(channel, request);
         } catch (WebhookRejection refused) {
             throw new WebhookRejection(HttpStatus.NOT_FOUND, "unauthorized", null, refused.getMessage()
                     + " (answered 404, not 401: MQTT chat disables a callback URL that answers 401 or 403)");
         }
-        return parser.parse(channel.name(), request);
+    }
+
+    @Override
+    protected List<InboundEvent> parse(String channel, WebhookRequest request) throws WebhookRejection {
+        return parser.parse(channel, request);
     }
 
     @Override

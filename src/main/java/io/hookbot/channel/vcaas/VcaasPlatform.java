@@ -2,9 +2,8 @@ package io.hookbot.channel.vcaas;
 
 import io.hookbot.channel.ChannelConfig;
 import io.hookbot.channel.InboundEvent;
-import io.hookbot.channel.Platform;
 import io.hookbot.channel.StoreOutcome;
-import io.hookbot.channel.UrlToken;
+import io.hookbot.channel.UrlTokenPlatform;
 import io.hookbot.channel.WebhookRejection;
 import io.hookbot.channel.WebhookRequest;
 import io.micronaut.http.HttpResponse;
@@ -57,27 +56,20 @@ import java.util.List;
  * naming it). {@link #sender} is empty, so replies addressed here go to the dry-run log sender.
  */
 @Singleton
-public class VcaasPlatform implements Platform {
+public class VcaasPlatform extends UrlTokenPlatform {
 
     /** The platform id. */
     public static final String ID = "vcaas";
 
     private final VcaasParser parser = new VcaasParser();
 
-    @Override
-    public String id() {
-        return ID;
+    public VcaasPlatform() {
+        super(ID, "VCaaS");
     }
 
     @Override
-    public void validate(ChannelConfig channel) {
-        channel.require("token");
-    }
-
-    @Override
-    public List<InboundEvent> read(ChannelConfig channel, WebhookRequest request) throws WebhookRejection {
-        UrlToken.verify(channel, request, "VCaaS");
-        return parser.parse(channel.name(), request);
+    protected List<InboundEvent> parse(String channel, WebhookRequest request) throws WebhookRejection {
+        return parser.parse(channel, request);
     }
 
     /** VCaaS counts a delivery as received only on HTTP 200 with the body {@code success}. */

@@ -1,9 +1,7 @@
 package io.hookbot.channel.webinato;
 
-import io.hookbot.channel.ChannelConfig;
 import io.hookbot.channel.InboundEvent;
-import io.hookbot.channel.Platform;
-import io.hookbot.channel.UrlToken;
+import io.hookbot.channel.UrlTokenPlatform;
 import io.hookbot.channel.WebhookRejection;
 import io.hookbot.channel.WebhookRequest;
 import jakarta.inject.Singleton;
@@ -41,26 +39,19 @@ import java.util.List;
  * twice, or a message repeated in a later batch, is stored once.
  */
 @Singleton
-public class WebinatoPlatform implements Platform {
+public class WebinatoPlatform extends UrlTokenPlatform {
 
     /** The platform id. */
     public static final String ID = "webinato";
 
     private final WebinatoParser parser = new WebinatoParser();
 
-    @Override
-    public String id() {
-        return ID;
+    public WebinatoPlatform() {
+        super(ID, "Webinato");
     }
 
     @Override
-    public void validate(ChannelConfig channel) {
-        channel.require("token");
-    }
-
-    @Override
-    public List<InboundEvent> read(ChannelConfig channel, WebhookRequest request) throws WebhookRejection {
-        UrlToken.verify(channel, request, "Webinato");
-        return parser.parse(channel.name(), request);
+    protected List<InboundEvent> parse(String channel, WebhookRequest request) throws WebhookRejection {
+        return parser.parse(channel, request);
     }
 }
