@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The digests behind stored dedupe keys. The expected values were computed outside Java (Python's hashlib) with the
@@ -30,5 +31,14 @@ class DigestsTest {
     void lengthsAreCountedInUtf8BytesNotCharacters() {
         assertEquals("fa7b0559bfa0891d2c71ddef144a9bf7694eb8cc33e82cf5bff51aab02720fc2",
                 Digests.sha256HexOfFields("message", "support-lobby", "ü", "1602511595", "héllo"));
+    }
+
+    @Test
+    void aTimeOrderedKeyStartsWithTheEventsSecondsSoKeysSortByTime() {
+        assertEquals("message:001602511595:fa7b0559bfa0891d2c71ddef144a9bf7",
+                Digests.timeOrderedKey("message", 1602511595L, "message", "support-lobby", "ü", "1602511595", "héllo"));
+        assertTrue(Digests.timeOrderedKey("m", 999_999_999L, "a").compareTo(Digests.timeOrderedKey("m", 1_000_000_000L, "a")) < 0,
+                "a shorter number of seconds is padded, so the order is the time's");
+        assertEquals("m:000000000000:", Digests.timeOrderedKey("m", -5, "a").substring(0, 15));
     }
 }

@@ -186,9 +186,10 @@ final class VcaasParser {
         return role == null || role < 0 || role >= roles.length ? null : roles[role.intValue()];
     }
 
-    /** {@code <kind>:} plus a SHA-256 of the identifying fields, each prefixed by its length. */
+    /** {@code <kind>:<seconds>:} plus a hash of the identifying fields ({@link Digests#timeOrderedKey}). */
     private static String key(String kind, String meeting, String userId, String status, long timestamp) {
-        return kind + ":" + Digests.sha256HexOfFields(kind, meeting, userId == null ? "" : userId, status,
+        long seconds = timestamp >= FIRST_MILLISECOND_VALUE ? timestamp / 1000 : timestamp;
+        return Digests.timeOrderedKey(kind, seconds, kind, meeting, userId == null ? "" : userId, status,
                 Long.toString(timestamp));
     }
 }

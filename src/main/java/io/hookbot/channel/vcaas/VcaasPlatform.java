@@ -48,8 +48,9 @@ import java.util.List;
  *   <li>The doc's examples miss commas; the samples in {@code bots/samples/vcaas/} are the corrected JSON.</li>
  * </ul>
  *
- * <p>Dedupe key: the callbacks carry no id, so a retry is recognised by {@code <kind>:} plus a SHA-256 of the
- * callback kind, {@code meetingUid}, {@code externalId}, the status and the timestamp, as sent each time. The
+ * <p>Dedupe key: the callbacks carry no id, so a retry is recognised by {@code <kind>:<timestamp in seconds>:} plus
+ * a hash of the callback kind, {@code meetingUid}, {@code externalId}, the status and the timestamp, as sent each
+ * time ({@link io.hookbot.channel.Digests#timeOrderedKey}). The
  * report is one per meeting: {@code report:<meetingUid>}.
  *
  * <p>There is no way to write into a meeting: a bot must answer on another channel (a {@link io.hookbot.api.Send}

@@ -74,7 +74,8 @@ final class YalgaarParser {
         };
         PresenceChanged event = new PresenceChanged(channel, "channel:" + name, User.of(uuid), status, name,
                 Instant.ofEpochSecond(timestamp));
-        return new InboundEvent("presence:" + digest("presence", name, uuid, Long.toString(timestamp), action), event);
+        return new InboundEvent(Digests.timeOrderedKey("presence", timestamp,
+                "presence", name, uuid, Long.toString(timestamp), action), event);
     }
 
     private static InboundEvent message(String channel, PayloadFields entry) throws WebhookRejection {
@@ -87,8 +88,8 @@ final class YalgaarParser {
         String text = entry.optionalText("message", MAX_TEXT);
         MessageReceived event = new MessageReceived(channel, "channel:" + name, User.of(uuid), text,
                 MessageKind.TEXT, List.of(), null, Instant.ofEpochSecond(timestamp), null, Map.of("channel", name));
-        return new InboundEvent("message:" + digest("message", name, uuid, Long.toString(timestamp),
-                event.text()), event);
+        return new InboundEvent(Digests.timeOrderedKey("message", timestamp,
+                "message", name, uuid, Long.toString(timestamp), event.text()), event);
     }
 
     private static long seconds(PayloadFields fields, String name) throws WebhookRejection {
@@ -97,9 +98,5 @@ final class YalgaarParser {
             throw WebhookRejection.invalid(fields.full(name), "is not a Unix timestamp in seconds: " + seconds);
         }
         return seconds;
-    }
-
-    private static String digest(String... fields) {
-        return Digests.sha256HexOfFields(fields);
     }
 }

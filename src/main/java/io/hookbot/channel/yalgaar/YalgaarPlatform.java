@@ -37,8 +37,9 @@ import java.util.Optional;
  *   <li>{@code source} and {@code action} are matched without regard to case.</li>
  * </ul>
  *
- * <p>Dedupe key: Yalgaar has no event id, so the key is {@code presence:} or {@code message:} plus a SHA-256 of
- * the identifying fields (source, channel, uuid, timestamp, and action or message text). A redelivered call is
+ * <p>Dedupe key: Yalgaar has no event id, so the key is {@code presence:} or {@code message:}, the entry's
+ * timestamp, and a hash of the identifying fields (source, channel, uuid, timestamp, and action or message text);
+ * see {@link io.hookbot.channel.Digests#timeOrderedKey}. A redelivered call is
  * stored once; so is the same text sent twice by one user to one channel within the same second, which
  * whole-second timestamps cannot tell apart.
  *

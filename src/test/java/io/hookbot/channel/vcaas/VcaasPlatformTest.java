@@ -57,7 +57,7 @@ class VcaasPlatformTest {
 
         assertEquals(new PresenceChanged("classes", "meeting:12345", new User("user-1234", "Priya Shah", "student"),
                 PresenceChanged.Status.JOINED, "12345", Instant.ofEpochSecond(1673062100)), joined.event());
-        assertTrue(joined.dedupeKey().matches("user:[0-9a-f]{64}"), joined.dedupeKey());
+        assertTrue(joined.dedupeKey().matches("user:001673062100:[0-9a-f]{32}"), joined.dedupeKey());
         assertEquals(PresenceChanged.Status.LEFT, ((PresenceChanged) sample("user-leave.json").event()).status());
         PresenceChanged waiting = (PresenceChanged) sample("user-waiting.json").event();
         assertEquals(PresenceChanged.Status.WAITING, waiting.status());

@@ -68,7 +68,7 @@ class YalgaarPlatformTest {
         assertEquals(PresenceChanged.Status.LEFT, left.status());
         assertEquals("news", left.scope());
         assertEquals("channel:news", left.conversation());
-        events.forEach(e -> assertTrue(e.dedupeKey().matches("presence:[0-9a-f]{64}"), e.dedupeKey()));
+        events.forEach(e -> assertTrue(e.dedupeKey().matches("presence:\\d{12}:[0-9a-f]{32}"), e.dedupeKey()));
         assertEquals(3, new HashSet<>(events.stream().map(InboundEvent::dedupeKey).toList()).size());
     }
 
@@ -86,7 +86,7 @@ class YalgaarPlatformTest {
         assertNull(first.externalId());
         assertEquals(Instant.ofEpochSecond(1602511590), first.timestamp());
         assertEquals(Map.of("channel", "support-lobby"), first.replyTo());
-        assertTrue(events.get(0).dedupeKey().matches("message:[0-9a-f]{64}"), events.get(0).dedupeKey());
+        assertTrue(events.get(0).dedupeKey().matches("message:\\d{12}:[0-9a-f]{32}"), events.get(0).dedupeKey());
     }
 
     @Test
