@@ -38,6 +38,8 @@ public class PresenceStore {
     private static final String INSERT_USER = "INSERT INTO presence_user "
             + "(channel, user_id, name, status, status_at, since, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?) "
             + "ON CONFLICT DO NOTHING";
+    private static final String SELECT_SEEN = "SELECT name, last_seen FROM presence_user "
+            + "WHERE channel = ? AND user_id = ?";
     private static final String UPDATE_SEEN = "UPDATE presence_user SET name = COALESCE(?, name), "
             + "last_seen = CASE WHEN last_seen < ? THEN ? ELSE last_seen END WHERE channel = ? AND user_id = ?";
     private static final String UPDATE_SCOPE = "UPDATE presence_scope SET status = ?, status_at = ? "
@@ -60,8 +62,24 @@ public class PresenceStore {
         return false;
     }
 
-    /** Moves a user's last-seen time forward, creating the user (without a status) if new. */
+    /**
+     * Moves a user's last-seen time forward, creating the user (without a status) if new. Reads the row first and
+     * writes nothing when it already says as much: on H2 every written row costs its page a copy at the commit.
+     */
     void seen(Connection c, String channel, String user, String name, Instant at) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(SELECT_SEEN)) {
+            select.setString(1, channel);
+            select.setString(2, user);
+            try (ResultSet row = select.executeQuery()) {
+                if (row.next()) {
+                    OffsetDateTime lastSeen = row.getObject(2, OffsetDateTime.class);
+                    boolean sameName = name == null || name.equals(row.getString(1));
+                    if (sameName && lastSeen != null && !at.isAfter(lastSeen.toInstant())) {
+                        return;
+                    }
+                }
+            }
+        }
         if (updateSeen(c, channel, user, name, at) || insertUser(c, channel, user, name, null, at)) {
             return;
         }
