@@ -114,7 +114,7 @@ class HardKillTest {
     }
 
     private String jdbcUrl() {
-        return "jdbc:h2:file:" + work.resolve("data/hookbot") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;QUERY_CACHE_SIZE=64;DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + work.resolve("data/hookbot") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;QUERY_CACHE_SIZE=64;CACHE_SIZE=2048;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     private Process launch(int port, boolean dispatch) throws Exception {
