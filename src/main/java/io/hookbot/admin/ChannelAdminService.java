@@ -2,6 +2,7 @@ package io.hookbot.admin;
 
 import io.hookbot.channel.ChannelConfig;
 import io.hookbot.channel.ChannelRegistry;
+import io.hookbot.db.Durability;
 import io.hookbot.outbox.ChannelPause;
 import io.hookbot.outbox.ChannelPauseStore;
 import io.hookbot.outbox.DeliveryWorker;
@@ -26,13 +27,15 @@ public class ChannelAdminService {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelAdminService.class);
 
     private final TransactionOperations<Connection> transactions;
+    private final Durability durability;
     private final ChannelPauseStore pauses;
     private final ChannelRegistry channels;
     private final DeliveryWorker delivery;
 
     public ChannelAdminService(TransactionOperations<Connection> transactions, ChannelPauseStore pauses,
-                               ChannelRegistry channels, DeliveryWorker delivery) {
+                               ChannelRegistry channels, DeliveryWorker delivery, Durability durability) {
         this.transactions = transactions;
+        this.durability = durability;
         this.pauses = pauses;
         this.channels = channels;
         this.delivery = delivery;
@@ -60,6 +63,7 @@ public class ChannelAdminService {
      */
     public Map<String, Object> resume(String name) {
         boolean wasPaused = transactions.executeWrite(s -> pauses.resume(s.getConnection(), name));
+        durability.flush();
         if (!wasPaused) {
             if (channels.find(name).isEmpty()) {
                 throw AdminException.notFound("no channel named '" + name + "' is configured under hookbot.channels");

@@ -1,5 +1,6 @@
 package io.hookbot.admin;
 
+import io.hookbot.db.Durability;
 import io.hookbot.outbox.AttemptStore;
 import io.hookbot.outbox.DeliveryWorker;
 import io.hookbot.outbox.OutboxQueries;
@@ -22,13 +23,15 @@ public class OutboxAdminService {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxAdminService.class);
 
     private final TransactionOperations<Connection> transactions;
+    private final Durability durability;
     private final OutboxQueries queries;
     private final AttemptStore attempts;
     private final DeliveryWorker delivery;
 
     public OutboxAdminService(TransactionOperations<Connection> transactions, OutboxQueries queries,
-                              AttemptStore attempts, DeliveryWorker delivery) {
+                              AttemptStore attempts, DeliveryWorker delivery, Durability durability) {
         this.transactions = transactions;
+        this.durability = durability;
         this.queries = queries;
         this.attempts = attempts;
         this.delivery = delivery;
@@ -85,6 +88,7 @@ public class OutboxAdminService {
                 }
             }
         });
+        durability.flush();
         LOG.info("Outbox row {} put back in line by the admin API", id);
         delivery.wake();
         return retried;

@@ -2,6 +2,7 @@ package io.hookbot.inbox;
 
 import io.hookbot.channel.InboundEvent;
 import io.hookbot.channel.StoreOutcome;
+import io.hookbot.db.Durability;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
@@ -21,8 +22,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Stores webhook events in the inbox with group commit: one writer thread gathers the events of every webhook
  * waiting at that moment into one transaction, so concurrent webhooks share a commit (and its disk write) instead
- * of queueing for one each. A webhook's future completes only after the commit that holds its events; a failed
- * group is retried webhook by webhook, so one bad call cannot fail its neighbours.
+ * of queueing for one each. A webhook's future completes only after the commit that holds its events has reached
+ * the disk ({@link Durability}); a failed group is retried webhook by webhook, so one bad call cannot fail its
+ * neighbours.
  */
 @Singleton
 public class InboxWriter {
@@ -32,17 +34,20 @@ public class InboxWriter {
     private final TransactionOperations<Connection> transactions;
     private final InboxStore store;
     private final Dispatcher dispatcher;
+    private final Durability durability;
     private final BlockingQueue<Pending> queue;
     private final int maxBatch;
     private final Thread writer;
     private volatile boolean running = true;
 
     public InboxWriter(TransactionOperations<Connection> transactions, InboxStore store, Dispatcher dispatcher,
+                       Durability durability,
                        @Value("${hookbot.inbox.queue-capacity:20000}") int queueCapacity,
                        @Value("${hookbot.inbox.max-batch:1000}") int maxBatch) {
         this.transactions = transactions;
         this.store = store;
         this.dispatcher = dispatcher;
+        this.durability = durability;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.maxBatch = maxBatch;
         this.writer = new Thread(this::run, "inbox-writer");
@@ -108,6 +113,8 @@ public class InboxWriter {
         boolean[] inserted;
         try {
             inserted = transactions.executeWrite(status -> store.insert(status.getConnection(), all));
+            // on the disk before anyone is told: the acknowledgement is the promise
+            durability.flush();
         } catch (RuntimeException e) {
             if (group.size() == 1) {
                 group.get(0).result.completeExceptionally(e);

@@ -4,6 +4,7 @@ import io.hookbot.channel.ChannelRegistry;
 import io.hookbot.channel.OutboundMessage;
 import io.hookbot.channel.SendResult;
 import io.hookbot.channel.SenderRegistry;
+import io.hookbot.db.Durability;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
@@ -45,6 +46,7 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
     private final ChannelPauseStore pauses;
     private final SenderRegistry senders;
     private final DeliveryDecision decision;
+    private final Durability durability;
     private final boolean enabled;
     private final Duration pollInterval;
     private final Duration lease;
@@ -61,6 +63,7 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
 
     public DeliveryWorker(TransactionOperations<Connection> transactions, OutboxStore store, ChannelPauseStore pauses,
                           SenderRegistry senders, DeliveryDecision decision, ChannelRegistry channels,
+                          Durability durability,
                           @Value("${hookbot.delivery.enabled:true}") boolean enabled,
                           @Value("${hookbot.delivery.concurrency:32}") int concurrency,
                           @Value("${hookbot.delivery.poll-interval:1s}") Duration pollInterval,
@@ -70,6 +73,7 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
         this.pauses = pauses;
         this.senders = senders;
         this.decision = decision;
+        this.durability = durability;
         this.enabled = enabled;
         this.pollInterval = pollInterval;
         this.lease = lease;
@@ -256,6 +260,8 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
                 store.record(s.getConnection(), batch);
                 return null;
             });
+            // a sent reply must stay recorded as sent, or a crash would send it again once its claim lapses
+            durability.flush();
         } catch (RuntimeException e) {
             // keep them: a sent row that is not recorded as sent would be sent again when its claim lapses
             outcomes.addAll(batch);

@@ -137,22 +137,26 @@ public final class LoadHarness {
     }
 
     private void latency(int port, int count, boolean report) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        try (KeepAliveClient client = new KeepAliveClient(port)) {
+            latency(client, count, report);
+        }
+    }
+
+    private void latency(KeepAliveClient client, int count, boolean report) throws Exception {
         latencies.clear();
         for (int i = 0; i < count; i++) {
             String id = (report ? "2" : "1") + String.format("%08d", i);
             String text = "t" + id;
+            KeepAliveClient.Request webhook = client.post("/webhooks/load", "application/x-www-form-urlencoded",
+                    "secret=load-secret&type=sms&data[id]=" + id
+                            + "&data[device]=d&data[sim]=1&data[phone]=%2B639001&data[message]=" + text);
             CountDown done = new CountDown(1);
             waiting = done;
             long start = System.nanoTime();
             sentAt.put(text, start);
-            HttpResponse<Void> ack = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/load"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("secret=load-secret&type=sms&data[id]=" + id
-                            + "&data[device]=d&data[sim]=1&data[phone]=%2B639001&data[message]=" + text))
-                    .build(), HttpResponse.BodyHandlers.discarding());
-            if (ack.statusCode() != 200) {
-                throw new IllegalStateException("webhook answered " + ack.statusCode());
+            KeepAliveClient.Answer ack = client.send(webhook);
+            if (ack.status() != 200) {
+                throw new IllegalStateException("webhook answered " + ack.status() + ": " + ack.body());
             }
             if (!done.await(5_000)) {
                 throw new IllegalStateException("no reply within 5 s for " + text);
@@ -171,7 +175,12 @@ public final class LoadHarness {
 
     /** Acknowledgement time of a 200-entry Yalgaar call and of a 200-message Webinato batch, one at a time. */
     private void batches(int port, int count, boolean report) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        try (KeepAliveClient client = new KeepAliveClient(port)) {
+            batches(client, count, report);
+        }
+    }
+
+    private void batches(KeepAliveClient client, int count, boolean report) throws Exception {
         long[] yalgaar = new long[count];
         long[] webinato = new long[count];
         for (int i = 0; i < count; i++) {
@@ -190,8 +199,9 @@ public final class LoadHarness {
             String yalgaarBody = "{\"items\":{\"source\":\"Message\",\"clientKey\":\"load-key\",\"data\":[" + entries + "]}}";
             String webinatoBody = "inquiry=realTimeChat&roomID=" + (report ? 2 : 1) + "&sender=Webinato&batchNo=" + (i + 1)
                     + "&msgsJSON=" + java.net.URLEncoder.encode("[" + messages + "]", StandardCharsets.UTF_8);
-            yalgaar[i] = timedPost(client, port, "/webhooks/yal", "application/json", yalgaarBody);
-            webinato[i] = timedPost(client, port, "/webhooks/room?token=load-token", "application/x-www-form-urlencoded", webinatoBody);
+            yalgaar[i] = timed(client, client.post("/webhooks/yal", "application/json", yalgaarBody));
+            webinato[i] = timed(client, client.post("/webhooks/room?token=load-token",
+                    "application/x-www-form-urlencoded", webinatoBody));
         }
         if (report) {
             Arrays.sort(yalgaar);
@@ -203,14 +213,12 @@ public final class LoadHarness {
         }
     }
 
-    private static long timedPost(HttpClient client, int port, String path, String type, String body) throws Exception {
+    private static long timed(KeepAliveClient client, KeepAliveClient.Request request) throws Exception {
         long start = System.nanoTime();
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        KeepAliveClient.Answer answer = client.send(request);
         long elapsed = System.nanoTime() - start;
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        if (answer.status() != 200) {
+            throw new IllegalStateException("answered " + answer.status() + ": " + answer.body());
         }
         return elapsed;
     }

@@ -42,7 +42,7 @@ public abstract class Database {
 
     private static final class H2 extends Database {
         private final String url = "jdbc:h2:file:" + System.getProperty("java.io.tmpdir") + "/hookbot-test-"
-                + UUID.randomUUID() + "/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;QUERY_CACHE_SIZE=64;CACHE_SIZE=2048;DB_CLOSE_ON_EXIT=FALSE";
+                + UUID.randomUUID() + "/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=100;QUERY_CACHE_SIZE=64;CACHE_SIZE=2048;DB_CLOSE_ON_EXIT=FALSE";
 
         @Override
         public Map<String, Object> properties() {

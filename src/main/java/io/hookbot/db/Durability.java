@@ -1,0 +1,88 @@
+package io.hookbot.db;
+
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import org.h2.engine.Session;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Makes commits durable (surviving {@code kill -9}) at the moments that need it, on the embedded H2.
+ *
+ * <p>The rule: <b>a commit that someone outside is told about is written to the file first</b>. A webhook is
+ * acknowledged only after its events' commit is written ({@code InboxWriter}); a reply's outcome is written right
+ * after it is recorded ({@code DeliveryWorker}), so a reply the gateway accepted is not sent again after a crash
+ * (except in the moment between the gateway's answer and that write, as before). Every other commit — the turns,
+ * above all — reaches the file with the next of these writes, or within H2's {@code WRITE_DELAY} (100 ms in the
+ * default URL), whichever comes first. A turn lost to a crash before that is simply taken again from the inbox: its
+ * event is still pending there, and nothing it did was visible outside yet.
+ *
+ * <p>Why not write every commit ({@code WRITE_DELAY=0})? Each H2 write serializes every page changed since the last
+ * one, and the turns of a busy conversation change the same pages pass after pass; writing them once for many
+ * passes, and not in the acknowledgements' way, is most of what the embedded database costs under load
+ * (docs/benchmarks.md).
+ *
+ * <p>On PostgreSQL (and on an H2 reached over TCP, whose server owns its own write policy) every commit is durable
+ * when it returns, and {@link #flush()} does nothing.
+ */
+@Singleton
+public class Durability {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Durability.class);
+
+    private final TransactionOperations<Connection> transactions;
+    private volatile MVStore store;
+    private volatile boolean nothingToDo;
+
+    public Durability(TransactionOperations<Connection> transactions) {
+        this.transactions = transactions;
+    }
+
+    /**
+     * Writes every commit made so far to the database file, if the database is an embedded H2 (for PostgreSQL,
+     * a no-op). Call it outside a transaction, after the commit and before telling anyone about it.
+     */
+    public void flush() {
+        if (nothingToDo) {
+            return;
+        }
+        MVStore current = store;
+        if (current == null || current.isClosed()) {
+            current = resolve();
+            if (current == null) {
+                return;
+            }
+        }
+        current.commit();
+    }
+
+    private synchronized MVStore resolve() {
+        if (store != null && !store.isClosed()) {
+            return store;
+        }
+        MVStore found = transactions.executeRead(status -> embeddedStore(status.getConnection()));
+        if (found == null) {
+            nothingToDo = true;
+        }
+        store = found;
+        return found;
+    }
+
+    private static MVStore embeddedStore(Connection connection) throws SQLException {
+        if (!connection.isWrapperFor(JdbcConnection.class)) {
+            return null;
+        }
+        Session session = connection.unwrap(JdbcConnection.class).getSession();
+        if (!(session instanceof SessionLocal local) || local.getDatabase().getStore() == null) {
+            LOG.info("H2 is not embedded here; its server decides when commits reach the disk (its WRITE_DELAY)");
+            return null;
+        }
+        return local.getDatabase().getStore().getMvStore();
+    }
+}
