@@ -5,12 +5,14 @@ import jakarta.inject.Singleton;
 import org.h2.engine.Session;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Makes commits durable (surviving {@code kill -9}) at the moments that need it, on the embedded H2.
@@ -35,9 +37,11 @@ import java.sql.SQLException;
 public class Durability {
 
     private static final Logger LOG = LoggerFactory.getLogger(Durability.class);
+    /** A map of H2's store outside its SQL tables (H2 leaves maps it does not know alone). */
+    private static final String MARK_MAP = "hookbot.durability";
 
     private final TransactionOperations<Connection> transactions;
-    private volatile MVStore store;
+    private volatile Embedded embedded;
     private volatile boolean nothingToDo;
 
     public Durability(TransactionOperations<Connection> transactions) {
@@ -52,26 +56,31 @@ public class Durability {
         if (nothingToDo) {
             return;
         }
-        MVStore current = store;
-        if (current == null || current.isClosed()) {
+        Embedded current = embedded;
+        if (current == null || current.store().isClosed()) {
             current = resolve();
             if (current == null) {
                 return;
             }
         }
-        current.commit();
+        // H2's background writer may have taken the latest commits into a write that is still under way on its own
+        // threads; then the store has nothing unsaved and commit() would return at once. A change of our own makes
+        // commit() write, and H2 writes in order on one thread: when ours is on the file, so is everything before.
+        current.mark().put(0, current.marks().incrementAndGet());
+        current.store().commit();
     }
 
-    private synchronized MVStore resolve() {
-        if (store != null && !store.isClosed()) {
-            return store;
+    private synchronized Embedded resolve() {
+        if (embedded != null && !embedded.store().isClosed()) {
+            return embedded;
         }
         MVStore found = transactions.executeRead(status -> embeddedStore(status.getConnection()));
         if (found == null) {
             nothingToDo = true;
+            return null;
         }
-        store = found;
-        return found;
+        embedded = new Embedded(found, found.openMap(MARK_MAP), new AtomicLong());
+        return embedded;
     }
 
     private static MVStore embeddedStore(Connection connection) throws SQLException {
@@ -84,5 +93,9 @@ public class Durability {
             return null;
         }
         return local.getDatabase().getStore().getMvStore();
+    }
+
+    /** The embedded store, with the map that {@link #flush()} writes a counter to. */
+    private record Embedded(MVStore store, MVMap<Integer, Long> mark, AtomicLong marks) {
     }
 }
