@@ -48,6 +48,9 @@ abstract class ConversationOrderTests {
                 .with("test.turn-probe", "true")
                 .with("hookbot.dispatcher.workers", WORKERS)
                 .with("hookbot.dispatcher.batch-size", 4)
+                // a few conversations per transaction, so that every worker finds some: with the default of 64 one
+                // worker could take all 40 in each pass, and whether the others ever got any was down to timing
+                .with("hookbot.dispatcher.conversations-per-transaction", 5)
                 .start();
         InboxWriter inbox = app.context().getBean(InboxWriter.class);
         TurnProbe probe = app.context().getBean(TurnProbe.class);
