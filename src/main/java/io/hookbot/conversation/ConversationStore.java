@@ -3,6 +3,7 @@ package io.hookbot.conversation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hookbot.db.DatabaseKind;
 import jakarta.inject.Singleton;
 
 import java.io.UncheckedIOException;
@@ -12,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,7 +33,11 @@ public class ConversationStore {
      * conversation to two threads at once, so there the row is read without a lock: H2 parses a {@code FOR UPDATE}
      * query anew on every call (it never caches one), which cost about a twentieth of a turn's time.
      */
-    private volatile Boolean shared;
+    private final DatabaseKind database;
+
+    public ConversationStore(DatabaseKind database) {
+        this.database = database;
+    }
 
     /**
      * Locks a conversation for the rest of the transaction (on a database instances share), creating it on first use.
@@ -59,7 +63,7 @@ public class ConversationStore {
     }
 
     private Optional<Conversation> select(Connection connection, String channel, String key) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(isShared(connection) ? LOCK : READ)) {
+        try (PreparedStatement select = connection.prepareStatement(database.isShared(connection) ? LOCK : READ)) {
             select.setString(1, channel);
             select.setString(2, key);
             try (ResultSet row = select.executeQuery()) {
@@ -70,16 +74,6 @@ public class ConversationStore {
                         row.getLong(3)));
             }
         }
-    }
-
-    private boolean isShared(Connection connection) throws SQLException {
-        Boolean known = shared;
-        if (known == null) {
-            String url = connection.getMetaData().getURL();
-            known = !url.startsWith("jdbc:h2:file:") || url.toUpperCase(Locale.ROOT).contains("AUTO_SERVER=TRUE");
-            shared = known;
-        }
-        return known;
     }
 
     private boolean exists(Connection connection, String channel, String key) throws SQLException {

@@ -1,5 +1,7 @@
 /**
- * What hookbot needs to know about the database underneath, beyond SQL: {@link io.hookbot.db.Durability}, which
- * makes commits reach the disk on the embedded H2 when something is about to be acknowledged.
+ * What hookbot needs to know about the database underneath, beyond portable SQL: {@link io.hookbot.db.DatabaseKind}
+ * (H2 or PostgreSQL, shared by several processes or not) for the few statements written differently for each, and
+ * {@link io.hookbot.db.Durability}, which makes commits reach the disk on the embedded H2 when something is about
+ * to be acknowledged.
  */
 package io.hookbot.db;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookbot.api.Attachment;
 import io.hookbot.channel.OutboundMessage;
+import io.hookbot.db.DatabaseKind;
 import jakarta.inject.Singleton;
 
 import java.io.UncheckedIOException;
@@ -31,10 +32,12 @@ public class OutboxStore {
 
     private final AttemptStore attempts;
     private final ChannelPauseStore pauses;
+    private final DatabaseKind database;
 
-    public OutboxStore(AttemptStore attempts, ChannelPauseStore pauses) {
+    public OutboxStore(AttemptStore attempts, ChannelPauseStore pauses, DatabaseKind database) {
         this.attempts = attempts;
         this.pauses = pauses;
+        this.database = database;
     }
 
     /**
@@ -59,8 +62,6 @@ public class OutboxStore {
             + "WHERE e.channel = o.channel AND e.recipient = o.recipient AND e.status = 'PENDING' AND e.id < o.id) "
             + "AND NOT EXISTS (SELECT 1 FROM outbox_message e "
             + "WHERE e.channel = o.channel AND e.recipient = o.recipient AND e.status = 'SENDING' AND e.id < o.id) ";
-
-    private volatile String noneBefore;
 
     /**
      * A claimed row.
@@ -182,12 +183,7 @@ public class OutboxStore {
     }
 
     private String noneBefore(Connection connection) throws SQLException {
-        String known = noneBefore;
-        if (known == null) {
-            known = "H2".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName()) ? NONE_BEFORE_H2 : NONE_BEFORE;
-            noneBefore = known;
-        }
-        return known;
+        return database.isH2(connection) ? NONE_BEFORE_H2 : NONE_BEFORE;
     }
 
     /** Whether no earlier reply to the reply's recipient is waiting or in flight; asked once per recipient. */

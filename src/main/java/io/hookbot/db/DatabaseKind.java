@@ -1,0 +1,52 @@
+package io.hookbot.db;
+
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+
+/**
+ * Which database hookbot runs on, for the few statements that are written differently for H2 and PostgreSQL (each
+ * such place says why). Read from the first connection that asks, once.
+ */
+@Singleton
+public class DatabaseKind {
+
+    private volatile Detected detected;
+
+    /**
+     * @param connection any connection to the database
+     * @return whether it is H2 (embedded or not)
+     * @throws SQLException if the driver cannot say
+     */
+    public boolean isH2(Connection connection) throws SQLException {
+        return detect(connection).h2();
+    }
+
+    /**
+     * @param connection any connection to the database
+     * @return whether other processes may use the same database (PostgreSQL, an H2 server or {@code AUTO_SERVER}),
+     *         so that rows must be locked against them; false for an embedded H2 file, which one process owns
+     * @throws SQLException if the driver cannot say
+     */
+    public boolean isShared(Connection connection) throws SQLException {
+        return detect(connection).shared();
+    }
+
+    private Detected detect(Connection connection) throws SQLException {
+        Detected known = detected;
+        if (known == null) {
+            String product = connection.getMetaData().getDatabaseProductName();
+            String url = connection.getMetaData().getURL();
+            boolean embeddedFile = url.startsWith("jdbc:h2:file:")
+                    && !url.toUpperCase(Locale.ROOT).contains("AUTO_SERVER=TRUE");
+            known = new Detected("H2".equalsIgnoreCase(product), !embeddedFile);
+            detected = known;
+        }
+        return known;
+    }
+
+    private record Detected(boolean h2, boolean shared) {
+    }
+}
