@@ -148,6 +148,32 @@ abstract class PresenceTests {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void lastSeenOnlyMovesForwardAndANewNameIsKeptEvenAtTheSameTime() {
+        TransactionOperations<Connection> transactions = app.context().getBean(TransactionOperations.class);
+        PresenceStore store = app.context().getBean(PresenceStore.class);
+        record Seen(String name, long at) {
+        }
+        for (Seen seen : List.of(new Seen("Ann", 100), new Seen("Ann", 50), new Seen("Ann B", 100))) {
+            transactions.executeWrite(status -> {
+                store.seen(status.getConnection(), "chat", "u1", seen.name(), Instant.ofEpochSecond(seen.at()));
+                return null;
+            });
+        }
+        UserPresence renamed = view().find("chat", "u1").orElseThrow();
+        assertEquals("Ann B", renamed.name(), "a new name at an unchanged time is still written");
+        assertEquals(Instant.ofEpochSecond(100), renamed.lastSeen(), "an older sighting does not move it back");
+
+        transactions.executeWrite(status -> {
+            store.seen(status.getConnection(), "chat", "u1", null, Instant.ofEpochSecond(150));
+            return null;
+        });
+        UserPresence later = view().find("chat", "u1").orElseThrow();
+        assertEquals("Ann B", later.name(), "no name in the message keeps the known one");
+        assertEquals(Instant.ofEpochSecond(150), later.lastSeen());
+    }
+
+    @Test
     void withinATurnsTransactionTheViewSeesThatTurnsOwnChange() {
         TransactionOperations<Connection> transactions = app.context().getBean(TransactionOperations.class);
         PresenceTracker tracker = app.context().getBean(PresenceTracker.class);
