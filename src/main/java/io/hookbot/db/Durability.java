@@ -89,7 +89,8 @@ public class Durability {
         }
         Session session = connection.unwrap(JdbcConnection.class).getSession();
         if (!(session instanceof SessionLocal local) || local.getDatabase().getStore() == null) {
-            LOG.info("H2 is not embedded here; its server decides when commits reach the disk (its WRITE_DELAY)");
+            LOG.warn("This H2 database is reached over TCP, so its server decides when commits reach the disk: for "
+                    + "acknowledged webhooks to survive a crash of that server, give it WRITE_DELAY=0");
             return null;
         }
         return local.getDatabase().getStore().getMvStore();
