@@ -3,6 +3,7 @@ package io.hookbot.presence;
 import io.hookbot.api.PresenceChanged;
 import io.hookbot.api.PresenceFilter;
 import io.hookbot.api.UserPresence;
+import io.hookbot.db.DatabaseKind;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -47,6 +48,12 @@ public class PresenceStore {
     private static final String INSERT_SCOPE = "INSERT INTO presence_scope "
             + "(channel, user_id, scope, status, status_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
+    private final DatabaseKind database;
+
+    public PresenceStore(DatabaseKind database) {
+        this.database = database;
+    }
+
     /**
      * Sets a user's status if {@code at} is not older than the status it has.
      *
@@ -63,27 +70,36 @@ public class PresenceStore {
     }
 
     /**
-     * Moves a user's last-seen time forward, creating the user (without a status) if new. Reads the row first and
-     * writes nothing when it already says as much: on H2 every written row costs its page a copy at the commit.
+     * Moves a user's last-seen time forward, creating the user (without a status) if new. On H2, which runs in this
+     * process, the row is read first and nothing is written when it already says as much: a read costs little
+     * there, and every written row costs its page a copy at the commit. PostgreSQL is a round trip away, where one
+     * {@code UPDATE} costs less than a read and then a write (a 200-entry batch acknowledged 10-20% slower
+     * with the read first).
      */
     void seen(Connection c, String channel, String user, String name, Instant at) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement(SELECT_SEEN)) {
-            select.setString(1, channel);
-            select.setString(2, user);
-            try (ResultSet row = select.executeQuery()) {
-                if (row.next()) {
-                    OffsetDateTime lastSeen = row.getObject(2, OffsetDateTime.class);
-                    boolean sameName = name == null || name.equals(row.getString(1));
-                    if (sameName && lastSeen != null && !at.isAfter(lastSeen.toInstant())) {
-                        return;
-                    }
-                }
-            }
+        if (database.isH2(c) && upToDate(c, channel, user, name, at)) {
+            return;
         }
         if (updateSeen(c, channel, user, name, at) || insertUser(c, channel, user, name, null, at)) {
             return;
         }
         updateSeen(c, channel, user, name, at);
+    }
+
+    private static boolean upToDate(Connection c, String channel, String user, String name, Instant at)
+            throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(SELECT_SEEN)) {
+            select.setString(1, channel);
+            select.setString(2, user);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return false;
+                }
+                OffsetDateTime lastSeen = row.getObject(2, OffsetDateTime.class);
+                boolean sameName = name == null || name.equals(row.getString(1));
+                return sameName && lastSeen != null && !at.isAfter(lastSeen.toInstant());
+            }
+        }
     }
 
     /** Sets a user's status in one scope if {@code at} is not older than the one it has there. */
