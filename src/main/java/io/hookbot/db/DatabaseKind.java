@@ -1,5 +1,6 @@
 package io.hookbot.db;
 
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -9,11 +10,22 @@ import java.util.Locale;
 /**
  * Which database hookbot runs on, for the few statements that are written differently for H2 and PostgreSQL (each
  * such place says why). Read from the first connection that asks, once.
+ *
+ * <p>Whether an H2 file may be shared is read from the configured URL ({@code datasources.default.url}): H2 leaves
+ * its settings, {@code AUTO_SERVER} among them, out of the URL its connections report.
  */
 @Singleton
 public class DatabaseKind {
 
+    private final String configuredUrl;
     private volatile Detected detected;
+
+    /**
+     * @param configuredUrl the JDBC URL the datasource was configured with (empty: use the one connections report)
+     */
+    public DatabaseKind(@Value("${datasources.default.url:}") String configuredUrl) {
+        this.configuredUrl = configuredUrl == null ? "" : configuredUrl;
+    }
 
     /**
      * @param connection any connection to the database
@@ -38,7 +50,7 @@ public class DatabaseKind {
         Detected known = detected;
         if (known == null) {
             String product = connection.getMetaData().getDatabaseProductName();
-            String url = connection.getMetaData().getURL();
+            String url = configuredUrl.isEmpty() ? connection.getMetaData().getURL() : configuredUrl;
             boolean embeddedFile = url.startsWith("jdbc:h2:file:")
                     && !url.toUpperCase(Locale.ROOT).contains("AUTO_SERVER=TRUE");
             known = new Detected("H2".equalsIgnoreCase(product), !embeddedFile);

@@ -63,7 +63,7 @@ public class PresenceBenchmark {
             }
         }
         connection.setAutoCommit(false);
-        tracker = new PresenceTracker(new PresenceStore(new DatabaseKind()));
+        tracker = new PresenceTracker(new PresenceStore(new DatabaseKind("")));
         for (int i = 0; i < USERS; i++) {
             apply();
         }
