@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code /admin}: outbox rows and channels for an operator (token-checked by {@link AdminAuthFilter}). Parses the
+ * {@code /admin}: the inbox backlog, outbox rows and channels for an operator (token-checked by {@link AdminAuthFilter}). Parses the
  * request and hands it to a service; errors come back as JSON {@code {error, field?, message}}.
  */
 @Controller(value = "/admin", produces = MediaType.APPLICATION_JSON)
@@ -23,10 +23,21 @@ public class AdminController {
 
     private final OutboxAdminService outbox;
     private final ChannelAdminService channels;
+    private final InboxAdminService inbox;
 
-    public AdminController(OutboxAdminService outbox, ChannelAdminService channels) {
+    public AdminController(OutboxAdminService outbox, ChannelAdminService channels, InboxAdminService inbox) {
         this.outbox = outbox;
         this.channels = channels;
+        this.inbox = inbox;
+    }
+
+    /**
+     * @return how many acknowledged events wait for their turn (and how long the oldest has waited), how many are
+     *         held behind a room's missing batch, how many turns failed; in all and per channel
+     */
+    @Get("/inbox")
+    public Map<String, Object> inbox() {
+        return inbox.backlog();
     }
 
     /**

@@ -1,6 +1,6 @@
 /**
- * The admin API under {@code /admin}, protected by a bearer token ({@code hookbot.admin.token}): outbox rows and
- * their attempts, retrying dead letters, resuming paused channels. A thin controller over services; depends on
- * {@code outbox} and {@code channel}; nothing depends on it.
+ * The admin API under {@code /admin}, protected by a bearer token ({@code hookbot.admin.token}): the inbox
+ * backlog, outbox rows and their attempts, retrying dead letters, resuming paused channels. A thin controller over
+ * services; depends on {@code inbox}, {@code outbox} and {@code channel}; nothing depends on it.
  */
 package io.hookbot.admin;

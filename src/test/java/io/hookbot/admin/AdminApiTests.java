@@ -125,6 +125,36 @@ abstract class AdminApiTests {
     }
 
     @Test
+    void theInboxBacklogIsCountedPerChannel() throws Exception {
+        HttpResponse<String> empty = admin.get("/admin/inbox");
+        assertEquals(200, empty.statusCode(), empty.body());
+        // nothing waits: no oldest time and no channels (absent, as every empty value in hookbot's JSON)
+        assertEquals("{\"pending\":0,\"held\":0,\"failed\":0}", empty.body());
+
+        app.stop();
+        app.with("hookbot.dispatcher.enabled", false).start();
+        for (String[] sms : new String[][]{{"sms-main", "s1", "1"}, {"sms-main", "s1", "2"}, {"sms-main", "s1", "3"},
+                {"sms-b", "s2", "4"}}) {
+            HttpResponse<String> ack = app.post(sms[0], "application/x-www-form-urlencoded", "secret=" + sms[1]
+                    + "&type=sms&data[id]=" + sms[2] + "&data[device]=d&data[sim]=1&data[phone]=%2B639001"
+                    + "&data[message]=hi");
+            assertEquals(200, ack.statusCode(), ack.body());
+        }
+        try (Connection connection = app.connect(); var update = connection.createStatement()) {
+            update.executeUpdate("UPDATE inbox_event SET status = 'FAILED', last_error = 'boom' "
+                    + "WHERE id = (SELECT MIN(id) FROM inbox_event WHERE channel = 'sms-main')");
+        }
+        HttpResponse<String> backlog = admin.get("/admin/inbox");
+        assertEquals(200, backlog.statusCode(), backlog.body());
+        String body = backlog.body();
+        assertTrue(body.startsWith("{\"pending\":3,\"held\":0,\"failed\":1,\"oldestWaiting\":\""), body);
+        assertTrue(body.contains("{\"channel\":\"sms-b\",\"pending\":1,\"held\":0,\"failed\":0,"), body);
+        assertTrue(body.contains("{\"channel\":\"sms-main\",\"pending\":2,\"held\":0,\"failed\":1,"), body);
+        assertTrue(body.indexOf("sms-b") < body.indexOf("sms-main"), body);
+        assertEquals(401, new AdminClient(app, null).get("/admin/inbox").statusCode());
+    }
+
+    @Test
     void withoutAConfiguredTokenTheAdminApiIsAbsentAndSaysHowToEnableIt() {
         app.stop();
         app.with("hookbot.admin.token", "").start();
