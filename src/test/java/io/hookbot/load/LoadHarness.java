@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,6 +43,7 @@ import java.util.regex.Pattern;
 public final class LoadHarness {
 
     private static final Pattern MESSAGE = Pattern.compile("(?:^|&)message=([^&]*)");
+    private static final String ADMIN_TOKEN = "load-admin";
 
     private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
     private final List<Long> latencies = new ArrayList<>();
@@ -69,6 +71,8 @@ public final class LoadHarness {
         Files.writeString(work.resolve("application.yml"), String.join("\n",
                 "hookbot:",
                 "  bots-dir: bots",
+                "  admin:",
+                "    token: " + ADMIN_TOKEN,
                 "  channels:",
                 "    yal:",
                 "      platform: yalgaar",
@@ -120,8 +124,7 @@ public final class LoadHarness {
                 throughput(port, seconds, true);
             }
             if (phases.contains("batches")) {
-                batches(port, 50, false);
-                batches(port, 500, true);
+                batchPhases(port);
             }
             String log = Files.readString(work.resolve("app.log"));
             long errors = log.lines().filter(l -> l.contains(" ERROR ") || l.contains("OutOfMemoryError")).count();
@@ -173,43 +176,110 @@ public final class LoadHarness {
         }
     }
 
-    /** Acknowledgement time of a 200-entry Yalgaar call and of a 200-message Webinato batch, one at a time. */
-    private void batches(int port, int count, boolean report) throws Exception {
+    /**
+     * Acknowledgement time of a 200-entry Yalgaar call and of a 200-message Webinato batch, alternating, in two
+     * rounds: paced at a rate the turns keep up with ({@code LOAD_BATCH_RATE} calls per second, default 8, i.e.
+     * 1,600 events/s), then back to back, which stores events many times faster than they are turned, so the
+     * acknowledgements share the cores with a dispatcher that never runs out of work. After each round the harness
+     * reads the backlog from {@code /admin/inbox} and waits for it to drain.
+     */
+    private void batchPhases(int port) throws Exception {
+        double rate = Double.parseDouble(System.getenv().getOrDefault("LOAD_BATCH_RATE", "8"));
         try (KeepAliveClient client = new KeepAliveClient(port)) {
-            batches(client, count, report);
+            batches(client, 0, 50, 0, false);
+            drain(port, false);
+            batches(client, 1, 500, (long) (1e9 / rate), true);
+            drain(port, true);
+            batches(client, 2, 500, 0, true);
+            drain(port, true);
         }
     }
 
-    private void batches(KeepAliveClient client, int count, boolean report) throws Exception {
+    /**
+     * @param round    makes the round's events unique (and gives it its own Webinato room)
+     * @param interval nanoseconds from one call's start to the next (a fixed rate, so a slow answer does not
+     *                 slow down the calls after it), or 0 for back to back
+     */
+    private void batches(KeepAliveClient client, int round, int count, long interval, boolean report)
+            throws Exception {
         long[] yalgaar = new long[count];
         long[] webinato = new long[count];
+        long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             StringBuilder entries = new StringBuilder();
             StringBuilder messages = new StringBuilder();
             for (int e = 0; e < 200; e++) {
-                String unique = (report ? "r" : "w") + i + "-" + e;
+                String unique = "r" + round + "-" + i + "-" + e;
                 entries.append(e == 0 ? "" : ",").append("{\"channel\":\"lobby-").append(e % 10)
                         .append("\",\"uuid\":\"user-").append(e).append("\",\"timestamp\":\"").append(1_700_000_000L + i)
                         .append("\",\"message\":\"hello ").append(unique).append("\"}");
-                long msgId = (report ? 1_000_000L : 0L) + i * 200L + e;
+                long msgId = round * 1_000_000L + i * 200L + e;
                 messages.append(e == 0 ? "" : ",").append("{\"authorName\":\"Ann ").append(e % 7)
                         .append("\",\"authorRole\":1,\"ts\":").append(1_700_000_000L + i).append(",\"msgID\":").append(msgId)
                         .append(",\"text\":\"question ").append(unique).append("\"}");
             }
             String yalgaarBody = "{\"items\":{\"source\":\"Message\",\"clientKey\":\"load-key\",\"data\":[" + entries + "]}}";
-            String webinatoBody = "inquiry=realTimeChat&roomID=" + (report ? 2 : 1) + "&sender=Webinato&batchNo=" + (i + 1)
+            String webinatoBody = "inquiry=realTimeChat&roomID=" + (round + 1) + "&sender=Webinato&batchNo=" + (i + 1)
                     + "&msgsJSON=" + java.net.URLEncoder.encode("[" + messages + "]", StandardCharsets.UTF_8);
+            waitUntil(start + 2L * i * interval);
             yalgaar[i] = timed(client, client.post("/webhooks/yal", "application/json", yalgaarBody));
+            waitUntil(start + (2L * i + 1) * interval);
             webinato[i] = timed(client, client.post("/webhooks/room?token=load-token",
                     "application/x-www-form-urlencoded", webinatoBody));
         }
+        double seconds = (System.nanoTime() - start) / 1e9;
         if (report) {
             Arrays.sort(yalgaar);
             Arrays.sort(webinato);
-            System.out.printf("ack of a 200-entry Yalgaar call, %d calls: p50 %.2f ms, p99 %.2f ms%n",
-                    count, percentile(yalgaar, 50), percentile(yalgaar, 99));
-            System.out.printf("ack of a 200-message Webinato batch, %d calls: p50 %.2f ms, p99 %.2f ms%n",
-                    count, percentile(webinato, 50), percentile(webinato, 99));
+            String how = interval > 0
+                    ? String.format("paced, %.0f calls/s", 1e9 / interval)
+                    : String.format("back to back, %.0f calls/s", 2 * count / seconds);
+            System.out.printf("ack of a 200-entry Yalgaar call, %d calls, %s: p50 %.2f ms, p99 %.2f ms%n",
+                    count, how, percentile(yalgaar, 50), percentile(yalgaar, 99));
+            System.out.printf("ack of a 200-message Webinato batch, %d calls, %s: p50 %.2f ms, p99 %.2f ms%n",
+                    count, how, percentile(webinato, 50), percentile(webinato, 99));
+            System.out.printf("  %d events stored in %.1f s (%.0f/s)%n", 400 * count, seconds, 400 * count / seconds);
+        }
+    }
+
+    private static void waitUntil(long nanoTime) {
+        long left;
+        while ((left = nanoTime - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(left);
+        }
+    }
+
+    /** Reads the backlog from {@code /admin/inbox} and waits (at most 10 minutes) until nothing is pending. */
+    private static void drain(int port, boolean report) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest backlog = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/admin/inbox"))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).build();
+        Pattern pending = Pattern.compile("^\\{\"pending\":(\\d+)");
+        long start = System.nanoTime();
+        long first = -1;
+        long left;
+        do {
+            String body = http.send(backlog, HttpResponse.BodyHandlers.ofString()).body();
+            Matcher m = pending.matcher(body);
+            if (!m.find()) {
+                throw new IllegalStateException("unexpected /admin/inbox answer: " + body);
+            }
+            left = Long.parseLong(m.group(1));
+            if (first < 0) {
+                first = left;
+                if (System.getenv("LOAD_VERBOSE") != null) {
+                    System.out.println("  /admin/inbox: " + body);
+                }
+            }
+            if (left > 0) {
+                Thread.sleep(250);
+            }
+        } while (left > 0 && System.nanoTime() - start < 600_000_000_000L);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (report) {
+            System.out.printf("  %d events pending when the calls stopped, %s%s%n", first,
+                    left > 0 ? left + " still pending after " : "all turned in ", String.format("%.1f s", seconds)
+                            + (first > 1000 && left == 0 ? String.format(" (%.0f events/s)", first / seconds) : ""));
         }
     }
 
