@@ -36,7 +36,9 @@ import java.util.regex.Pattern;
  *   <li>latency: one connection, one webhook at a time, time from sending the webhook to the gateway receiving
  *       the reply (p50, p99);</li>
  *   <li>throughput: wrk with 32 connections posting unique webhooks over 1,000 conversations; acknowledged
- *       webhooks per second, then the time until every one of them has been answered at the gateway.</li>
+ *       webhooks per second, then the time until every one of them has been answered at the gateway;</li>
+ *   <li>batches: the acknowledgement time of 200-entry Yalgaar calls and 200-message Webinato batches, paced and
+ *       back to back (see {@link #batchPhases}).</li>
  * </ol>
  * Run with {@code load/run.sh}. Everything talks to 127.0.0.1 only.
  */
@@ -126,6 +128,10 @@ public final class LoadHarness {
             if (phases.contains("batches")) {
                 batchPhases(port);
             }
+            Path file = work.resolve("data/hookbot.mv.db");
+            if (Files.exists(file)) {
+                System.out.printf("H2 file at the end, before closing: %.1f MB%n", Files.size(file) / 1e6);
+            }
             String log = Files.readString(work.resolve("app.log"));
             long errors = log.lines().filter(l -> l.contains(" ERROR ") || l.contains("OutOfMemoryError")).count();
             System.out.println("server log lines with ERROR or OutOfMemoryError: " + errors);
@@ -178,10 +184,10 @@ public final class LoadHarness {
 
     /**
      * Acknowledgement time of a 200-entry Yalgaar call and of a 200-message Webinato batch, alternating, in two
-     * rounds: paced at a rate the turns keep up with ({@code LOAD_BATCH_RATE} calls per second, default 8, i.e.
-     * 1,600 events/s), then back to back, which stores events many times faster than they are turned, so the
-     * acknowledgements share the cores with a dispatcher that never runs out of work. After each round the harness
-     * reads the backlog from {@code /admin/inbox} and waits for it to drain.
+     * rounds: paced ({@code LOAD_BATCH_RATE} calls per second, default 8, i.e. 1,600 events/s), so that each call
+     * finds the previous one's turns done, then back to back, so that each call is acknowledged while the
+     * previous one's 200 events are being turned. After each round the harness reads the backlog from
+     * {@code /admin/inbox}, prints it and waits for it to drain (the turns keeping up is part of the result).
      */
     private void batchPhases(int port) throws Exception {
         double rate = Double.parseDouble(System.getenv().getOrDefault("LOAD_BATCH_RATE", "8"));
@@ -249,7 +255,10 @@ public final class LoadHarness {
         }
     }
 
-    /** Reads the backlog from {@code /admin/inbox} and waits (at most 10 minutes) until nothing is pending. */
+    /**
+     * Reads the backlog from {@code /admin/inbox} and waits until nothing is pending, at most 10 minutes, or 30 s
+     * without progress (as with {@code -Dhookbot.dispatcher.enabled=false} in {@code LOAD_JVM_OPTS}).
+     */
     private static void drain(int port, boolean report) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest backlog = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/admin/inbox"))
@@ -257,14 +266,19 @@ public final class LoadHarness {
         Pattern pending = Pattern.compile("^\\{\"pending\":(\\d+)");
         long start = System.nanoTime();
         long first = -1;
-        long left;
+        long left = -1;
+        long progressAt = start;
         do {
             String body = http.send(backlog, HttpResponse.BodyHandlers.ofString()).body();
             Matcher m = pending.matcher(body);
             if (!m.find()) {
                 throw new IllegalStateException("unexpected /admin/inbox answer: " + body);
             }
-            left = Long.parseLong(m.group(1));
+            long now = Long.parseLong(m.group(1));
+            if (now != left) {
+                progressAt = System.nanoTime();
+            }
+            left = now;
             if (first < 0) {
                 first = left;
                 if (System.getenv("LOAD_VERBOSE") != null) {
@@ -274,7 +288,8 @@ public final class LoadHarness {
             if (left > 0) {
                 Thread.sleep(250);
             }
-        } while (left > 0 && System.nanoTime() - start < 600_000_000_000L);
+        } while (left > 0 && System.nanoTime() - start < 600_000_000_000L
+                && System.nanoTime() - progressAt < 30_000_000_000L);
         double seconds = (System.nanoTime() - start) / 1e9;
         if (report) {
             System.out.printf("  %d events pending when the calls stopped, %s%s%n", first,
