@@ -137,6 +137,62 @@ public class InboxStore {
     }
 
     /**
+     * Deletes turned ({@code DONE}) events received before a cutoff, reading the inbox in id order from just after
+     * {@code afterId}. Ids follow arrival, so the scan stops at the first event received at or after the cutoff.
+     * Events pending, held or failed are never deleted.
+     *
+     * @param connection a transaction's connection
+     * @param afterId    where the previous step stopped (0 at first)
+     * @param cutoff     events received before this instant may go
+     * @param limit      the most events to read in this step
+     * @return how many were deleted, where the scan got to, and whether there may be more before the cutoff
+     * @throws SQLException on a database error
+     */
+    public PurgeStep purgeDone(Connection connection, long afterId, Instant cutoff, int limit) throws SQLException {
+        List<Long> done = new ArrayList<>();
+        long through = afterId;
+        int read = 0;
+        boolean reachedCutoff = false;
+        try (PreparedStatement select = connection.prepareStatement("SELECT id, status, received_at "
+                + "FROM inbox_event WHERE id > ? ORDER BY id FETCH FIRST " + limit + " ROWS ONLY")) {
+            select.setLong(1, afterId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    read++;
+                    if (!rows.getObject(3, OffsetDateTime.class).toInstant().isBefore(cutoff)) {
+                        reachedCutoff = true;
+                        break;
+                    }
+                    through = rows.getLong(1);
+                    if (DONE.equals(rows.getString(2))) {
+                        done.add(through);
+                    }
+                }
+            }
+        }
+        if (!done.isEmpty()) {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM inbox_event WHERE id = ?")) {
+                for (long id : done) {
+                    delete.setLong(1, id);
+                    delete.addBatch();
+                }
+                delete.executeBatch();
+            }
+        }
+        return new PurgeStep(done.size(), through, !reachedCutoff && read == limit);
+    }
+
+    /**
+     * One step of {@link #purgeDone}.
+     *
+     * @param deleted events deleted
+     * @param through the last id looked at (the next step starts after it)
+     * @param more    whether events before the cutoff may remain after {@code through}
+     */
+    public record PurgeStep(int deleted, long through, boolean more) {
+    }
+
+    /**
      * One channel's share of the {@linkplain #backlog(Connection) backlog}.
      *
      * @param channel        the channel
