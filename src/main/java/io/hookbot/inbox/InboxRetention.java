@@ -44,6 +44,8 @@ public class InboxRetention implements ApplicationEventListener<ServerStartupEve
     private final TransactionOperations<Connection> transactions;
     private final InboxStore inbox;
     private final Duration retention;
+    /** The setting as written ({@code 7d}), for the log. */
+    private final String setting;
     private final Duration interval;
     private final Clock clock;
     private final ScheduledExecutorService timer;
@@ -60,6 +62,7 @@ public class InboxRetention implements ApplicationEventListener<ServerStartupEve
         this.transactions = transactions;
         this.inbox = inbox;
         this.retention = parse(conversions, retention).orElse(null);
+        this.setting = retention.trim();
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("hookbot.inbox.purge-interval must be positive, not " + interval);
         }
@@ -105,6 +108,8 @@ public class InboxRetention implements ApplicationEventListener<ServerStartupEve
             LOG.info("Inbox retention is off: turned events are kept for good");
             return;
         }
+        LOG.info("Inbox retention {}: turned events older than that are deleted every {}", setting,
+                interval.toSeconds() % 60 == 0 ? interval.toMinutes() + " min" : interval.toSeconds() + " s");
         long first = Math.min(interval.toMillis(), Duration.ofMinutes(1).toMillis());
         timer.scheduleWithFixedDelay(this::purgeLogged, first, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -139,7 +144,7 @@ public class InboxRetention implements ApplicationEventListener<ServerStartupEve
         } while (done.more());
         if (deleted > 0) {
             LOG.info("Deleted {} turned inbox events received before {} (hookbot.inbox.retention {})", deleted,
-                    cutoff, retention);
+                    cutoff, setting);
         }
         return deleted;
     }
