@@ -1,6 +1,7 @@
 package io.hookbot.inbox;
 
 import io.hookbot.api.Event;
+import io.hookbot.db.PurgeStep;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -149,47 +150,7 @@ public class InboxStore {
      * @throws SQLException on a database error
      */
     public PurgeStep purgeDone(Connection connection, long afterId, Instant cutoff, int limit) throws SQLException {
-        List<Long> done = new ArrayList<>();
-        long through = afterId;
-        int read = 0;
-        boolean reachedCutoff = false;
-        try (PreparedStatement select = connection.prepareStatement("SELECT id, status, received_at "
-                + "FROM inbox_event WHERE id > ? ORDER BY id FETCH FIRST " + limit + " ROWS ONLY")) {
-            select.setLong(1, afterId);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    read++;
-                    if (!rows.getObject(3, OffsetDateTime.class).toInstant().isBefore(cutoff)) {
-                        reachedCutoff = true;
-                        break;
-                    }
-                    through = rows.getLong(1);
-                    if (DONE.equals(rows.getString(2))) {
-                        done.add(through);
-                    }
-                }
-            }
-        }
-        if (!done.isEmpty()) {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM inbox_event WHERE id = ?")) {
-                for (long id : done) {
-                    delete.setLong(1, id);
-                    delete.addBatch();
-                }
-                delete.executeBatch();
-            }
-        }
-        return new PurgeStep(done.size(), through, !reachedCutoff && read == limit);
-    }
-
-    /**
-     * One step of {@link #purgeDone}.
-     *
-     * @param deleted events deleted
-     * @param through the last id looked at (the next step starts after it)
-     * @param more    whether events before the cutoff may remain after {@code through}
-     */
-    public record PurgeStep(int deleted, long through, boolean more) {
+        return PurgeStep.run(connection, "inbox_event", "received_at", DONE, List.of(), afterId, cutoff, limit);
     }
 
     /**

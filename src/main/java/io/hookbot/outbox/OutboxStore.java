@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookbot.api.Attachment;
 import io.hookbot.channel.OutboundMessage;
 import io.hookbot.db.DatabaseKind;
+import io.hookbot.db.PurgeStep;
 import jakarta.inject.Singleton;
 
 import java.io.UncheckedIOException;
@@ -307,6 +308,22 @@ public class OutboxStore {
             update.setObject(1, now.atOffset(ZoneOffset.UTC));
             return update.executeUpdate();
         }
+    }
+
+    /**
+     * Deletes sent replies created before a cutoff, with their attempt history, reading the outbox in id order from
+     * just after {@code afterId}. Replies waiting, being sent or dead-lettered are never deleted.
+     *
+     * @param connection a transaction's connection
+     * @param afterId    where the previous step stopped (0 at first)
+     * @param cutoff     replies created before this instant may go
+     * @param limit      the most rows to read in this step
+     * @return how many were deleted, where the scan got to, and whether there may be more before the cutoff
+     * @throws SQLException on a database error
+     */
+    public PurgeStep purgeSent(Connection connection, long afterId, Instant cutoff, int limit) throws SQLException {
+        return PurgeStep.run(connection, "outbox_message", "created_at", OutboxStatus.SENT.name(),
+                List.of("DELETE FROM outbox_attempt WHERE message_id = ?"), afterId, cutoff, limit);
     }
 
     static String cut(String error) {

@@ -1,5 +1,6 @@
 package io.hookbot.inbox;
 
+import io.hookbot.db.RetentionJob;
 import io.micronaut.core.convert.ConversionService;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class InboxRetentionSettingTest {
 
     private static Optional<Duration> parse(String value) {
-        return InboxRetention.parse(ConversionService.SHARED, value);
+        return RetentionJob.parse(ConversionService.SHARED, InboxRetention.KEY, value,
+                Duration.ofHours(InboxRetention.MINIMUM_HOURS), InboxRetention.WHY);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.hookbot.inbox;
 
+import io.hookbot.db.RetentionJob;
 import io.hookbot.testing.Database;
 import io.hookbot.testing.TestApp;
 import org.junit.jupiter.api.AfterEach;
@@ -79,7 +80,7 @@ abstract class InboxRetentionTests {
         HttpResponse<String> kept = app.post("sms", "application/x-www-form-urlencoded", form);
         assertEquals("{\"stored\":0,\"duplicates\":1}", kept.body().replace(" ", ""));
 
-        assertEquals(1, retention.purge(Instant.now().plus(Duration.ofDays(8)), InboxRetention.STEP));
+        assertEquals(1, retention.purge(Instant.now().plus(Duration.ofDays(8)), RetentionJob.STEP));
         HttpResponse<String> again = app.post("sms", "application/x-www-form-urlencoded", form);
         assertEquals("{\"stored\":1,\"duplicates\":0}", again.body().replace(" ", ""));
     }
