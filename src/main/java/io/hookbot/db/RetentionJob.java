@@ -46,12 +46,12 @@ public abstract class RetentionJob implements ApplicationEventListener<ServerSta
 
     /**
      * @param transactions the database's transactions
-     * @param key         the retention's setting name, for messages
-     * @param setting     its value: a duration ({@code 7d}, {@code 48h}, {@code PT2H}) or {@code off}
-     * @param minimum     the shortest retention allowed
-     * @param why         why it may not be shorter, for the refusal
-     * @param interval    how often to purge
-     * @param conversions Micronaut's conversions, which read the durations
+     * @param key          the retention's setting name, for messages
+     * @param setting      its value: a duration ({@code 7d}, {@code 48h}, {@code PT2H}) or {@code off}
+     * @param minimum      the shortest retention allowed
+     * @param why          why it may not be shorter, for the refusal
+     * @param interval     how often to purge
+     * @param conversions  Micronaut's conversions, which read the durations
      * @throws IllegalArgumentException if the setting is neither a duration nor {@code off}, or under the minimum
      */
     protected RetentionJob(TransactionOperations<Connection> transactions, String key, String setting,
