@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code /admin}: the inbox backlog, outbox rows and channels for an operator (token-checked by {@link AdminAuthFilter}). Parses the
- * request and hands it to a service; errors come back as JSON {@code {error, field?, message}}.
+ * {@code /admin}: the inbox backlog and failed events, outbox rows and channels for an operator (token-checked by
+ * {@link AdminAuthFilter}). Parses the request and hands it to a service; errors come back as JSON
+ * {@code {error, field?, message}}.
  */
 @Controller(value = "/admin", produces = MediaType.APPLICATION_JSON)
 public class AdminController {
@@ -38,6 +39,29 @@ public class AdminController {
     @Get("/inbox")
     public Map<String, Object> inbox() {
         return inbox.backlog();
+    }
+
+    /**
+     * @param channel a channel name; all when absent
+     * @param page    the page, from 0
+     * @param size    events per page, 1 to 500 (default 50)
+     * @return a page of events whose turn failed, newest first, each with its error and the stored event
+     */
+    @Get("/inbox/failed{?channel,page,size}")
+    public Map<String, Object> failedEvents(@Nullable @QueryValue String channel, @Nullable @QueryValue String page,
+                                            @Nullable @QueryValue String size) {
+        return inbox.failed(channel == null || channel.isBlank() ? null : channel.trim(),
+                AdminParams.integer("page", page, 0, 1_000_000, 0),
+                AdminParams.integer("size", size, 1, AdminParams.MAX_PAGE_SIZE, AdminParams.DEFAULT_PAGE_SIZE));
+    }
+
+    /**
+     * @param id an inbox event whose turn failed
+     * @return the event, pending again: its conversation's next turn takes it
+     */
+    @Post("/inbox/{id}/retry")
+    public Map<String, Object> retryEvent(@PathVariable String id) {
+        return inbox.retry(AdminParams.id(id));
     }
 
     /**

@@ -1,9 +1,18 @@
 package io.hookbot.admin;
 
-import io.hookbot.inbox.InboxStore;
-import io.hookbot.inbox.InboxStore.ChannelBacklog;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.hookbot.db.Durability;
+import io.hookbot.inbox.Dispatcher;
+import io.hookbot.inbox.InboxQueries;
+import io.hookbot.inbox.InboxQueries.ChannelBacklog;
+import io.hookbot.inbox.InboxQueries.FailedPage;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.time.Duration;
@@ -14,19 +23,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The inbox side of the admin API: whether the bots keep up with what arrives. Acknowledged events wait in the inbox
- * until their turn; a backlog that keeps growing, or an oldest waiting event that keeps getting older, means the
- * webhooks arrive faster than the turns run.
+ * The inbox side of the admin API: whether the bots keep up with what arrives, which events failed their turn, and
+ * putting one back in line. Acknowledged events wait in the inbox until their turn; a backlog that keeps growing,
+ * or an oldest waiting event that keeps getting older, means the webhooks arrive faster than the turns run.
  */
 @Singleton
 public class InboxAdminService {
 
-    private final TransactionOperations<Connection> transactions;
-    private final InboxStore inbox;
+    private static final Logger LOG = LoggerFactory.getLogger(InboxAdminService.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    public InboxAdminService(TransactionOperations<Connection> transactions, InboxStore inbox) {
+    private final TransactionOperations<Connection> transactions;
+    private final InboxQueries queries;
+    private final Dispatcher dispatcher;
+    private final Durability durability;
+
+    public InboxAdminService(TransactionOperations<Connection> transactions, InboxQueries queries,
+                             Dispatcher dispatcher, Durability durability) {
         this.transactions = transactions;
-        this.inbox = inbox;
+        this.queries = queries;
+        this.dispatcher = dispatcher;
+        this.durability = durability;
     }
 
     /**
@@ -35,7 +52,7 @@ public class InboxAdminService {
      *         absent when nothing waits, and the channels when none has waiting or failed events
      */
     public Map<String, Object> backlog() {
-        List<ChannelBacklog> channels = transactions.executeRead(s -> inbox.backlog(s.getConnection()));
+        List<ChannelBacklog> channels = transactions.executeRead(s -> queries.backlog(s.getConnection()));
         Instant now = Instant.now();
         long pending = 0;
         long held = 0;
@@ -58,6 +75,73 @@ public class InboxAdminService {
         counts(body, pending, held, failed, oldest, now);
         body.put("channels", views);
         return body;
+    }
+
+    /**
+     * @param channel only this channel's events, or {@code null}
+     * @param page    the page, from 0
+     * @param size    events per page
+     * @return {@code items} (newest first), {@code page}, {@code size} and {@code total}
+     */
+    public Map<String, Object> failed(String channel, int page, int size) {
+        FailedPage found = transactions.executeRead(s -> queries.failed(s.getConnection(), channel, page, size));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", found.events().stream().map(InboxAdminService::view).toList());
+        body.put("page", page);
+        body.put("size", size);
+        body.put("total", found.total());
+        return body;
+    }
+
+    /**
+     * Puts a failed event back among the pending ones and wakes the dispatcher for its conversation.
+     *
+     * @param id an event id
+     * @return {@code id}, {@code channel}, {@code conversation} and {@code status} ({@code PENDING})
+     * @throws AdminException 404 if there is no such event, 409 if it did not fail or is a schedule firing
+     */
+    public Map<String, Object> retry(long id) {
+        InboxQueries.Retry retry = transactions.executeWrite(s -> queries.retry(s.getConnection(), id));
+        switch (retry.result()) {
+            case NOT_FOUND -> throw AdminException.notFound("there is no inbox event " + id);
+            case NOT_FAILED -> throw AdminException.conflict("inbox event " + id
+                    + " did not fail (status FAILED); only those can be retried");
+            case SCHEDULE_FIRING -> throw AdminException.conflict("inbox event " + id + " is a schedule firing; "
+                    + "the schedule fires again at its next time");
+            default -> {
+            }
+        }
+        durability.flush();
+        var conversation = retry.conversation().orElseThrow();
+        LOG.info("Inbox event {} on {} put back in line by the admin API", id, conversation.channel());
+        dispatcher.wake(conversation);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id);
+        body.put("channel", conversation.channel());
+        body.put("conversation", conversation.key());
+        body.put("status", "PENDING");
+        return body;
+    }
+
+    private static Map<String, Object> view(InboxQueries.FailedEvent event) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", event.id());
+        view.put("channel", event.channel());
+        view.put("conversation", event.conversation());
+        view.put("type", event.type());
+        view.put("receivedAt", event.receivedAt() == null ? null : event.receivedAt().toString());
+        view.put("processedAt", event.processedAt() == null ? null : event.processedAt().toString());
+        view.put("error", event.error());
+        view.put("event", parse(event.payload()));
+        return view;
+    }
+
+    private static JsonNode parse(String payload) {
+        try {
+            return JSON.readTree(payload);
+        } catch (JsonProcessingException e) {
+            return TextNode.valueOf(payload);
+        }
     }
 
     private static void counts(Map<String, Object> into, long pending, long held, long failed, Instant oldest,

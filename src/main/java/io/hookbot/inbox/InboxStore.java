@@ -12,10 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The inbox table's SQL. Plain JDBC on the caller's transaction: the same statements run on H2 (PostgreSQL mode)
@@ -105,39 +102,6 @@ public class InboxStore {
     }
 
     /**
-     * How far behind the turns are, per channel: events waiting to be turned (pending), held behind a gap by the
-     * sequencer, and whose turn failed. One pass over the index on {@code status}; counts the whole backlog, so it is
-     * meant for an operator's occasional look, not for a loop.
-     *
-     * @param connection a connection
-     * @return one entry per channel that has such events, by channel name
-     * @throws SQLException on a database error
-     */
-    public List<ChannelBacklog> backlog(Connection connection) throws SQLException {
-        Map<String, long[]> counts = new TreeMap<>();
-        Map<String, OffsetDateTime> oldest = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT channel, status, COUNT(*), "
-                + "MIN(received_at) FROM inbox_event WHERE status IN ('PENDING', 'HELD', 'FAILED') "
-                + "GROUP BY channel, status");
-             ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                String channel = rows.getString(1);
-                String status = rows.getString(2);
-                long[] count = counts.computeIfAbsent(channel, c -> new long[3]);
-                count[FAILED.equals(status) ? 2 : HELD.equals(status) ? 1 : 0] = rows.getLong(3);
-                if (!FAILED.equals(status)) {
-                    OffsetDateTime since = rows.getObject(4, OffsetDateTime.class);
-                    oldest.merge(channel, since, (a, b) -> a.isBefore(b) ? a : b);
-                }
-            }
-        }
-        List<ChannelBacklog> result = new ArrayList<>();
-        counts.forEach((channel, count) -> result.add(new ChannelBacklog(channel, count[0], count[1], count[2],
-                oldest.containsKey(channel) ? oldest.get(channel).toInstant() : null)));
-        return result;
-    }
-
-    /**
      * Deletes turned ({@code DONE}) events received before a cutoff, reading the inbox in id order from just after
      * {@code afterId}. Ids follow arrival, so the scan stops at the first event received at or after the cutoff.
      * Events pending, held or failed are never deleted.
@@ -151,18 +115,6 @@ public class InboxStore {
      */
     public PurgeStep purgeDone(Connection connection, long afterId, Instant cutoff, int limit) throws SQLException {
         return PurgeStep.run(connection, "inbox_event", "received_at", DONE, List.of(), afterId, cutoff, limit);
-    }
-
-    /**
-     * One channel's share of the {@linkplain #backlog(Connection) backlog}.
-     *
-     * @param channel        the channel
-     * @param pending        events stored and not yet turned
-     * @param held           events the sequencer holds behind a gap in a room's batch numbers
-     * @param failed         events whose turn failed (kept, with their error, for inspection)
-     * @param oldestWaiting  when the oldest pending or held event was received; {@code null} if none waits
-     */
-    public record ChannelBacklog(String channel, long pending, long held, long failed, Instant oldestWaiting) {
     }
 
     /**

@@ -155,6 +155,49 @@ abstract class AdminApiTests {
     }
 
     @Test
+    void failedEventsAreListedAndOneIsPutBackInLineAndTurned() throws Exception {
+        for (String[] sms : new String[][]{{"sms-main", "s1", "11"}, {"sms-main", "s1", "12"}, {"sms-b", "s2", "13"}}) {
+            assertEquals(200, app.post(sms[0], "application/x-www-form-urlencoded", "secret=" + sms[1]
+                    + "&type=sms&data[id]=" + sms[2] + "&data[device]=d&data[sim]=1&data[phone]=%2B639001"
+                    + "&data[message]=hi").statusCode());
+        }
+        Eventually.await("the three events turned",
+                () -> app.count("SELECT COUNT(*) FROM inbox_event WHERE status = 'DONE'") == 3);
+        try (Connection connection = app.connect(); var update = connection.createStatement()) {
+            update.executeUpdate("UPDATE inbox_event SET status = 'FAILED', last_error = 'boom ' || id");
+            update.executeUpdate("INSERT INTO inbox_event (channel, dedupe_key, conversation_key, event_type, payload, "
+                    + "status, received_at, last_error) VALUES ('~schedule', 'b/r@t', 'b/r', 'schedule', '{}', "
+                    + "'FAILED', CURRENT_TIMESTAMP, 'rule failed')");
+        }
+        long smsB = app.count("SELECT id FROM inbox_event WHERE channel = 'sms-b'");
+        long firing = app.count("SELECT id FROM inbox_event WHERE channel = '~schedule'");
+
+        HttpResponse<String> all = admin.get("/admin/inbox/failed?size=2");
+        assertEquals(200, all.statusCode(), all.body());
+        assertTrue(all.body().contains("\"total\":4"), all.body());
+        assertTrue(all.body().startsWith("{\"items\":[{\"id\":" + firing + ","), all.body());
+        assertTrue(all.body().contains("\"error\":\"boom " + smsB + "\""), all.body());
+        assertTrue(all.body().contains("\"event\":{"), all.body());
+        HttpResponse<String> onB = admin.get("/admin/inbox/failed?channel=sms-b");
+        assertTrue(onB.body().contains("\"total\":1"), onB.body());
+        assertTrue(admin.get("/admin/inbox").body().startsWith("{\"pending\":0,\"held\":0,\"failed\":4"));
+
+        HttpResponse<String> retried = admin.post("/admin/inbox/" + smsB + "/retry");
+        assertEquals(200, retried.statusCode(), retried.body());
+        assertTrue(retried.body().contains("\"channel\":\"sms-b\"") && retried.body().contains("\"status\":\"PENDING\""),
+                retried.body());
+        Eventually.await("the retried event turned again", () -> app.count(
+                "SELECT COUNT(*) FROM inbox_event WHERE id = " + smsB + " AND status = 'DONE'") == 1);
+
+        assertError(admin.post("/admin/inbox/" + smsB + "/retry"), 409, null);
+        assertError(admin.post("/admin/inbox/" + firing + "/retry"), 409, null);
+        assertError(admin.post("/admin/inbox/999999/retry"), 404, null);
+        assertError(admin.post("/admin/inbox/abc/retry"), 400, "id");
+        assertError(admin.get("/admin/inbox/failed?size=0"), 400, "size");
+        assertEquals(401, new AdminClient(app, null).post("/admin/inbox/" + smsB + "/retry").statusCode());
+    }
+
+    @Test
     void withoutAConfiguredTokenTheAdminApiIsAbsentAndSaysHowToEnableIt() {
         app.stop();
         app.with("hookbot.admin.token", "").start();
