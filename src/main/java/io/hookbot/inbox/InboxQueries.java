@@ -59,15 +59,14 @@ public class InboxQueries {
         return result;
     }
 
-
     /**
      * One channel's share of the {@linkplain #backlog(Connection) backlog}.
      *
-     * @param channel        the channel
-     * @param pending        events stored and not yet turned
-     * @param held           events the sequencer holds behind a gap in a room's batch numbers
-     * @param failed         events whose turn failed (kept, with their error, for inspection)
-     * @param oldestWaiting  when the oldest pending or held event was received; {@code null} if none waits
+     * @param channel       the channel
+     * @param pending       events stored and not yet turned
+     * @param held          events the sequencer holds behind a gap in a room's batch numbers
+     * @param failed        events whose turn failed (kept, with their error, until retried)
+     * @param oldestWaiting when the oldest pending or held event was received; {@code null} if none waits
      */
     public record ChannelBacklog(String channel, long pending, long held, long failed, Instant oldestWaiting) {
     }
