@@ -29,6 +29,16 @@ class InboxRetentionSettingTest {
     }
 
     @Test
+    void aPurgeIntervalThatIsNotPositiveIsRefusedNamingItsSetting() {
+        for (Duration interval : new Duration[]{Duration.ZERO, Duration.ofSeconds(-5)}) {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () ->
+                    new InboxRetention(null, null, ConversionService.SHARED, "7d", interval));
+            assertTrue(refused.getMessage().startsWith("hookbot.inbox.purge-interval must be positive"),
+                    refused.getMessage());
+        }
+    }
+
+    @Test
     void aRetentionShorterThanThePlatformsRetriesOrNotADurationIsRefused() {
         for (String value : new String[]{"30m", "1h", "0s", "soon", ""}) {
             IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> parse(value), value);
