@@ -9,6 +9,7 @@ import io.hookbot.inbox.Dispatcher;
 import io.hookbot.inbox.InboxQueries;
 import io.hookbot.inbox.InboxQueries.ChannelBacklog;
 import io.hookbot.inbox.InboxQueries.FailedPage;
+import io.hookbot.inbox.InboxWriter;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The inbox side of the admin API: whether the bots keep up with what arrives, which events failed their turn, and
@@ -37,9 +39,11 @@ public class InboxAdminService {
     private final InboxQueries queries;
     private final Dispatcher dispatcher;
     private final Durability durability;
+    private final InboxWriter writer;
 
     public InboxAdminService(TransactionOperations<Connection> transactions, InboxQueries queries,
-                             Dispatcher dispatcher, Durability durability) {
+                             Dispatcher dispatcher, Durability durability, InboxWriter writer) {
+        this.writer = writer;
         this.transactions = transactions;
         this.queries = queries;
         this.dispatcher = dispatcher;
@@ -47,12 +51,17 @@ public class InboxAdminService {
     }
 
     /**
+     * Pending events include those acknowledged and journaled but not yet written to the inbox table.
+     *
      * @return totals ({@code pending}, {@code held}, {@code failed}, {@code oldestWaiting},
      *         {@code oldestWaitingSeconds}) and the same per channel under {@code channels}; the oldest time is
      *         absent when nothing waits, and the channels when none has waiting or failed events
      */
     public Map<String, Object> backlog() {
-        List<ChannelBacklog> channels = transactions.executeRead(s -> queries.backlog(s.getConnection()));
+        // the journaled ones first: one that reaches the table in between is then counted twice, never missed
+        Map<String, Long> queued = writer.queued();
+        List<ChannelBacklog> channels = withQueued(
+                transactions.executeRead(s -> queries.backlog(s.getConnection())), queued);
         Instant now = Instant.now();
         long pending = 0;
         long held = 0;
@@ -75,6 +84,19 @@ public class InboxAdminService {
         counts(body, pending, held, failed, oldest, now);
         body.put("channels", views);
         return body;
+    }
+
+    /** Adds events acknowledged but still on their way to the inbox table (the journal's) to the pending ones. */
+    private static List<ChannelBacklog> withQueued(List<ChannelBacklog> table, Map<String, Long> queued) {
+        if (queued.isEmpty()) {
+            return table;
+        }
+        Map<String, ChannelBacklog> merged = new TreeMap<>();
+        table.forEach(channel -> merged.put(channel.channel(), channel));
+        queued.forEach((channel, count) -> merged.merge(channel, new ChannelBacklog(channel, count, 0, 0, null),
+                (a, b) -> new ChannelBacklog(channel, a.pending() + b.pending(), a.held(), a.failed(),
+                        a.oldestWaiting())));
+        return new ArrayList<>(merged.values());
     }
 
     /**

@@ -10,15 +10,19 @@ import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Makes commits durable (surviving {@code kill -9}) at the moments that need it, on the embedded H2.
  *
  * <p>The rule: <b>a commit that someone outside is told about is written to the file first</b>. A webhook is
- * acknowledged only after its events' commit is written ({@code InboxWriter}); a reply's outcome is written right
+ * acknowledged only after its events are written: appended to the inbox journal, or (journal off) their commit
+ * written ({@code InboxWriter}, which also writes the journaled events' commit before it lets the journal go of
+ * them); a reply's outcome is written right
  * after it is recorded ({@code DeliveryWorker}), so a reply the gateway accepted is not sent again after a crash
  * (except in the moment between the gateway's answer and that write, as before). Every other commit — the turns,
  * above all — reaches the file with the next of these writes, or within H2's {@code WRITE_DELAY} (100 ms in the
@@ -68,6 +72,18 @@ public class Durability {
         // commit() write, and H2 writes in order on one thread: when ours is on the file, so is everything before.
         current.mark().put(0, current.marks().incrementAndGet());
         current.store().commit();
+    }
+
+    /**
+     * @return the embedded H2's database file, if the database is an embedded H2 kept in a file (not in memory, not
+     *         reached over TCP, not PostgreSQL)
+     */
+    public Optional<Path> embeddedFile() {
+        Embedded current = embedded != null ? embedded : nothingToDo ? null : resolve();
+        if (current == null || current.store().getFileStore() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(Path.of(current.store().getFileStore().getFileName()).toAbsolutePath());
     }
 
     private synchronized Embedded resolve() {

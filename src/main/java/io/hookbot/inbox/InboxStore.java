@@ -12,7 +12,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The inbox table's SQL. Plain JDBC on the caller's transaction: the same statements run on H2 (PostgreSQL mode)
@@ -40,8 +43,10 @@ public class InboxStore {
      * @param conversation the conversation key
      * @param type         the event type name
      * @param payload      the encoded event
+     * @param receivedAt   when its webhook arrived
      */
-    public record NewEvent(String channel, String dedupeKey, String conversation, String type, String payload) {
+    public record NewEvent(String channel, String dedupeKey, String conversation, String type, String payload,
+                           Instant receivedAt) {
     }
 
     /**
@@ -62,7 +67,6 @@ public class InboxStore {
      * @throws SQLException on a database error
      */
     public boolean[] insert(Connection connection, List<NewEvent> events) throws SQLException {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (NewEvent event : events) {
                 insert.setString(1, event.channel());
@@ -70,7 +74,7 @@ public class InboxStore {
                 insert.setString(3, event.conversation());
                 insert.setString(4, event.type());
                 insert.setString(5, event.payload());
-                insert.setObject(6, now);
+                insert.setObject(6, event.receivedAt().atOffset(ZoneOffset.UTC));
                 insert.addBatch();
             }
             int[] counts = insert.executeBatch();
@@ -80,6 +84,33 @@ public class InboxStore {
             }
             return inserted;
         }
+    }
+
+    /**
+     * Which of some dedupe keys a channel's inbox already holds.
+     *
+     * @param connection a connection
+     * @param channel    the channel
+     * @param keys       dedupe keys
+     * @return those of them already stored
+     * @throws SQLException on a database error
+     */
+    public Set<String> existing(Connection connection, String channel, Collection<String> keys) throws SQLException {
+        Set<String> found = new HashSet<>();
+        // one index look-up per key: H2 answers "dedupe_key IN (?, ?, ...)" by reading the channel's every row
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT 1 FROM inbox_event WHERE channel = ? AND dedupe_key = ?")) {
+            select.setString(1, channel);
+            for (String key : keys) {
+                select.setString(2, key);
+                try (ResultSet rows = select.executeQuery()) {
+                    if (rows.next()) {
+                        found.add(key);
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     /**

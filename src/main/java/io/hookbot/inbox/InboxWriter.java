@@ -4,32 +4,53 @@ import io.hookbot.channel.InboundEvent;
 import io.hookbot.channel.StoreOutcome;
 import io.hookbot.db.Durability;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Stores webhook events in the inbox with group commit: one writer thread gathers the events of every webhook
- * waiting at that moment into one transaction, so concurrent webhooks share a commit (and its disk write) instead
- * of queueing for one each. A webhook's future completes only after the commit that holds its events has reached
- * the disk ({@link Durability}); a failed group is retried webhook by webhook, so one bad call cannot fail its
- * neighbours.
+ * Stores webhook events in the inbox. One writer thread gathers the events of every webhook waiting at that moment
+ * into one transaction (group commit), writes the commit to the disk ({@link Durability}) and wakes the
+ * {@link Dispatcher}.
+ *
+ * <p>When is a webhook acknowledged? On PostgreSQL (and whenever the journal is off), once the commit that holds
+ * its events is on the disk; a failed group is retried webhook by webhook, so one bad call cannot fail its
+ * neighbours. On the embedded H2 with {@code hookbot.inbox.journal} on (the default), as soon as its new events are
+ * appended to the {@link InboxJournal}, before the database write: that write, and whatever H2 is writing for the
+ * turns at the moment, are then behind the acknowledgement instead of in it (docs/benchmarks.md). The answer is
+ * still exact: under one lock the call's keys are looked up among the events on their way to the table and then,
+ * one index look-up each, in the table itself; only the new ones are journaled. A journaled event is in the table a moment later
+ * (the dispatcher is woken then), and after a crash it is stored at the next start. When more than
+ * {@code hookbot.inbox.journal-backlog} journaled events wait for the table, acknowledgements wait for their own
+ * write again, which slows a platform down to the pace the database keeps.
  */
 @Singleton
-public class InboxWriter {
+public class InboxWriter implements ApplicationEventListener<ServerStartupEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboxWriter.class);
+    private static final long MAX_RETRY_PAUSE_MS = 30_000;
 
     private final TransactionOperations<Connection> transactions;
     private final InboxStore store;
@@ -37,22 +58,42 @@ public class InboxWriter {
     private final Durability durability;
     private final BlockingQueue<Pending> queue;
     private final int maxBatch;
+    private final boolean journalWanted;
+    private final long journalBacklog;
     private final Thread writer;
+    /** Serializes the journaled path's look-up and append, so that two calls with one key cannot both store it. */
+    private final Object appendLock = new Object();
+    /** Channel and dedupe key of every journaled event not yet in the table. */
+    private final Set<String> onTheirWay = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicLong> queuedByChannel = new ConcurrentHashMap<>();
+    private final AtomicLong queued = new AtomicLong();
+    private volatile InboxJournal journal;
+    private volatile boolean opened;
     private volatile boolean running = true;
 
     public InboxWriter(TransactionOperations<Connection> transactions, InboxStore store, Dispatcher dispatcher,
                        Durability durability,
                        @Value("${hookbot.inbox.queue-capacity:20000}") int queueCapacity,
-                       @Value("${hookbot.inbox.max-batch:1000}") int maxBatch) {
+                       @Value("${hookbot.inbox.max-batch:1000}") int maxBatch,
+                       @Value("${hookbot.inbox.journal:true}") boolean journalWanted,
+                       @Value("${hookbot.inbox.journal-backlog:50000}") long journalBacklog) {
         this.transactions = transactions;
         this.store = store;
         this.dispatcher = dispatcher;
         this.durability = durability;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.maxBatch = maxBatch;
+        this.journalWanted = journalWanted;
+        this.journalBacklog = journalBacklog;
         this.writer = new Thread(this::run, "inbox-writer");
         this.writer.setDaemon(true);
         this.writer.start();
+    }
+
+    /** Opens the journal at start-up, so that what a crash left in it is stored even if no webhook comes. */
+    @Override
+    public void onApplicationEvent(ServerStartupEvent event) {
+        open();
     }
 
     /**
@@ -60,23 +101,158 @@ public class InboxWriter {
      *
      * @param channel the channel
      * @param events  the events
-     * @return completes after the commit, with how many were new and how many were redeliveries; fails if the
-     *         inbox is full or the database is unreachable
+     * @return completes once the events are safe (journaled or committed), with how many were new and how many
+     *         were redeliveries; fails if the inbox is full or the database is unreachable
      */
     public CompletableFuture<StoreOutcome> store(String channel, List<InboundEvent> events) {
         if (events.isEmpty()) {
             return CompletableFuture.completedFuture(new StoreOutcome(0, 0));
         }
+        open();
+        Instant now = Instant.now();
         List<InboxStore.NewEvent> rows = new ArrayList<>(events.size());
         for (InboundEvent inbound : events) {
             rows.add(new InboxStore.NewEvent(channel, inbound.dedupeKey(), inbound.event().conversation(),
-                    EventCodec.typeOf(inbound.event()), EventCodec.encode(inbound.event())));
+                    EventCodec.typeOf(inbound.event()), EventCodec.encode(inbound.event()), now));
         }
-        Pending pending = new Pending(rows, new CompletableFuture<>());
+        InboxJournal current = journal;
+        try {
+            return current == null ? direct(rows) : journaled(current, channel, rows);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * @return per channel, events acknowledged and journaled that are not in the inbox table yet (they wait for
+     *         their turn like the table's pending ones); empty when the journal is off
+     */
+    public Map<String, Long> queued() {
+        Map<String, Long> result = new TreeMap<>();
+        queuedByChannel.forEach((channel, count) -> {
+            if (count.get() > 0) {
+                result.put(channel, count.get());
+            }
+        });
+        return result;
+    }
+
+    private CompletableFuture<StoreOutcome> direct(List<InboxStore.NewEvent> rows) {
+        Pending pending = new Pending(rows, 0, new CompletableFuture<>());
         if (!running || !queue.offer(pending)) {
             pending.result.completeExceptionally(new RejectedExecutionException("the inbox queue is full"));
         }
         return pending.result;
+    }
+
+    private CompletableFuture<StoreOutcome> journaled(InboxJournal journal, String channel,
+                                                      List<InboxStore.NewEvent> rows) {
+        Pending pending;
+        int duplicates;
+        synchronized (appendLock) {
+            Set<String> fresh = new LinkedHashSet<>();
+            for (InboxStore.NewEvent row : rows) {
+                if (!onTheirWay.contains(wayKey(row))) {
+                    fresh.add(row.dedupeKey());
+                }
+            }
+            // after the look-up among those on their way: an event leaves them only once it is in the table
+            if (!fresh.isEmpty()) {
+                fresh.removeAll(transactions.executeRead(
+                        status -> store.existing(status.getConnection(), channel, fresh)));
+            }
+            List<InboxStore.NewEvent> news = new ArrayList<>(fresh.size());
+            for (InboxStore.NewEvent row : rows) {
+                if (fresh.remove(row.dedupeKey())) {
+                    news.add(row);
+                }
+            }
+            duplicates = rows.size() - news.size();
+            if (news.isEmpty()) {
+                return CompletableFuture.completedFuture(new StoreOutcome(0, duplicates));
+            }
+            if (!running || queue.remainingCapacity() == 0) {
+                return CompletableFuture.failedFuture(new RejectedExecutionException("the inbox queue is full"));
+            }
+            long sequence;
+            try {
+                sequence = journal.append(JournalRecords.encode(news));
+            } catch (IOException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+            pending = new Pending(news, sequence, new CompletableFuture<>());
+            enqueue(pending);
+        }
+        StoreOutcome outcome = new StoreOutcome(pending.rows.size(), duplicates);
+        if (queued.get() > journalBacklog) {
+            // the table is far behind: this call waits for its own write, so the platform slows to the table's pace
+            return pending.result.thenApply(ignored -> outcome);
+        }
+        return CompletableFuture.completedFuture(outcome);
+    }
+
+    private void enqueue(Pending pending) {
+        for (InboxStore.NewEvent row : pending.rows) {
+            onTheirWay.add(wayKey(row));
+        }
+        count(pending, 1);
+        try {
+            queue.put(pending);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while queueing journaled events", e);
+        }
+    }
+
+    private void count(Pending pending, int sign) {
+        queued.addAndGet(sign * (long) pending.rows.size());
+        for (InboxStore.NewEvent row : pending.rows) {
+            queuedByChannel.computeIfAbsent(row.channel(), c -> new AtomicLong()).addAndGet(sign);
+        }
+    }
+
+    private static String wayKey(InboxStore.NewEvent row) {
+        return row.channel() + '\n' + row.dedupeKey();
+    }
+
+    private synchronized void open() {
+        if (opened) {
+            return;
+        }
+        opened = true;
+        Path file = journalWanted ? durability.embeddedFile().orElse(null) : null;
+        if (file == null) {
+            return;
+        }
+        Path folder = journalFolder(file);
+        InboxJournal opening;
+        try {
+            opening = InboxJournal.open(folder);
+        } catch (IOException e) {
+            LOG.error("Cannot open the inbox journal {}; webhooks are acknowledged after the database write instead "
+                    + "(whatever the journal holds stays there for the next start)", folder, e);
+            return;
+        }
+        journal = opening;
+        long sequence = 0;
+        for (byte[] record : opening.recovered()) {
+            sequence++;
+            try {
+                enqueue(new Pending(JournalRecords.decode(record), sequence, null));
+            } catch (IOException e) {
+                LOG.error("Inbox journal {}: record {} is not readable and is skipped", folder, sequence, e);
+            }
+        }
+        LOG.debug("Inbox journal at {}", folder);
+    }
+
+    /**
+     * @param databaseFile the embedded H2's file ({@code data/hookbot.mv.db})
+     * @return the journal's folder beside it ({@code data/hookbot.journal})
+     */
+    static Path journalFolder(Path databaseFile) {
+        String name = databaseFile.getFileName().toString().replaceFirst("\\.mv\\.db$", "");
+        return databaseFile.resolveSibling(name + ".journal");
     }
 
     private void run() {
@@ -94,13 +270,17 @@ public class InboxWriter {
                     group.add(next);
                     events += next.rows.size();
                 }
-                write(group);
+                if (first.sequence > 0) {
+                    writeJournaled(group);
+                } else {
+                    write(group);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
                 LOG.error("Inbox writer failed", e);
-                group.forEach(p -> p.result.completeExceptionally(e));
+                group.stream().filter(p -> p.result != null).forEach(p -> p.result.completeExceptionally(e));
             } finally {
                 group.clear();
             }
@@ -108,13 +288,10 @@ public class InboxWriter {
     }
 
     private void write(List<Pending> group) {
-        List<InboxStore.NewEvent> all = new ArrayList<>();
-        group.forEach(p -> all.addAll(p.rows));
+        List<InboxStore.NewEvent> all = rowsOf(group);
         boolean[] inserted;
         try {
-            inserted = transactions.executeWrite(status -> store.insert(status.getConnection(), all));
-            // on the disk before anyone is told: the acknowledgement is the promise
-            durability.flush();
+            inserted = insertDurably(all);
         } catch (RuntimeException e) {
             if (group.size() == 1) {
                 group.get(0).result.completeExceptionally(e);
@@ -126,12 +303,7 @@ public class InboxWriter {
             }
             return;
         }
-        // the dispatcher first: acknowledging runs the platform's answer on this thread, and the turns need not wait
-        for (int i = 0; i < all.size(); i++) {
-            if (inserted[i]) {
-                dispatcher.wake(new ConversationRef(all.get(i).channel(), all.get(i).conversation()));
-            }
-        }
+        wake(all, inserted);
         int offset = 0;
         for (Pending pending : group) {
             int stored = 0;
@@ -143,13 +315,91 @@ public class InboxWriter {
         }
     }
 
+    /**
+     * Journaled events were acknowledged already: they are written however long it takes, in order, and stay in
+     * the journal until they are.
+     */
+    private void writeJournaled(List<Pending> group) throws InterruptedException {
+        List<InboxStore.NewEvent> all = rowsOf(group);
+        long pause = 500;
+        boolean[] inserted;
+        while (true) {
+            try {
+                inserted = insertDurably(all);
+                break;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    LOG.error("Inbox writer stopping with {} journaled events not in the table; they are stored at the "
+                            + "next start", all.size(), e);
+                    return;
+                }
+                LOG.error("Could not write {} journaled events to the inbox table; retrying in {} ms", all.size(),
+                        pause, e);
+                Thread.sleep(pause);
+                pause = Math.min(pause * 2, MAX_RETRY_PAUSE_MS);
+            }
+        }
+        try {
+            journal.release(group.get(group.size() - 1).sequence);
+        } catch (IOException e) {
+            LOG.warn("Inbox journal: could not drop records already in the table ({}); they are stored again, as "
+                    + "redeliveries, at the next start", e.toString());
+        }
+        for (InboxStore.NewEvent row : all) {
+            onTheirWay.remove(wayKey(row));
+        }
+        wake(all, inserted);
+        for (Pending pending : group) {
+            count(pending, -1);
+            if (pending.result != null) {
+                pending.result.complete(null);
+            }
+        }
+    }
+
+    private boolean[] insertDurably(List<InboxStore.NewEvent> rows) {
+        boolean[] inserted = transactions.executeWrite(status -> store.insert(status.getConnection(), rows));
+        // on the disk before anyone is told (the journal's records are released only after this, too)
+        durability.flush();
+        return inserted;
+    }
+
+    private void wake(List<InboxStore.NewEvent> rows, boolean[] inserted) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (inserted[i]) {
+                dispatcher.wake(new ConversationRef(rows.get(i).channel(), rows.get(i).conversation()));
+            }
+        }
+    }
+
+    private static List<InboxStore.NewEvent> rowsOf(List<Pending> group) {
+        List<InboxStore.NewEvent> all = new ArrayList<>();
+        group.forEach(p -> all.addAll(p.rows));
+        return all;
+    }
+
     /** Stops taking webhooks and writes what is queued. */
     @PreDestroy
     public void close() throws InterruptedException {
         running = false;
         writer.join(10_000);
+        InboxJournal current = journal;
+        if (current != null) {
+            try {
+                current.close();
+            } catch (IOException e) {
+                LOG.warn("Inbox journal: could not close it cleanly: {}", e.toString());
+            }
+        }
     }
 
-    private record Pending(List<InboxStore.NewEvent> rows, CompletableFuture<StoreOutcome> result) {
+    /**
+     * One webhook's events on their way to the table.
+     *
+     * @param rows     the events
+     * @param sequence the journal record holding them, or 0 when the journal is off
+     * @param result   completes when they are in the table; null for events recovered from the journal
+     */
+    private record Pending(List<InboxStore.NewEvent> rows, long sequence, CompletableFuture<StoreOutcome> result) {
     }
 }

@@ -1,5 +1,6 @@
 package io.hookbot.testing;
 
+import io.hookbot.inbox.InboxWriter;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 
@@ -175,9 +176,14 @@ public final class TestApp implements AutoCloseable {
 
     /**
      * @param sql a query
-     * @return its rows, as column name to value
+     * @return its rows, as column name to value, once every acknowledged event is in the inbox table (on the
+     *         embedded H2 the acknowledgement goes out when the events are journaled, a moment before that)
      */
     public List<Map<String, Object>> query(String sql) {
+        if (server != null && server.isRunning()) {
+            InboxWriter writer = server.getApplicationContext().getBean(InboxWriter.class);
+            Eventually.await("acknowledged events written to the inbox table", () -> writer.queued().isEmpty());
+        }
         try (Connection c = database.connect(); Statement s = c.createStatement(); ResultSet rows = s.executeQuery(sql)) {
             List<Map<String, Object>> result = new ArrayList<>();
             while (rows.next()) {
