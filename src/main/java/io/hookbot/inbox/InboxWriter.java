@@ -215,7 +215,13 @@ public class InboxWriter implements ApplicationEventListener<ServerStartupEvent>
         return row.channel() + '\n' + row.dedupeKey();
     }
 
-    private synchronized void open() {
+    private void open() {
+        if (!opened) {
+            openOnce();
+        }
+    }
+
+    private synchronized void openOnce() {
         if (opened) {
             return;
         }
@@ -331,6 +337,7 @@ public class InboxWriter implements ApplicationEventListener<ServerStartupEvent>
                 if (!running) {
                     LOG.error("Inbox writer stopping with {} journaled events not in the table; they are stored at the "
                             + "next start", all.size(), e);
+                    group.stream().filter(p -> p.result != null).forEach(p -> p.result.completeExceptionally(e));
                     return;
                 }
                 LOG.error("Could not write {} journaled events to the inbox table; retrying in {} ms", all.size(),

@@ -31,9 +31,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * An acknowledged webhook survives {@code kill -9} of the process right after the acknowledgement and is answered
  * exactly once after a restart. The application runs as a separate JVM on the default embedded H2 settings, where
- * commits reach the file within {@code WRITE_DELAY} (100 ms) and the inbox writer writes its commits out before
- * acknowledging ({@link io.hookbot.db.Durability}). Without that write the test fails: acknowledged events sit in
- * memory when the process dies.
+ * commits reach the file within {@code WRITE_DELAY} (100 ms): a webhook is acknowledged once its events are in the
+ * inbox journal, and what the journal holds at the next start is stored then ({@link InboxJournal}; the writer
+ * usually has them in the table before the kill, so {@link JournaledInboxTest} covers a journal left full). With
+ * the journal off and without the write before the acknowledgement ({@link io.hookbot.db.Durability}) the test
+ * fails: acknowledged events sit in memory when the process dies.
  */
 class HardKillTest {
 
