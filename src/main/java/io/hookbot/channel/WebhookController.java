@@ -21,7 +21,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code POST /webhooks/{channel}}: verify, read, store in the inbox, then acknowledge. The acknowledgement is sent
- * only after the events are committed; processing happens later, off the request.
+ * only after the events are stored (committed, or on the embedded H2 journaled: {@link InboxWriter}); processing
+ * happens later, off the request.
  */
 @Controller("/webhooks")
 public class WebhookController {

@@ -225,7 +225,15 @@ public class InboxWriter implements ApplicationEventListener<ServerStartupEvent>
         if (opened) {
             return;
         }
-        opened = true;
+        try {
+            openJournal();
+        } finally {
+            // only now: a call that comes in meanwhile waits on this method's lock, not going on without the journal
+            opened = true;
+        }
+    }
+
+    private void openJournal() {
         Path file = journalWanted ? durability.embeddedFile().orElse(null) : null;
         if (file == null) {
             return;
