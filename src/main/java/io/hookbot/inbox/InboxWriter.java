@@ -41,8 +41,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * appended to the {@link InboxJournal}, before the database write: that write, and whatever H2 is writing for the
  * turns at the moment, are then behind the acknowledgement instead of in it (docs/benchmarks.md). The answer is
  * still exact: under one lock the call's keys are looked up among the events on their way to the table and then,
- * one index look-up each, in the table itself; only the new ones are journaled. A journaled event is in the table a moment later
- * (the dispatcher is woken then), and after a crash it is stored at the next start. When more than
+ * one index look-up each, in the table itself; only the new ones are journaled. A journaled event is in the table
+ * a moment later (the dispatcher is woken then), and after a crash it is stored at the next start. When more than
  * {@code hookbot.inbox.journal-backlog} journaled events wait for the table, acknowledgements wait for their own
  * write again, which slows a platform down to the pace the database keeps.
  */
