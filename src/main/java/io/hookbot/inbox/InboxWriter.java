@@ -2,6 +2,7 @@ package io.hookbot.inbox;
 
 import io.hookbot.channel.InboundEvent;
 import io.hookbot.channel.StoreOutcome;
+import io.hookbot.db.DatabaseKind;
 import io.hookbot.db.Durability;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
@@ -37,7 +38,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>When is a webhook acknowledged? On PostgreSQL (and whenever the journal is off), once the commit that holds
  * its events is on the disk; a failed group is retried webhook by webhook, so one bad call cannot fail its
- * neighbours. On the embedded H2 with {@code hookbot.inbox.journal} on (the default), as soon as its new events are
+ * neighbours. On an embedded H2 file that one process owns (not {@code AUTO_SERVER}) with
+ * {@code hookbot.inbox.journal} on (the default), as soon as its new events are
  * appended to the {@link InboxJournal}, before the database write: that write, and whatever H2 is writing for the
  * turns at the moment, are then behind the acknowledgement instead of in it (docs/benchmarks.md). The answer is
  * still exact: under one lock the call's keys are looked up among the events on their way to the table and then,
@@ -56,6 +58,7 @@ public class InboxWriter implements ApplicationEventListener<ServerStartupEvent>
     private final InboxStore store;
     private final Dispatcher dispatcher;
     private final Durability durability;
+    private final DatabaseKind databaseKind;
     private final BlockingQueue<Pending> queue;
     private final int maxBatch;
     private final boolean journalWanted;
@@ -72,7 +75,7 @@ public class InboxWriter implements ApplicationEventListener<ServerStartupEvent>
     private volatile boolean running = true;
 
     public InboxWriter(TransactionOperations<Connection> transactions, InboxStore store, Dispatcher dispatcher,
-                       Durability durability,
+                       Durability durability, DatabaseKind databaseKind,
                        @Value("${hookbot.inbox.queue-capacity:20000}") int queueCapacity,
                        @Value("${hookbot.inbox.max-batch:1000}") int maxBatch,
                        @Value("${hookbot.inbox.journal:true}") boolean journalWanted,
@@ -81,6 +84,7 @@ public class InboxWriter implements ApplicationEventListener<ServerStartupEvent>
         this.store = store;
         this.dispatcher = dispatcher;
         this.durability = durability;
+        this.databaseKind = databaseKind;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.maxBatch = maxBatch;
         this.journalWanted = journalWanted;
@@ -236,6 +240,12 @@ public class InboxWriter implements ApplicationEventListener<ServerStartupEvent>
     private void openJournal() {
         Path file = journalWanted ? durability.embeddedFile().orElse(null) : null;
         if (file == null) {
+            return;
+        }
+        // a journal belongs to one process: not when others may open the same file (AUTO_SERVER)
+        if (transactions.executeRead(status -> databaseKind.isShared(status.getConnection()))) {
+            LOG.info("The H2 file {} may be shared with other processes (AUTO_SERVER); webhooks are acknowledged "
+                    + "after the database write, without the inbox journal", file);
             return;
         }
         Path folder = journalFolder(file);

@@ -39,13 +39,14 @@ class JournaledInboxTest {
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final Pattern COUNTS = Pattern.compile("\\{\"stored\":(\\d+),\"duplicates\":(\\d+)}");
 
+    private final Database database = Database.h2();
     private FakeGateway gateway;
     private TestApp app;
 
     @BeforeEach
     void start() {
         gateway = new FakeGateway();
-        app = TestApp.on(Database.h2())
+        app = TestApp.on(database)
                 .rules("bot.yml", """
                         bot: echo
                         rules:
@@ -170,6 +171,18 @@ class JournaledInboxTest {
 
         assertFalse(Files.exists(folder));
         Eventually.await("the reply", () -> gateway.calls("/api/send/sms").size() == 1);
+    }
+
+    @Test
+    void anH2FileOtherProcessesMayShareGetsNoJournal() {
+        String url = ((String) database.properties().get("datasources.default.url"))
+                .replace(";DB_CLOSE_ON_EXIT=FALSE", "") + ";AUTO_SERVER=TRUE";   // H2 refuses the two together
+        app.with("datasources.default.url", url).start();
+        Path folder = InboxWriter.journalFolder(app.context().getBean(Durability.class).embeddedFile().orElseThrow());
+
+        assertEquals("{\"stored\":1,\"duplicates\":0}",
+                app.post("sms-main", FORM, Samples.read("sms-gateway/sms.form")).body());
+        assertFalse(Files.exists(folder), "a journal belongs to one process");
     }
 
     private static long journalBytes(Path folder) {
