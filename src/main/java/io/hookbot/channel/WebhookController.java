@@ -64,7 +64,14 @@ public class WebhookController {
             return CompletableFuture.completedFuture(platform.reject(config, new WebhookRejection(
                     HttpStatus.BAD_REQUEST, "invalid_payload", null, "the payload could not be read")));
         }
-        return inbox.store(config.name(), events)
+        CompletableFuture<StoreOutcome> stored;
+        try {
+            stored = inbox.store(config.name(), events);
+        } catch (WebhookRejection unstorable) {
+            LOG.debug("Refused an unstorable webhook on {}: {}", channel, unstorable.getMessage());
+            return CompletableFuture.completedFuture(platform.reject(config, unstorable));
+        }
+        return stored
                 .<HttpResponse<?>>thenApply(outcome -> platform.acknowledge(config, outcome))
                 .exceptionally(failure -> {
                     LOG.error("Could not store a webhook on {}", channel, failure);

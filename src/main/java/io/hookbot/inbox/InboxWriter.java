@@ -2,6 +2,7 @@ package io.hookbot.inbox;
 
 import io.hookbot.channel.InboundEvent;
 import io.hookbot.channel.StoreOutcome;
+import io.hookbot.channel.WebhookRejection;
 import io.hookbot.db.DatabaseKind;
 import io.hookbot.db.Durability;
 import io.micronaut.context.annotation.Value;
@@ -107,18 +108,21 @@ public class InboxWriter implements ApplicationEventListener<ServerStartupEvent>
      * @param events  the events
      * @return completes once the events are safe (journaled or committed), with how many were new and how many
      *         were redeliveries; fails if the inbox is full or the database is unreachable
+     * @throws WebhookRejection before anything is stored, if an event could not be stored as it is
+     *                          ({@link StorableEvents}): nothing that can never be written is ever acknowledged
      */
-    public CompletableFuture<StoreOutcome> store(String channel, List<InboundEvent> events) {
+    public CompletableFuture<StoreOutcome> store(String channel, List<InboundEvent> events) throws WebhookRejection {
         if (events.isEmpty()) {
             return CompletableFuture.completedFuture(new StoreOutcome(0, 0));
         }
-        open();
         Instant now = Instant.now();
         List<InboxStore.NewEvent> rows = new ArrayList<>(events.size());
         for (InboundEvent inbound : events) {
             rows.add(new InboxStore.NewEvent(channel, inbound.dedupeKey(), inbound.event().conversation(),
                     EventCodec.typeOf(inbound.event()), EventCodec.encode(inbound.event()), now));
         }
+        StorableEvents.check(rows);
+        open();
         InboxJournal current = journal;
         try {
             return current == null ? direct(rows) : journaled(current, channel, rows);

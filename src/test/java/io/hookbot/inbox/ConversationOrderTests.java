@@ -43,7 +43,7 @@ abstract class ConversationOrderTests {
     }
 
     @Test
-    void eachConversationIsTurnedOneEventAtATimeInOrderAndConversationsRunInParallel() {
+    void eachConversationIsTurnedOneEventAtATimeInOrderAndConversationsRunInParallel() throws Exception {
         app = TestApp.on(database())
                 .with("test.turn-probe", "true")
                 .with("hookbot.dispatcher.workers", WORKERS)
