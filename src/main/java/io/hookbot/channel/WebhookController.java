@@ -1,6 +1,8 @@
 package io.hookbot.channel;
 
 import io.hookbot.inbox.InboxWriter;
+import io.hookbot.inbox.UnstorableEventsException;
+import io.hookbot.worker.SafeErrors;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * {@code POST /webhooks/{channel}}: verify, read, store in the inbox, then acknowledge. The acknowledgement is sent
@@ -73,12 +76,26 @@ public class WebhookController {
         }
         return stored
                 .<HttpResponse<?>>thenApply(outcome -> platform.acknowledge(config, outcome))
-                .exceptionally(failure -> {
-                    LOG.error("Could not store a webhook on {}", channel, failure);
-                    return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
-                            .header("Retry-After", "5")
-                            .body(Map.of("error", "unavailable", "message", "the inbox could not store the events; retry later"));
-                });
+                .exceptionally(failure -> unstored(config, platform, failure));
+    }
+
+    /**
+     * A call the inbox did not store: refused for good when the database cannot hold its data (retrying cannot
+     * help), otherwise 503 with {@code Retry-After}, so the platform tries again. The inbox writer's worker logs the
+     * database's trouble once, and readiness shows it; one line per call here would flood the log while it lasts.
+     */
+    private static HttpResponse<?> unstored(ChannelConfig config, Platform platform, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        LOG.debug("Could not store a webhook on {}", config.name(), cause);
+        if (cause instanceof UnstorableEventsException unstorable) {
+            return platform.reject(config, new WebhookRejection(HttpStatus.BAD_REQUEST, "unstorable", null,
+                    unstorable.getMessage() + "; it is not stored"));
+        }
+        return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", "5")
+                .body(Map.of("error", "unavailable", "message", "the inbox could not store the events ("
+                        + SafeErrors.describe(cause) + "); retry later"));
     }
 
     private static WebhookRequest toWebhookRequest(HttpRequest<?> request, byte[] body) {

@@ -4,7 +4,11 @@ import io.hookbot.channel.InboundEvent;
 import io.hookbot.channel.StoreOutcome;
 import io.hookbot.channel.WebhookRejection;
 import io.hookbot.db.DatabaseKind;
+import io.hookbot.db.DatabaseErrors;
 import io.hookbot.db.Durability;
+import io.hookbot.worker.SafeErrors;
+import io.hookbot.worker.Supervisor;
+import io.hookbot.worker.Worker;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
@@ -17,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -53,7 +58,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public class InboxWriter implements ApplicationEventListener<ServerStartupEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboxWriter.class);
-    private static final long MAX_RETRY_PAUSE_MS = 30_000;
+    /** A group write that takes longer than this is a stuck database: readiness says so. */
+    private static final Duration STUCK_AFTER = Duration.ofMinutes(1);
 
     private final TransactionOperations<Connection> transactions;
     private final InboxStore store;
@@ -64,7 +70,8 @@ public class InboxWriter implements ApplicationEventListener<ServerStartupEvent>
     private final int maxBatch;
     private final boolean journalWanted;
     private final long journalBacklog;
-    private final Thread writer;
+    private final QuarantinedEvents quarantine;
+    private final Worker writer;
     /** Serializes the journaled path's look-up and append, so that two calls with one key cannot both store it. */
     private final Object appendLock = new Object();
     /** Channel and dedupe key of every journaled event not yet in the table. */
@@ -73,10 +80,15 @@ public class InboxWriter implements ApplicationEventListener<ServerStartupEvent>
     private final AtomicLong queued = new AtomicLong();
     private volatile InboxJournal journal;
     private volatile boolean opened;
-    private volatile boolean running = true;
+    /** False once stopping: new webhooks are refused, the queue is written out. */
+    private volatile boolean accepting = true;
+    /** A journaled group whose write failed, written again before anything else (it was acknowledged). */
+    private List<Pending> carried;
+    private long lastProbe;
 
     public InboxWriter(TransactionOperations<Connection> transactions, InboxStore store, Dispatcher dispatcher,
-                       Durability durability, DatabaseKind databaseKind,
+                       Durability durability, DatabaseKind databaseKind, Supervisor supervisor,
+                       QuarantinedEvents quarantine,
                        @Value("${hookbot.inbox.queue-capacity:20000}") int queueCapacity,
                        @Value("${hookbot.inbox.max-batch:1000}") int maxBatch,
                        @Value("${hookbot.inbox.journal:true}") boolean journalWanted,
@@ -90,9 +102,8 @@ public class InboxWriter implements ApplicationEventListener<ServerStartupEvent>
         this.maxBatch = maxBatch;
         this.journalWanted = journalWanted;
         this.journalBacklog = journalBacklog;
-        this.writer = new Thread(this::run, "inbox-writer");
-        this.writer.setDaemon(true);
-        this.writer.start();
+        this.quarantine = quarantine;
+        this.writer = supervisor.loop("inbox-writer", STUCK_AFTER, this::round);
     }
 
     /** Opens the journal at start-up, so that what a crash left in it is stored even if no webhook comes. */
@@ -147,8 +158,9 @@ public class InboxWriter implements ApplicationEventListener<ServerStartupEvent>
 
     private CompletableFuture<StoreOutcome> direct(List<InboxStore.NewEvent> rows) {
         Pending pending = new Pending(rows, 0, new CompletableFuture<>());
-        if (!running || !queue.offer(pending)) {
-            pending.result.completeExceptionally(new RejectedExecutionException("the inbox queue is full"));
+        if (!accepting || !queue.offer(pending)) {
+            pending.result.completeExceptionally(new RejectedExecutionException(
+                    accepting ? "the inbox queue is full" : "hookbot is stopping"));
         }
         return pending.result;
     }
@@ -179,8 +191,9 @@ public class InboxWriter implements ApplicationEventListener<ServerStartupEvent>
             if (news.isEmpty()) {
                 return CompletableFuture.completedFuture(new StoreOutcome(0, duplicates));
             }
-            if (!running || queue.remainingCapacity() == 0) {
-                return CompletableFuture.failedFuture(new RejectedExecutionException("the inbox queue is full"));
+            if (!accepting || queue.remainingCapacity() == 0) {
+                return CompletableFuture.failedFuture(new RejectedExecutionException(
+                        accepting ? "the inbox queue is full" : "hookbot is stopping"));
             }
             long sequence;
             try {
@@ -261,6 +274,13 @@ public class InboxWriter implements ApplicationEventListener<ServerStartupEvent>
                     + "(whatever the journal holds stays there for the next start)", folder, e);
             return;
         }
+        try {
+            quarantine.open(quarantineFolder(file));
+        } catch (IOException e) {
+            LOG.error("Cannot open the inbox quarantine {}; webhooks are acknowledged after the database write "
+                    + "instead", quarantineFolder(file), e);
+            return;
+        }
         journal = opening;
         long sequence = 0;
         for (byte[] record : opening.recovered()) {
@@ -279,58 +299,114 @@ public class InboxWriter implements ApplicationEventListener<ServerStartupEvent>
      * @return the journal's folder beside it ({@code data/hookbot.journal})
      */
     static Path journalFolder(Path databaseFile) {
-        String name = databaseFile.getFileName().toString().replaceFirst("\\.mv\\.db$", "");
-        return databaseFile.resolveSibling(name + ".journal");
+        return besideDatabase(databaseFile, ".journal");
     }
 
-    private void run() {
-        List<Pending> group = new ArrayList<>();
-        while (running || !queue.isEmpty()) {
-            try {
-                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                group.add(first);
-                int events = first.rows.size();
-                Pending next;
-                while (events < maxBatch && (next = queue.poll()) != null) {
-                    group.add(next);
-                    events += next.rows.size();
-                }
-                if (first.sequence > 0) {
-                    writeJournaled(group);
-                } else {
-                    write(group);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.error("Inbox writer failed", e);
-                group.stream().filter(p -> p.result != null).forEach(p -> p.result.completeExceptionally(e));
-            } finally {
-                group.clear();
+    /**
+     * @param databaseFile the embedded H2's file ({@code data/hookbot.mv.db})
+     * @return the quarantine's folder beside it ({@code data/hookbot.quarantine})
+     */
+    static Path quarantineFolder(Path databaseFile) {
+        return besideDatabase(databaseFile, ".quarantine");
+    }
+
+    private static Path besideDatabase(Path databaseFile, String suffix) {
+        String name = databaseFile.getFileName().toString().replaceFirst("\\.mv\\.db$", "");
+        return databaseFile.resolveSibling(name + suffix);
+    }
+
+    /** One round of the writer: the carried group, or the next group from the queue, into the table. */
+    private void round() throws Exception {
+        List<Pending> group = carried != null ? carried : nextGroup();
+        carried = null;
+        if (group.isEmpty()) {
+            probeAfterFailure();
+            return;
+        }
+        boolean journaled = group.get(0).sequence > 0;
+        try {
+            if (journaled) {
+                writeJournaled(group);
+            } else {
+                write(group);
             }
+        } catch (Throwable failure) {
+            if (!journaled) {
+                group.forEach(p -> p.result.completeExceptionally(failure));
+            } else if (writer.running()) {
+                // acknowledged already: never dropped, written first after the supervisor's backoff
+                carried = group;
+            } else {
+                LOG.error("Inbox writer stopping with {} journaled events not in the table; they are stored at the "
+                        + "next start", rowsOf(group).size());
+                group.stream().filter(p -> p.result != null).forEach(p -> p.result.completeExceptionally(failure));
+            }
+            throw failure;
         }
     }
 
+    /**
+     * A failed write of a webhook that is not journaled leaves the writer failing until a write succeeds; when no
+     * webhook comes, a look at the database every second tells whether it is back, so readiness does not stay
+     * DOWN on an idle instance.
+     */
+    private void probeAfterFailure() {
+        if (writer.failure().isEmpty() || System.nanoTime() - lastProbe < TimeUnit.SECONDS.toNanos(1)) {
+            return;
+        }
+        lastProbe = System.nanoTime();
+        if (transactions.executeRead(status -> status.getConnection().isValid(1))) {
+            writer.ok();
+        }
+    }
+
+    /** Waits a moment for a webhook, then takes what else is queued of the same kind (journaled or not). */
+    private List<Pending> nextGroup() throws InterruptedException {
+        Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+            return List.of();
+        }
+        List<Pending> group = new ArrayList<>();
+        group.add(first);
+        int events = first.rows.size();
+        Pending next;
+        while (events < maxBatch && (next = queue.peek()) != null && (next.sequence > 0) == (first.sequence > 0)) {
+            group.add(queue.poll());
+            events += next.rows.size();
+        }
+        return group;
+    }
+
+    /**
+     * Not journaled: each webhook waits for this commit. A failed group is written again webhook by webhook, so
+     * that one call's data fails only that call: it is refused (the database can never store it) or answered
+     * 503 (the database may be back later), and the others go through.
+     */
     private void write(List<Pending> group) {
         List<InboxStore.NewEvent> all = rowsOf(group);
         boolean[] inserted;
         try {
             inserted = insertDurably(all);
-        } catch (RuntimeException e) {
-            if (group.size() == 1) {
-                group.get(0).result.completeExceptionally(e);
+        } catch (Exception e) {
+            if (group.size() > 1) {
+                LOG.warn("Group commit of {} webhooks failed ({}), storing them one by one", group.size(),
+                        SafeErrors.describe(e));
+                for (Pending pending : group) {
+                    write(List.of(pending));
+                }
                 return;
             }
-            LOG.warn("Group commit of {} webhooks failed, storing them one by one: {}", group.size(), e.toString());
-            for (Pending pending : group) {
-                write(List.of(pending));
+            if (DatabaseErrors.isCausedByData(e)) {
+                LOG.warn("The inbox table refused a webhook's data on {} ({}); it is answered with a 400 and not "
+                        + "stored", all.get(0).channel(), SafeErrors.describe(e));
+                group.get(0).result.completeExceptionally(new UnstorableEventsException(e));
+            } else {
+                writer.failed(e);
+                group.get(0).result.completeExceptionally(e);
             }
             return;
         }
+        writer.ok();
         wake(all, inserted);
         int offset = 0;
         for (Pending pending : group) {
@@ -345,28 +421,19 @@ public class InboxWriter implements ApplicationEventListener<ServerStartupEvent>
 
     /**
      * Journaled events were acknowledged already: they are written however long it takes, in order, and stay in
-     * the journal until they are.
+     * the journal until they are. A database that fails is retried (by {@link #round}'s caller, with backoff); an
+     * event the table refuses for good goes to the {@link QuarantinedEvents quarantine}, and the others go on.
      */
-    private void writeJournaled(List<Pending> group) throws InterruptedException {
+    private void writeJournaled(List<Pending> group) throws Exception {
         List<InboxStore.NewEvent> all = rowsOf(group);
-        long pause = 500;
         boolean[] inserted;
-        while (true) {
-            try {
-                inserted = insertDurably(all);
-                break;
-            } catch (RuntimeException e) {
-                if (!running) {
-                    LOG.error("Inbox writer stopping with {} journaled events not in the table; they are stored at the "
-                            + "next start", all.size(), e);
-                    group.stream().filter(p -> p.result != null).forEach(p -> p.result.completeExceptionally(e));
-                    return;
-                }
-                LOG.error("Could not write {} journaled events to the inbox table; retrying in {} ms", all.size(),
-                        pause, e);
-                Thread.sleep(pause);
-                pause = Math.min(pause * 2, MAX_RETRY_PAUSE_MS);
+        try {
+            inserted = insertDurably(all);
+        } catch (Exception e) {
+            if (!DatabaseErrors.isCausedByData(e)) {
+                throw e;
             }
+            inserted = insertEachOrQuarantine(all);
         }
         try {
             journal.release(group.get(group.size() - 1).sequence);
@@ -386,7 +453,23 @@ public class InboxWriter implements ApplicationEventListener<ServerStartupEvent>
         }
     }
 
-    private boolean[] insertDurably(List<InboxStore.NewEvent> rows) {
+    /** The events one at a time: those the table refuses for their data are quarantined. */
+    private boolean[] insertEachOrQuarantine(List<InboxStore.NewEvent> rows) throws Exception {
+        boolean[] inserted = new boolean[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            try {
+                inserted[i] = insertDurably(List.of(rows.get(i)))[0];
+            } catch (Exception e) {
+                if (!DatabaseErrors.isCausedByData(e)) {
+                    throw e;
+                }
+                quarantine.put(rows.get(i), SafeErrors.describe(e));
+            }
+        }
+        return inserted;
+    }
+
+    private boolean[] insertDurably(List<InboxStore.NewEvent> rows) throws Exception {
         boolean[] inserted = transactions.executeWrite(status -> store.insert(status.getConnection(), rows));
         // on the disk before anyone is told (the journal's records are released only after this, too)
         durability.flush();
@@ -407,11 +490,16 @@ public class InboxWriter implements ApplicationEventListener<ServerStartupEvent>
         return all;
     }
 
-    /** Stops taking webhooks and writes what is queued. */
+    /** Stops taking webhooks and writes what is queued (for up to 10 s, if the database is failing). */
     @PreDestroy
     public void close() throws InterruptedException {
-        running = false;
-        writer.join(10_000);
+        accepting = false;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while ((!queue.isEmpty() || carried != null) && System.nanoTime() < deadline && writer.alive()) {
+            Thread.sleep(10);
+        }
+        writer.stop();
+        writer.join(Duration.ofSeconds(10));
         InboxJournal current = journal;
         if (current != null) {
             try {
