@@ -4,6 +4,8 @@ import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.core.convert.ConversionService;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.transaction.TransactionOperations;
+import io.hookbot.worker.Supervisor;
+import io.hookbot.worker.Worker;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,9 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A table that would otherwise grow without end, cleared of rows older than a retention setting: every purge
@@ -36,7 +35,9 @@ public abstract class RetentionJob implements ApplicationEventListener<ServerSta
     private final Duration retention;
     private final Duration interval;
     private final Clock clock = Clock.systemUTC();
-    private final ScheduledExecutorService timer;
+    private final Supervisor supervisor;
+    private volatile Worker timer;
+    private volatile boolean stopping;
     private final TransactionOperations<Connection> transactions;
     /**
      * The last id a purge looked at: rows up to it were deleted or kept (a row kept for its status is looked at
@@ -55,8 +56,10 @@ public abstract class RetentionJob implements ApplicationEventListener<ServerSta
      * @throws IllegalArgumentException if the setting is neither a duration nor {@code off}, or under the minimum
      */
     protected RetentionJob(TransactionOperations<Connection> transactions, String key, String setting,
-                           Duration minimum, String why, Duration interval, ConversionService conversions) {
+                           Duration minimum, String why, Duration interval, ConversionService conversions,
+                           Supervisor supervisor) {
         this.transactions = transactions;
+        this.supervisor = supervisor;
         this.key = key;
         this.setting = setting == null ? "" : setting.trim();
         this.retention = parse(conversions, key, setting, minimum, why).orElse(null);
@@ -65,11 +68,6 @@ public abstract class RetentionJob implements ApplicationEventListener<ServerSta
                     + interval);
         }
         this.interval = interval;
-        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, getClass().getSimpleName());
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     /**
@@ -138,7 +136,7 @@ public abstract class RetentionJob implements ApplicationEventListener<ServerSta
             done = transactions.executeWrite(s -> step(s.getConnection(), after, cutoff, step));
             scannedThrough = done.through();
             deleted += done.deleted();
-        } while (done.more());
+        } while (done.more() && !stopping);
         if (deleted > 0) {
             LOG.info("Deleted {} {} from before {} ({} {})", deleted, rows(), cutoff, key, setting);
         }
@@ -152,14 +150,12 @@ public abstract class RetentionJob implements ApplicationEventListener<ServerSta
             return;
         }
         LOG.info("{} {}: {} older than that are deleted every {}", key, setting, rows(), describe(interval));
-        long first = Math.min(interval.toMillis(), Duration.ofMinutes(1).toMillis());
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                purge(clock.instant(), STEP);
-            } catch (RuntimeException e) {
-                LOG.error("Could not delete old {}; trying again in {}", rows(), describe(interval), e);
-            }
-        }, first, interval.toMillis(), TimeUnit.MILLISECONDS);
+        Duration first = interval.compareTo(Duration.ofMinutes(1)) < 0 ? interval : Duration.ofMinutes(1);
+        if (timer == null) {
+            // a purge can take long on a big table: never "stuck"
+            timer = supervisor.every(getClass().getSimpleName(), first, interval, null,
+                    () -> purge(clock.instant(), STEP));
+        }
     }
 
     private static String describe(Duration duration) {
@@ -171,7 +167,12 @@ public abstract class RetentionJob implements ApplicationEventListener<ServerSta
 
     /** Stops the timer; a purge under way ends with its current step. */
     @PreDestroy
-    public void close() {
-        timer.shutdownNow();
+    public void close() throws InterruptedException {
+        stopping = true;
+        Worker current = timer;
+        if (current != null) {
+            current.stop();
+            current.join(Duration.ofSeconds(10));
+        }
     }
 }

@@ -10,11 +10,15 @@ import io.hookbot.bot.rules.TurnLookups;
 import io.hookbot.conversation.Conversation;
 import io.hookbot.conversation.ConversationStore;
 import io.hookbot.conversation.KnownSenders;
+import io.hookbot.db.DatabaseErrors;
 import io.hookbot.outbox.DeliveryWorker;
 import io.hookbot.outbox.NewReply;
 import io.hookbot.outbox.OutboxStore;
 import io.hookbot.presence.PresenceTracker;
 import io.hookbot.presence.Sightings;
+import io.hookbot.worker.SafeErrors;
+import io.hookbot.worker.Supervisor;
+import io.hookbot.worker.Worker;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -34,12 +38,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -79,6 +80,8 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final int LOCKED_ELSEWHERE = -1;
+    /** A poll that runs longer than this means the database is stuck: readiness says so. */
+    private static final Duration STUCK_AFTER = Duration.ofMinutes(1);
 
     private final TransactionOperations<Connection> transactions;
     private final InboxStore inbox;
@@ -97,22 +100,23 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
     private final int conversationsPerTransaction;
     private final int workerCount;
     private final Duration deliveryLease;
-    private final ThreadPoolExecutor workers;
-    private final ScheduledExecutorService poller;
+    private final Supervisor supervisor;
+    /** The turn workers, by their thread, so that one held by a plugin can be replaced. */
+    private final Map<Thread, Worker> workers = new ConcurrentHashMap<>();
+    private final AtomicInteger workerNumber = new AtomicInteger();
+    private volatile Worker poller;
     /** Conversations waiting for a worker; each is here at most once, and only while it is in {@link #active}. */
     private final LinkedBlockingQueue<ConversationRef> ready = new LinkedBlockingQueue<>();
     /** Conversations queued or being turned, each with a counter of wake-ups, so a wake-up during a pass is never lost. */
     private final Map<ConversationRef, AtomicLong> active = new ConcurrentHashMap<>();
     /** The passes running a transaction now, by thread, so that one held by a plugin can be given up. */
     private final Map<Thread, RunningPass> running = new ConcurrentHashMap<>();
-    /** Worker threads given up to a plugin that held them; each stops when the plugin lets it go. */
-    private final Set<Thread> retired = ConcurrentHashMap.newKeySet();
     private volatile boolean started;
 
     public Dispatcher(TransactionOperations<Connection> transactions, InboxStore inbox, Sequencer sequencer,
                       ConversationStore conversations, PresenceTracker presence, TurnProcessor turns, OutboxStore outbox,
                       DeliveryWorker delivery, TurnReplies turnReplies, PresenceView presenceView,
-                      KnownSenders knownSenders,
+                      KnownSenders knownSenders, Supervisor supervisor,
                       @Value("${hookbot.dispatcher.enabled:true}") boolean enabled,
                       @Value("${hookbot.dispatcher.workers:4}") int workerCount,
                       @Value("${hookbot.dispatcher.poll-interval:1s}") Duration pollInterval,
@@ -136,19 +140,7 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
         this.conversationsPerTransaction = Math.max(1, conversationsPerTransaction);
         this.workerCount = workerCount;
         this.deliveryLease = deliveryLease;
-        AtomicInteger threadNumber = new AtomicInteger();
-        // a worker given up to a plugin that holds it is replaced: the pool grows by one each time (see onTurnHeld)
-        this.workers = new ThreadPoolExecutor(workerCount, Integer.MAX_VALUE, 1, TimeUnit.MINUTES,
-                new LinkedBlockingQueue<>(), runnable -> {
-            Thread thread = new Thread(runnable, "turns-" + threadNumber.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "dispatcher-poll");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.supervisor = supervisor;
     }
 
     @Override
@@ -156,10 +148,15 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
         if (enabled && !started) {
             started = true;
             for (int i = 0; i < workerCount; i++) {
-                workers.execute(this::work);
+                startWorker();
             }
-            poller.scheduleWithFixedDelay(this::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+            poller = supervisor.every("dispatcher-poll", Duration.ZERO, pollInterval, STUCK_AFTER, this::poll);
         }
+    }
+
+    private void startWorker() {
+        Worker worker = supervisor.loop("turns-" + workerNumber.incrementAndGet(), null, this::work);
+        workers.put(worker.thread(), worker);
     }
 
     /**
@@ -186,45 +183,43 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
     }
 
     private void poll() {
-        try {
-            List<ConversationRef> waiting = transactions.executeRead(s -> {
-                List<ConversationRef> refs = new ArrayList<>(
-                        inbox.conversationsWithPendingEvents(s.getConnection(), 1000));
-                refs.addAll(sequencer.gapsDue(s.getConnection(), Instant.now()));
-                return refs;
-            });
-            waiting.forEach(this::wake);
-        } catch (RuntimeException e) {
-            LOG.error("Could not look for pending events; trying again in {}", pollInterval, e);
-        }
+        List<ConversationRef> waiting = transactions.executeRead(s -> {
+            List<ConversationRef> refs = new ArrayList<>(
+                    inbox.conversationsWithPendingEvents(s.getConnection(), 1000));
+            refs.addAll(sequencer.gapsDue(s.getConnection(), Instant.now()));
+            return refs;
+        });
+        waiting.forEach(this::wake);
     }
 
-    private void work() {
+    /** One round of a turn worker: the conversations waiting now, in one pass. */
+    private void work() throws InterruptedException {
+        ConversationRef first = ready.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+            return;
+        }
         List<ConversationRef> taken = new ArrayList<>(conversationsPerTransaction);
-        while (started && !retired.remove(Thread.currentThread())) {
-            try {
-                ConversationRef first = ready.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                taken.add(first);
-                ready.drainTo(taken, conversationsPerTransaction - 1);
-                pass(taken);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                // never let a worker die: what it held stays pending and comes back with the next poll
-                LOG.error("Dispatcher worker failed", e);
-                taken.forEach(active::remove);
-            } finally {
-                taken.clear();
-            }
+        taken.add(first);
+        ready.drainTo(taken, conversationsPerTransaction - 1);
+        try {
+            pass(taken, batchSize);
+        } catch (Throwable e) {
+            // what the pass held stays pending and comes back with the next poll; the supervisor logs and backs off
+            taken.forEach(active::remove);
+            throw e;
         }
     }
 
-    /** Turns the conversations in one transaction, or one by one if that fails. */
-    private void pass(List<ConversationRef> refs) {
+    /**
+     * Turns the conversations in one transaction, or one by one if that fails. A conversation that fails alone is
+     * retried on the next poll when the database failed (it may be back); when its own data failed it (an event
+     * that cannot be read, or what its turn writes refused by the database), its oldest event alone is tried, and
+     * if that fails too it is marked failed, so that one bad event never stops its conversation for good.
+     *
+     * @param refs  the conversations
+     * @param limit the most events to take from each
+     */
+    private void pass(List<ConversationRef> refs, int limit) {
         Map<ConversationRef, AtomicLong> claims = new HashMap<>();
         Map<ConversationRef, Long> seen = new HashMap<>();
         for (ConversationRef ref : refs) {
@@ -241,7 +236,7 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
                 try {
                     List<Taken> taken = new ArrayList<>(refs.size());
                     for (ConversationRef ref : refs) {
-                        take(s.getConnection(), ref, pass).ifPresent(taken::add);
+                        take(s.getConnection(), ref, limit, pass).ifPresent(taken::add);
                     }
                     // every sender's last-seen time before any turn, in (channel, user) order (see Sightings)
                     presence.record(s.getConnection(), pass.sightings);
@@ -262,16 +257,30 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
             // checked SQL exceptions come through the transaction template unwrapped
             if (refs.size() > 1) {
                 LOG.warn("Turns of {} conversations in one transaction failed, taking them one by one: {}",
-                        refs.size(), e.toString());
-                refs.forEach(ref -> pass(List.of(ref)));
+                        refs.size(), SafeErrors.describe(e));
+                refs.forEach(ref -> pass(List.of(ref), limit));
                 return;
             }
             ConversationRef ref = refs.get(0);
-            LOG.error("Turns of conversation {}/{} failed; they stay pending and are retried on the next poll",
-                    ref.channel(), ref.key(), e);
+            boolean database = SafeErrors.sqlCause(e) != null && !DatabaseErrors.isCausedByData(e);
+            if (database) {
+                // the database's trouble, not this conversation's: the worker shows it, the next poll retries
+                currentWorker().ifPresent(worker -> worker.failed(e));
+                LOG.debug("Turns of conversation {}/{} failed; retried on the next poll", ref.channel(), ref.key(), e);
+                active.remove(ref, claims.get(ref));
+                return;
+            }
+            if (limit > 1) {
+                LOG.warn("Turns of a conversation on {} failed ({}); taking its events one at a time", ref.channel(),
+                        SafeErrors.describe(e));
+                pass(refs, 1);
+                return;
+            }
+            failOldest(ref, e);
             active.remove(ref, claims.get(ref));
             return;
         }
+        currentWorker().ifPresent(Worker::ok);
         if (givenUp(claims)) {
             // cannot happen once committed: a pass is given up only by closing its connection before the commit
             return;
@@ -311,14 +320,40 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
         }
         LOG.error("Turn {} was held by plugin {}; the transaction of its {} conversation(s) is rolled back and they "
                 + "are taken again", held.turn(), held.plugin(), pass.refs().size());
-        retired.add(held.thread());
+        Worker heldWorker = workers.remove(held.thread());
+        if (heldWorker != null) {
+            // its thread ends when the plugin lets it go; a new worker takes its place now
+            heldWorker.stop();
+            supervisor.forget(heldWorker);
+        }
         for (ConversationRef ref : pass.refs()) {
             if (active.replace(ref, pass.claims().get(ref), new AtomicLong())) {
                 ready.add(ref);
             }
         }
-        workers.setCorePoolSize(workers.getCorePoolSize() + 1);
-        workers.execute(this::work);
+        startWorker();
+    }
+
+    /** Marks a conversation's oldest pending event failed, in a transaction of its own (see {@link #pass}). */
+    private void failOldest(ConversationRef ref, Exception cause) {
+        String error = "its turn could not be taken: " + SafeErrors.describe(cause);
+        try {
+            OptionalLong failed = transactions.executeWrite(s -> {
+                if (conversations.lock(s.getConnection(), ref.channel(), ref.key()).isEmpty()) {
+                    return OptionalLong.empty();
+                }
+                return inbox.failOldestPending(s.getConnection(), ref, error);
+            });
+            failed.ifPresent(id -> LOG.error("Event {} on {} is marked failed: {} (GET /admin/inbox/failed; full "
+                    + "trace at DEBUG)", id, ref.channel(), SafeErrors.describe(cause)));
+            LOG.debug("Event of conversation {}/{} failed", ref.channel(), ref.key(), cause);
+        } catch (RuntimeException e) {
+            currentWorker().ifPresent(worker -> worker.failed(e));
+        }
+    }
+
+    private Optional<Worker> currentWorker() {
+        return Optional.ofNullable(workers.get(Thread.currentThread()));
     }
 
     /** After a pass: queue the conversation again if it has more to do, otherwise let it go. */
@@ -355,13 +390,14 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
      *
      * @return the conversation and its events to turn, or empty when there is nothing to turn (the pass records why)
      */
-    private Optional<Taken> take(Connection connection, ConversationRef ref, Pass pass) throws SQLException {
+    private Optional<Taken> take(Connection connection, ConversationRef ref, int limit, Pass pass)
+            throws SQLException {
         Optional<Conversation> locked = conversations.lock(connection, ref.channel(), ref.key());
         if (locked.isEmpty()) {
             pass.processed.put(ref, LOCKED_ELSEWHERE);
             return Optional.empty();
         }
-        List<InboxStore.StoredEvent> pending = inbox.pending(connection, ref, batchSize);
+        List<InboxStore.StoredEvent> pending = inbox.pending(connection, ref, limit);
         pass.processed.put(ref, pending.size());
         // the sequencer may hold some back (numbered batches behind a gap) or release held ones
         List<InboxStore.StoredEvent> events = sequencer.order(connection, ref, pending, Instant.now());
@@ -404,7 +440,9 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
                 }
             } catch (RuntimeException e) {
                 // a bug in a rule or plugin fails this turn only; the conversation goes on with the next event
-                LOG.error("Turn for event {} on {} failed", stored.id(), ref.channel(), e);
+                LOG.error("Turn for event {} on {} failed: {} (GET /admin/inbox/failed; full trace at DEBUG)",
+                        stored.id(), ref.channel(), SafeErrors.describe(e));
+                LOG.debug("Turn for event {} failed", stored.id(), e);
                 errors.add(e.toString());
             }
         }
@@ -453,8 +491,15 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
     @PreDestroy
     public void close() throws InterruptedException {
         started = false;
-        poller.shutdownNow();
-        workers.shutdown();
-        workers.awaitTermination(10, TimeUnit.SECONDS);
+        Worker poll = poller;
+        if (poll != null) {
+            poll.stop();
+        }
+        List<Worker> all = new ArrayList<>(workers.values());
+        all.forEach(Worker::stop);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (Worker worker : all) {
+            worker.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+        }
     }
 }

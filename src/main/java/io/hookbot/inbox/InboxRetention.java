@@ -5,6 +5,7 @@ import io.hookbot.db.RetentionJob;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.convert.ConversionService;
 import io.micronaut.transaction.TransactionOperations;
+import io.hookbot.worker.Supervisor;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -33,10 +34,11 @@ public class InboxRetention extends RetentionJob {
     private final InboxStore inbox;
 
     public InboxRetention(TransactionOperations<Connection> transactions, InboxStore inbox,
-                          ConversionService conversions,
+                          ConversionService conversions, Supervisor supervisor,
                           @Value("${hookbot.inbox.retention:7d}") String retention,
                           @Value("${hookbot.inbox.purge-interval:10m}") Duration interval) {
-        super(transactions, KEY, retention, Duration.ofHours(MINIMUM_HOURS), WHY, interval, conversions);
+        super(transactions, KEY, retention, Duration.ofHours(MINIMUM_HOURS), WHY, interval, conversions,
+                supervisor);
         this.inbox = inbox;
     }
 

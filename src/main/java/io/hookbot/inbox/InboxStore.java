@@ -13,8 +13,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -188,6 +190,36 @@ public class InboxStore {
             }
             update.executeBatch();
         }
+    }
+
+    /**
+     * Marks a conversation's oldest pending event failed without reading it: the way past an event whose turn cannot
+     * be taken at all (its payload unreadable, or what the turn writes refused by the database), so that the
+     * conversation's later events are turned. The event stays, with its error, for the admin API.
+     *
+     * @param connection the transaction's connection
+     * @param ref        the conversation
+     * @param error      why, without the event's values
+     * @return the event's id, or empty if nothing was pending
+     * @throws SQLException on a database error
+     */
+    public OptionalLong failOldestPending(Connection connection, ConversationRef ref, String error)
+            throws SQLException {
+        long id;
+        try (PreparedStatement select = connection.prepareStatement("SELECT id FROM inbox_event "
+                + "WHERE status = 'PENDING' AND channel = ? AND conversation_key = ? "
+                + "ORDER BY status, channel, conversation_key, id FETCH FIRST 1 ROWS ONLY")) {
+            select.setString(1, ref.channel());
+            select.setString(2, ref.key());
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    return OptionalLong.empty();
+                }
+                id = rows.getLong(1);
+            }
+        }
+        finish(connection, List.of(id), Collections.singletonList(error));
+        return OptionalLong.of(id);
     }
 
     private List<StoredEvent> select(Connection connection, ConversationRef ref, String status, int limit)

@@ -5,6 +5,8 @@ import io.hookbot.channel.OutboundMessage;
 import io.hookbot.channel.SendResult;
 import io.hookbot.channel.SenderRegistry;
 import io.hookbot.db.Durability;
+import io.hookbot.worker.Supervisor;
+import io.hookbot.worker.Worker;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
@@ -40,6 +42,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class DeliveryWorker implements ApplicationEventListener<ServerStartupEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
+    /** A claim or an outcome write that takes longer than this means the database is stuck: readiness says so. */
+    private static final Duration STUCK_AFTER = Duration.ofMinutes(1);
 
     private final TransactionOperations<Connection> transactions;
     private final OutboxStore store;
@@ -58,12 +62,14 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
     private final AtomicInteger inFlight = new AtomicInteger();
     /** Channels known to be paused, so rows already claimed for them are put back rather than sent. */
     private final Set<String> paused = ConcurrentHashMap.newKeySet();
+    private Instant nextHousekeeping = Instant.EPOCH;
+    private final Supervisor supervisor;
     private volatile boolean running;
-    private Thread loop;
+    private volatile Worker loop;
 
     public DeliveryWorker(TransactionOperations<Connection> transactions, OutboxStore store, ChannelPauseStore pauses,
                           SenderRegistry senders, DeliveryDecision decision, ChannelRegistry channels,
-                          Durability durability,
+                          Durability durability, Supervisor supervisor,
                           @Value("${hookbot.delivery.enabled:true}") boolean enabled,
                           @Value("${hookbot.delivery.concurrency:32}") int concurrency,
                           @Value("${hookbot.delivery.poll-interval:1s}") Duration pollInterval,
@@ -74,6 +80,7 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
         this.senders = senders;
         this.decision = decision;
         this.durability = durability;
+        this.supervisor = supervisor;
         this.enabled = enabled;
         this.pollInterval = pollInterval;
         this.lease = lease;
@@ -98,9 +105,7 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
             return;
         }
         running = true;
-        loop = new Thread(this::run, "delivery-loop");
-        loop.setDaemon(true);
-        loop.start();
+        loop = supervisor.loop("delivery-loop", STUCK_AFTER, this::round);
     }
 
     /**
@@ -145,35 +150,28 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
         wake();
     }
 
-    private void run() {
-        Instant nextHousekeeping = Instant.EPOCH;
-        while (running) {
-            try {
-                writeOutcomes();
-                Instant now = Instant.now();
-                if (now.isAfter(nextHousekeeping)) {
-                    housekeeping(now);
-                    nextHousekeeping = now.plus(pollInterval);
-                }
-                int busy = inFlight.get();
-                int room = maxInFlight - busy;
-                // a claim reads every due row, so under load claim in large batches rather than a few rows often
-                boolean claimNow = busy == 0 || room >= maxInFlight / 4;
-                Set<String> full = lanes.full();
-                List<OutboxStore.Claimed> claimed = !claimNow ? List.of() : transactions.executeWrite(
-                        s -> store.claim(s.getConnection(), now, now.plus(lease), room, full));
-                dispatch(claimed);
-                if (claimed.isEmpty() && outcomes.isEmpty()) {
-                    wakeUp.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-                    wakeUp.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.error("Delivery loop failed; retrying in {}", pollInterval, e);
-                sleepQuietly(pollInterval);
-            }
+    /** One round of the loop: outcomes written, housekeeping when due, due rows claimed and handed to the lanes. */
+    private void round() throws InterruptedException {
+        if (!running) {
+            return;
+        }
+        writeOutcomes();
+        Instant now = Instant.now();
+        if (now.isAfter(nextHousekeeping)) {
+            housekeeping(now);
+            nextHousekeeping = now.plus(pollInterval);
+        }
+        int busy = inFlight.get();
+        int room = maxInFlight - busy;
+        // a claim reads every due row, so under load claim in large batches rather than a few rows often
+        boolean claimNow = busy == 0 || room >= maxInFlight / 4;
+        Set<String> full = lanes.full();
+        List<OutboxStore.Claimed> claimed = !claimNow ? List.of() : transactions.executeWrite(
+                s -> store.claim(s.getConnection(), now, now.plus(lease), room, full));
+        dispatch(claimed);
+        if (claimed.isEmpty() && outcomes.isEmpty()) {
+            wakeUp.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+            wakeUp.drainPermits();
         }
     }
 
@@ -204,18 +202,19 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
         for (OutboxStore.Claimed row : group) {
             DeliveryOutcome outcome;
             try {
-                // a row waits unsent behind an earlier reply to this recipient that is waiting for a retry; when
-                // its channel is paused; when stopping; and when its claim is about to lapse (it may be claimed
-                // again elsewhere, and sending it here too would send it twice)
-                if (blocked || !running || paused.contains(row.message().channel()) || lapsing(row)) {
-                    outcome = DeliveryOutcome.putBack(row);
-                } else {
-                    permit.acquire();
-                    outcome = attempt(row);
-                    blocked = outcome.status() == OutboxStatus.PENDING;
+                outcome = deliver(row, blocked, permit);
+                blocked = outcome.status() == OutboxStatus.PENDING;
+                Worker current = loop;
+                if (current != null) {
+                    current.ok();
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            } catch (Throwable e) {
+                // a bug on the way (a sender's result that cannot be decided, say): this row and the rest of the
+                // recipient's group wait for the next claim, in order, and the loop's health shows the error
+                Worker current = loop;
+                if (current != null) {
+                    current.failed(e);
+                }
                 outcome = DeliveryOutcome.putBack(row);
                 blocked = true;
             }
@@ -223,6 +222,22 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
             inFlight.decrementAndGet();
         }
         wake();
+    }
+
+    private DeliveryOutcome deliver(OutboxStore.Claimed row, boolean blocked, ChannelLanes.Permit permit) {
+        // a row waits unsent behind an earlier reply to this recipient that is waiting for a retry; when its channel
+        // is paused; when stopping; and when its claim is about to lapse (it may be claimed again elsewhere, and
+        // sending it here too would send it twice)
+        if (blocked || !running || paused.contains(row.message().channel()) || lapsing(row)) {
+            return DeliveryOutcome.putBack(row);
+        }
+        try {
+            permit.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return DeliveryOutcome.putBack(row);
+        }
+        return attempt(row);
     }
 
     private boolean lapsing(OutboxStore.Claimed row) {
@@ -262,18 +277,10 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
             });
             // a sent reply must stay recorded as sent, or a crash would send it again once its claim lapses
             durability.flush();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             // keep them: a sent row that is not recorded as sent would be sent again when its claim lapses
             outcomes.addAll(batch);
             throw e;
-        }
-    }
-
-    private static void sleepQuietly(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -284,9 +291,11 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
     @PreDestroy
     public void close() throws InterruptedException {
         running = false;
-        if (loop != null) {
+        Worker current = loop;
+        if (current != null) {
+            current.stop();
             wake();
-            loop.join(5_000);
+            current.join(Duration.ofSeconds(5));
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (inFlight.get() > 0 && System.nanoTime() < deadline) {

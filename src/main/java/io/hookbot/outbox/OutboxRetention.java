@@ -5,6 +5,7 @@ import io.hookbot.db.RetentionJob;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.convert.ConversionService;
 import io.micronaut.transaction.TransactionOperations;
+import io.hookbot.worker.Supervisor;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -24,10 +25,11 @@ public class OutboxRetention extends RetentionJob {
     private final OutboxStore outbox;
 
     public OutboxRetention(TransactionOperations<Connection> transactions, OutboxStore outbox,
-                           ConversionService conversions,
+                           ConversionService conversions, Supervisor supervisor,
                            @Value("${hookbot.outbox.retention:7d}") String retention,
                            @Value("${hookbot.outbox.purge-interval:10m}") Duration interval) {
-        super(transactions, "hookbot.outbox.retention", retention, Duration.ofMinutes(1), "", interval, conversions);
+        super(transactions, "hookbot.outbox.retention", retention, Duration.ofMinutes(1), "", interval, conversions,
+                supervisor);
         this.outbox = outbox;
     }
 

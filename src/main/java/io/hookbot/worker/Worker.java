@@ -74,16 +74,23 @@ public final class Worker {
         record(failure, null);
     }
 
-    /** Reports that the worker is doing its job again after failures. Cheap when it was not failing. */
+    /**
+     * Reports that what failed before ({@link #failed}) works again. A failure of the step itself is cleared by the
+     * step's next good round instead. Cheap when nothing failed.
+     */
     public void ok() {
         Failure was = failing;
-        if (was != null) {
-            failing = null;
-            synchronized (seen) {
-                seen.clear();
-            }
-            LOG.info("{} recovered after {} failure(s) since {}", name, was.count(), was.since());
+        if (was != null && !was.fromStep()) {
+            clear(was);
         }
+    }
+
+    private void clear(Failure was) {
+        failing = null;
+        synchronized (seen) {
+            seen.clear();
+        }
+        LOG.info("{} recovered after {} failure(s) since {}", name, was.count(), was.since());
     }
 
     /** @return the current failure, if the worker is failing */
@@ -102,6 +109,11 @@ public final class Worker {
         }
         Duration running = Duration.ofNanos(now - started);
         return running.compareTo(stuckAfter) > 0 ? Optional.of(running) : Optional.empty();
+    }
+
+    /** @return the worker's thread */
+    public Thread thread() {
+        return thread;
     }
 
     /** @return whether the worker's thread runs (false only before it starts and after it stopped) */
@@ -146,8 +158,9 @@ public final class Worker {
                 step.run();
                 stepStartedNanos = 0;
                 backoff = minBackoff;
-                if (failing != null && failing.fromStep()) {
-                    ok();
+                Failure was = failing;
+                if (was != null && was.fromStep()) {
+                    clear(was);
                 }
                 if (every != null) {
                     pause(every);

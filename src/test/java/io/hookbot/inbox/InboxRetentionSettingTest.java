@@ -32,7 +32,7 @@ class InboxRetentionSettingTest {
     void aPurgeIntervalThatIsNotPositiveIsRefusedNamingItsSetting() {
         for (Duration interval : new Duration[]{Duration.ZERO, Duration.ofSeconds(-5)}) {
             IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () ->
-                    new InboxRetention(null, null, ConversionService.SHARED, "7d", interval));
+                    new InboxRetention(null, null, ConversionService.SHARED, null, "7d", interval));
             assertTrue(refused.getMessage().startsWith("hookbot.inbox.purge-interval must be positive"),
                     refused.getMessage());
         }

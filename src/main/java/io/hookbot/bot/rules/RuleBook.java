@@ -4,6 +4,8 @@ import io.hookbot.channel.ChannelConfig;
 import io.hookbot.channel.ChannelRegistry;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
+import io.hookbot.worker.Supervisor;
+import io.hookbot.worker.Worker;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,9 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
@@ -33,11 +32,11 @@ public class RuleBook {
     private final ChannelRegistry channels;
     private final RuleFolder folder;
     private final AtomicReference<Loaded> loaded = new AtomicReference<>();
-    private final ScheduledExecutorService watcher;
+    private final Worker watcher;
 
     public RuleBook(@Value("${hookbot.bots-dir:bots}") String directory,
                     @Value("${hookbot.rules.reload-interval:500ms}") Duration reloadInterval,
-                    ChannelRegistry channels, PluginCatalog plugins) {
+                    ChannelRegistry channels, PluginCatalog plugins, Supervisor supervisor) {
         this.directory = Path.of(directory);
         this.channels = channels;
         Map<String, String> platforms = channels.all().stream()
@@ -53,13 +52,8 @@ public class RuleBook {
         }
         first.bots().values().forEach(bot -> LOG.info("Loaded {}", bot));
         loaded.set(new Loaded(fingerprint, first.bots(), first.ruleSet(), List.of()));
-        this.watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "rules-reload");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long every = Math.max(50, reloadInterval.toMillis());
-        watcher.scheduleWithFixedDelay(this::reloadIfChanged, every, every, TimeUnit.MILLISECONDS);
+        Duration every = Duration.ofMillis(Math.max(50, reloadInterval.toMillis()));
+        this.watcher = supervisor.every("rules-reload", every, every, null, this::reloadIfChanged);
     }
 
     /** @return the rule set in force now; hold on to it for a whole turn */
@@ -107,7 +101,7 @@ public class RuleBook {
     /** Stops watching the folder. */
     @PreDestroy
     public void close() {
-        watcher.shutdownNow();
+        watcher.stop();
     }
 
     /** @return the mistakes found by the last read of the folder; empty when every file is good */

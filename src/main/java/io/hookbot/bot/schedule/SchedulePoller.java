@@ -16,6 +16,9 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.transaction.TransactionOperations;
+import io.hookbot.worker.SafeErrors;
+import io.hookbot.worker.Supervisor;
+import io.hookbot.worker.Worker;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -30,9 +33,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Fires schedule rules. Every {@code hookbot.schedules.poll-interval} (1 s by default) it brings the slot table in
@@ -49,6 +49,8 @@ public class SchedulePoller implements ApplicationEventListener<ServerStartupEve
 
     private static final Logger LOG = LoggerFactory.getLogger(SchedulePoller.class);
     private static final int BATCH = 16;
+    /** A round of firings that takes longer than this means the database is stuck: readiness says so. */
+    private static final Duration STUCK_AFTER = Duration.ofMinutes(1);
 
     private final TransactionOperations<Connection> transactions;
     private final RuleBook rules;
@@ -63,12 +65,14 @@ public class SchedulePoller implements ApplicationEventListener<ServerStartupEve
     private final Clock clock;
     private final boolean enabled;
     private final Duration pollInterval;
-    private final ScheduledExecutorService poller;
+    private final Supervisor supervisor;
+    private volatile Worker poller;
     private volatile RuleSet synced;
 
     public SchedulePoller(TransactionOperations<Connection> transactions, RuleBook rules, SlotStore slots,
                           SlotSync sync, FiringLog firings, PluginDispatch plugins, TurnGuards guards,
                           TurnReplies turnReplies, OutboxStore outbox, DeliveryWorker delivery, Clock clock,
+                          Supervisor supervisor,
                           @Value("${hookbot.schedules.enabled:true}") boolean enabled,
                           @Value("${hookbot.schedules.poll-interval:1s}") Duration pollInterval) {
         this.transactions = transactions;
@@ -84,25 +88,13 @@ public class SchedulePoller implements ApplicationEventListener<ServerStartupEve
         this.clock = clock;
         this.enabled = enabled;
         this.pollInterval = pollInterval;
-        this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "schedules");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.supervisor = supervisor;
     }
 
     @Override
     public void onApplicationEvent(ServerStartupEvent event) {
-        if (enabled) {
-            poller.scheduleWithFixedDelay(this::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private void poll() {
-        try {
-            fireDue();
-        } catch (RuntimeException e) {
-            LOG.error("Could not fire the due schedules; trying again in {}", pollInterval, e);
+        if (enabled && poller == null) {
+            poller = supervisor.every("schedules", Duration.ZERO, pollInterval, STUCK_AFTER, this::fireDue);
         }
     }
 
@@ -175,7 +167,9 @@ public class SchedulePoller implements ApplicationEventListener<ServerStartupEve
                         blocked.map(b -> "blocked by " + b).orElse(rows.size() + " message(s)"));
             } catch (RuntimeException e) {
                 // a bug in the rule or a plugin fails this firing only; the slot still moves on
-                LOG.error("Schedule {}/{} due {} failed", slot.bot(), slot.rule(), slot.nextDue(), e);
+                LOG.error("Schedule {}/{} due {} failed: {} (full trace at DEBUG)", slot.bot(), slot.rule(),
+                        slot.nextDue(), SafeErrors.describe(e));
+                LOG.debug("Schedule {}/{} failed", slot.bot(), slot.rule(), e);
                 firings.failed(connection, id.getAsLong(), e.toString());
             }
         }
@@ -185,7 +179,10 @@ public class SchedulePoller implements ApplicationEventListener<ServerStartupEve
     /** Stops polling; a firing in progress finishes. */
     @PreDestroy
     public void close() throws InterruptedException {
-        poller.shutdown();
-        poller.awaitTermination(10, TimeUnit.SECONDS);
+        Worker current = poller;
+        if (current != null) {
+            current.stop();
+            current.join(Duration.ofSeconds(10));
+        }
     }
 }
