@@ -8,10 +8,12 @@ import io.hookbot.channel.vcaas.VcaasPlatform;
 import io.hookbot.channel.webinato.WebinatoPlatform;
 import io.hookbot.channel.yalgaar.MqttConnections;
 import io.hookbot.channel.yalgaar.YalgaarPlatform;
+import io.hookbot.worker.Supervisor;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Duration;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -25,7 +27,7 @@ final class ReplayPlatforms {
 
     ReplayPlatforms() {
         this.byId = List.of(new SmsGatewayPlatform(new HttpClients()), new WebinatoPlatform(), new MqttChatPlatform(),
-                new YalgaarPlatform(new MqttConnections()), new VcaasPlatform()).stream()
+                new YalgaarPlatform(new MqttConnections(new Supervisor(Duration.ofMillis(100), Duration.ofSeconds(30)))), new VcaasPlatform()).stream()
                 .collect(Collectors.toMap(Platform::id, Function.identity()));
     }
 

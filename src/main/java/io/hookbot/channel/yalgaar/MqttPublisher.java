@@ -28,6 +28,7 @@ public final class MqttPublisher implements AutoCloseable {
     private final MqttClient client;
     private final MqttConnectOptions options;
     private volatile boolean closed;
+    private volatile Runnable lostListener;
     /** The last failed connect and when it was, so that sends right after it fail at once instead of queueing. */
     private MqttException lastFailure;
     private long lastFailureNanos;
@@ -46,8 +47,12 @@ public final class MqttPublisher implements AutoCloseable {
             @Override
             public void connectionLost(Throwable cause) {
                 if (!closed) {
-                    LOG.warn("Channel {}: lost the connection to MQTT broker {} ({}); reconnecting on the next reply",
-                            channel, settings.brokerUrl(), cause == null ? "no reason given" : cause.getMessage());
+                    LOG.warn("Channel {}: lost the connection to MQTT broker {} ({}); reconnecting", channel,
+                            settings.brokerUrl(), cause == null ? "no reason given" : cause.getMessage());
+                    Runnable listener = lostListener;
+                    if (listener != null) {
+                        listener.run();
+                    }
                 }
             }
 
@@ -95,6 +100,24 @@ public final class MqttPublisher implements AutoCloseable {
     /** @return whether the connection is up now */
     public boolean isConnected() {
         return client.isConnected();
+    }
+
+    /**
+     * @param listener called (on Paho's thread) when the connection is lost, so that it is made again at once
+     */
+    void onConnectionLost(Runnable listener) {
+        this.lostListener = listener;
+    }
+
+    /**
+     * Connects unless connected (or closed, which the keeper of the connection leaves alone).
+     *
+     * @throws MqttException if the broker cannot be reached or refuses
+     */
+    synchronized void keepConnected() throws MqttException {
+        if (!closed) {
+            connectIfNeeded();
+        }
     }
 
     private synchronized void connectIfNeeded() throws MqttException {

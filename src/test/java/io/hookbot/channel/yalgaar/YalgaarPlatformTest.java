@@ -32,7 +32,8 @@ class YalgaarPlatformTest {
     static final ChannelConfig CHANNEL = new ChannelConfig("yalgaar-main", "yalgaar",
             Map.of("client-key", "ck-demo-3f9a2c"));
 
-    private final YalgaarPlatform platform = new YalgaarPlatform(new MqttConnections());
+    private final YalgaarPlatform platform = new YalgaarPlatform(new MqttConnections(
+            new io.hookbot.worker.Supervisor(java.time.Duration.ofMillis(100), java.time.Duration.ofSeconds(30))));
 
     private List<InboundEvent> read(String json) throws WebhookRejection {
         return platform.read(CHANNEL, new WebhookRequest("application/json", json.getBytes(StandardCharsets.UTF_8),
