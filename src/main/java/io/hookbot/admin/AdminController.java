@@ -5,6 +5,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -25,11 +26,14 @@ public class AdminController {
     private final OutboxAdminService outbox;
     private final ChannelAdminService channels;
     private final InboxAdminService inbox;
+    private final QuarantineAdminService quarantine;
 
-    public AdminController(OutboxAdminService outbox, ChannelAdminService channels, InboxAdminService inbox) {
+    public AdminController(OutboxAdminService outbox, ChannelAdminService channels, InboxAdminService inbox,
+                           QuarantineAdminService quarantine) {
         this.outbox = outbox;
         this.channels = channels;
         this.inbox = inbox;
+        this.quarantine = quarantine;
     }
 
     /**
@@ -62,6 +66,39 @@ public class AdminController {
     @Post("/inbox/{id}/retry")
     public Map<String, Object> retryEvent(@PathVariable String id) {
         return inbox.retry(AdminParams.id(id));
+    }
+
+    /** @return the acknowledged events the inbox table refused for good (embedded H2 only), oldest first */
+    @Get("/inbox/quarantine")
+    public Map<String, Object> quarantined() {
+        return quarantine.list();
+    }
+
+    /**
+     * @param id a quarantined event's id
+     * @return the event, with its stored form
+     */
+    @Get("/inbox/quarantine/{id}")
+    public Map<String, Object> quarantinedEvent(@PathVariable String id) {
+        return quarantine.show(id);
+    }
+
+    /**
+     * @param id a quarantined event's id
+     * @return the event's new status: stored in the inbox (its turn comes), or a duplicate of one stored meanwhile
+     */
+    @Post("/inbox/quarantine/{id}/retry")
+    public Map<String, Object> retryQuarantined(@PathVariable String id) {
+        return quarantine.retry(id);
+    }
+
+    /**
+     * @param id a quarantined event's id
+     * @return that it is gone for good
+     */
+    @Delete("/inbox/quarantine/{id}")
+    public Map<String, Object> dropQuarantined(@PathVariable String id) {
+        return quarantine.drop(id);
     }
 
     /**

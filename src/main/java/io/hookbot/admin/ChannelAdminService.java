@@ -5,6 +5,7 @@ import io.hookbot.channel.ChannelRegistry;
 import io.hookbot.db.Durability;
 import io.hookbot.outbox.ChannelPause;
 import io.hookbot.outbox.ChannelPauseStore;
+import io.hookbot.outbox.DeliveryHealthIndicator;
 import io.hookbot.outbox.DeliveryWorker;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -31,9 +32,12 @@ public class ChannelAdminService {
     private final ChannelPauseStore pauses;
     private final ChannelRegistry channels;
     private final DeliveryWorker delivery;
+    private final DeliveryHealthIndicator health;
 
     public ChannelAdminService(TransactionOperations<Connection> transactions, ChannelPauseStore pauses,
-                               ChannelRegistry channels, DeliveryWorker delivery, Durability durability) {
+                               ChannelRegistry channels, DeliveryWorker delivery, Durability durability,
+                               DeliveryHealthIndicator health) {
+        this.health = health;
         this.transactions = transactions;
         this.durability = durability;
         this.pauses = pauses;
@@ -72,6 +76,7 @@ public class ChannelAdminService {
         }
         LOG.info("Channel {} resumed by the admin API; its waiting replies go out now", name);
         delivery.resumed(name);
+        health.forget();
         return view(name, null);
     }
 

@@ -10,6 +10,7 @@ import io.hookbot.inbox.InboxQueries;
 import io.hookbot.inbox.InboxQueries.ChannelBacklog;
 import io.hookbot.inbox.InboxQueries.FailedPage;
 import io.hookbot.inbox.InboxWriter;
+import io.hookbot.inbox.QuarantinedEvents;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -40,10 +41,13 @@ public class InboxAdminService {
     private final Dispatcher dispatcher;
     private final Durability durability;
     private final InboxWriter writer;
+    private final QuarantinedEvents quarantine;
 
     public InboxAdminService(TransactionOperations<Connection> transactions, InboxQueries queries,
-                             Dispatcher dispatcher, Durability durability, InboxWriter writer) {
+                             Dispatcher dispatcher, Durability durability, InboxWriter writer,
+                             QuarantinedEvents quarantine) {
         this.writer = writer;
+        this.quarantine = quarantine;
         this.transactions = transactions;
         this.queries = queries;
         this.dispatcher = dispatcher;
@@ -82,6 +86,7 @@ public class InboxAdminService {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         counts(body, pending, held, failed, oldest, now);
+        body.put("quarantined", quarantine.count());
         body.put("channels", views);
         return body;
     }

@@ -129,7 +129,7 @@ abstract class AdminApiTests {
         HttpResponse<String> empty = admin.get("/admin/inbox");
         assertEquals(200, empty.statusCode(), empty.body());
         // nothing waits: no oldest time and no channels (absent, as every empty value in hookbot's JSON)
-        assertEquals("{\"pending\":0,\"held\":0,\"failed\":0}", empty.body());
+        assertEquals("{\"pending\":0,\"held\":0,\"failed\":0,\"quarantined\":0}", empty.body());
 
         app.stop();
         app.with("hookbot.dispatcher.enabled", false).start();

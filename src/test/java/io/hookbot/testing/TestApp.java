@@ -50,6 +50,8 @@ public final class TestApp implements AutoCloseable {
         properties.put("hookbot.dispatcher.poll-interval", "200ms");
         properties.put("hookbot.delivery.poll-interval", "200ms");
         properties.put("hookbot.delivery.backoff", "50ms");
+        // health reads the database on every probe, so that a test sees a change at once
+        properties.put("hookbot.health.refresh", "0s");
     }
 
     /**

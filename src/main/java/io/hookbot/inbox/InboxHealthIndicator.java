@@ -1,0 +1,90 @@
+package io.hookbot.inbox;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.health.HealthStatus;
+import io.micronaut.management.health.indicator.AbstractHealthIndicator;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Readiness component {@code inbox}: DOWN when the oldest acknowledged event still waiting for its turn has waited
+ * longer than {@code hookbot.health.max-pending-age} (10 min; {@code 0} turns the check off) — the turns do not keep
+ * up, or a stage is stuck. The intake's own trouble (the writer cannot store) shows under {@code workers}. Details:
+ * pending events in the table and on their way from the journal, the oldest wait, and how many events are
+ * quarantined. Read from the database at most every {@code hookbot.health.refresh} (5 s), so probes cost nothing.
+ */
+@Singleton
+public class InboxHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
+
+    private final TransactionOperations<Connection> transactions;
+    private final InboxWriter writer;
+    private final QuarantinedEvents quarantine;
+    private final Duration maxPendingAge;
+    private final Duration refresh;
+    private volatile Snapshot last;
+
+    public InboxHealthIndicator(TransactionOperations<Connection> transactions, InboxWriter writer,
+                                QuarantinedEvents quarantine,
+                                @Value("${hookbot.health.max-pending-age:10m}") Duration maxPendingAge,
+                                @Value("${hookbot.health.refresh:5s}") Duration refresh) {
+        this.transactions = transactions;
+        this.writer = writer;
+        this.quarantine = quarantine;
+        this.maxPendingAge = maxPendingAge;
+        this.refresh = refresh;
+    }
+
+    @Override
+    protected Map<String, Object> getHealthInformation() {
+        Instant now = Instant.now();
+        Snapshot snapshot = last;
+        if (snapshot == null || snapshot.at().plus(refresh).isBefore(now) || refresh.isZero()) {
+            snapshot = transactions.executeRead(s -> read(s.getConnection(), now));
+            last = snapshot;
+        }
+        long waited = snapshot.oldestPending() == null ? 0
+                : Math.max(0, Duration.between(snapshot.oldestPending(), now).toSeconds());
+        boolean late = !maxPendingAge.isZero() && snapshot.oldestPending() != null
+                && waited > maxPendingAge.toSeconds();
+        healthStatus = late ? HealthStatus.DOWN : HealthStatus.UP;
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("pending", snapshot.pending());
+        details.put("journaled", writer.queued().values().stream().mapToLong(Long::longValue).sum());
+        details.put("oldestPendingSeconds", snapshot.oldestPending() == null ? null : waited);
+        details.put("quarantined", quarantine.count());
+        if (late) {
+            details.put("cause", "the oldest pending event has waited " + waited + " s, longer than "
+                    + "hookbot.health.max-pending-age (" + maxPendingAge.toSeconds() + " s): the turns do not keep "
+                    + "up or are stuck (see workers)");
+        }
+        return details;
+    }
+
+    private static Snapshot read(Connection connection, Instant now) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT COUNT(*), MIN(received_at) FROM inbox_event WHERE status = 'PENDING'");
+             ResultSet rows = select.executeQuery()) {
+            rows.next();
+            OffsetDateTime oldest = rows.getObject(2, OffsetDateTime.class);
+            return new Snapshot(now, rows.getLong(1), oldest == null ? null : oldest.toInstant());
+        }
+    }
+
+    @Override
+    protected String getName() {
+        return "inbox";
+    }
+
+    private record Snapshot(Instant at, long pending, Instant oldestPending) {
+    }
+}
