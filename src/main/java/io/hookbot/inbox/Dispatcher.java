@@ -347,7 +347,7 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
             failed.ifPresent(id -> LOG.error("Event {} on {} is marked failed: {} (GET /admin/inbox/failed; full "
                     + "trace at DEBUG)", id, ref.channel(), SafeErrors.describe(cause)));
             LOG.debug("Event of conversation {}/{} failed", ref.channel(), ref.key(), cause);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             currentWorker().ifPresent(worker -> worker.failed(e));
         }
     }

@@ -137,7 +137,8 @@ public class InboxWriter implements ApplicationEventListener<ServerStartupEvent>
         InboxJournal current = journal;
         try {
             return current == null ? direct(rows) : journaled(current, channel, rows);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // the key look-up's checked SQL exceptions come through the transaction template unwrapped
             return CompletableFuture.failedFuture(e);
         }
     }

@@ -135,9 +135,11 @@ public class QuarantinedEvents {
             boolean inserted;
             try {
                 inserted = transactions.executeWrite(s -> store.insert(s.getConnection(), List.of(event)))[0];
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
+                // checked SQL exceptions come through the transaction template unwrapped
                 if (!DatabaseErrors.isCausedByData(e)) {
-                    throw e;
+                    throw e instanceof RuntimeException runtime ? runtime
+                            : new IllegalStateException("the inbox table could not be written", e);
                 }
                 current.put(event, SafeErrors.describe(e), Instant.now());
                 return RetryResult.REFUSED;

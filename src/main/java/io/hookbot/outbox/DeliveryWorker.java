@@ -5,6 +5,7 @@ import io.hookbot.channel.OutboundMessage;
 import io.hookbot.channel.SendResult;
 import io.hookbot.channel.SenderRegistry;
 import io.hookbot.db.Durability;
+import io.hookbot.worker.SafeErrors;
 import io.hookbot.worker.Supervisor;
 import io.hookbot.worker.Worker;
 import io.micronaut.context.annotation.Value;
@@ -307,8 +308,9 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
             while (!outcomes.isEmpty()) {
                 writeOutcomes();
             }
-        } catch (RuntimeException e) {
-            LOG.warn("Could not record the last delivery outcomes; their rows will be retried: {}", e.toString());
+        } catch (Exception e) {
+            LOG.warn("Could not record the last delivery outcomes; their rows will be retried: {}",
+                    SafeErrors.describe(e));
         }
     }
 }

@@ -40,6 +40,14 @@ public final class AdminClient {
         return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    /**
+     * @param path a path such as {@code /admin/inbox/quarantine/0123456789abcdef}
+     * @return the response to a DELETE
+     */
+    public HttpResponse<String> delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(app.url() + path));
         if (token != null) {

@@ -24,6 +24,8 @@ public class Faults {
     public static final String INBOX_PURGE = "inbox.purge";
     /** The point where the delivery loop claims due replies. */
     public static final String OUTBOX_CLAIM = "outbox.claim";
+    /** The point behind the admin API's inbox backlog ({@code GET /admin/inbox}). */
+    public static final String ADMIN_BACKLOG = "admin.backlog";
     /** The point where the schedule poller claims due slots. */
     public static final String SLOTS_CLAIM = "slots.claim";
 

@@ -1,0 +1,5 @@
+/**
+ * HTTP concerns shared by every route: the answer to an error no route handled, which says nothing of the data it
+ * carried. Depends on {@code worker} (for {@link io.hookbot.worker.SafeErrors}) only.
+ */
+package io.hookbot.web;
