@@ -251,7 +251,7 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
             });
         } catch (Exception e) {
             if (givenUp(claims)) {
-                LOG.warn("A given-up pass over {} conversations ended: {}", refs.size(), e.toString());
+                LOG.warn("A given-up pass over {} conversations ended: {}", refs.size(), SafeErrors.describe(e));
                 return;
             }
             // checked SQL exceptions come through the transaction template unwrapped

@@ -41,9 +41,10 @@ public class DeliveryDecision {
         }
         if (result instanceof SendResult.Unauthorized refused) {
             // not the reply's fault: it waits, uncounted, for the operator to fix the key and resume the channel
-            LOG.error("Channel {} paused: its gateway refused our credentials (HTTP {}) on reply #{}: {}. Its replies"
-                    + " wait; fix the channel's key, then POST /admin/channels/{}/resume", channel, refused.status(),
-                    id, refused.error(), channel);
+            LOG.error("Channel {} paused: its gateway refused our credentials (HTTP {}) on reply #{}. Its replies"
+                    + " wait; fix the channel's key, then POST /admin/channels/{}/resume (GET /admin/outbox/{} has "
+                    + "the gateway's answer)", channel, refused.status(), id, channel, id);
+            LOG.debug("Reply #{} on {}: {}", id, channel, refused.error());
             return outcome(row, OutboxStatus.PENDING, row.attempts(), now, null, refused.error(),
                     new Attempt(startedAt, durationMs, AttemptOutcome.PAUSED, refused.status(), refused.error(), null),
                     new ChannelPause(channel, refused.error(), refused.status(), id, now));
@@ -52,18 +53,23 @@ public class DeliveryDecision {
             Integer status = retry.status() == 0 ? null : retry.status();
             if (retries.mayRetry(attempts)) {
                 Instant next = now.plus(retries.delay(attempts, retry.retryAfter()));
-                LOG.warn("Reply #{} on {} failed (attempt {}), retrying in {} ms: {}", id, channel, attempts,
-                        Duration.between(now, next).toMillis(), retry.error());
+                LOG.warn("Reply #{} on {} failed (attempt {}{}), retrying in {} ms", id, channel, attempts,
+                        status == null ? "" : ", HTTP " + status, Duration.between(now, next).toMillis());
+                LOG.debug("Reply #{} on {}: {}", id, channel, retry.error());
                 return outcome(row, OutboxStatus.PENDING, attempts, next, null, retry.error(),
                         new Attempt(startedAt, durationMs, AttemptOutcome.RETRY, status, retry.error(), next), null);
             }
             String error = "gave up after " + attempts + " attempts: " + retry.error();
-            LOG.error("Reply #{} on {} dead-lettered: {}", id, channel, error);
+            LOG.error("Reply #{} on {} dead-lettered after {} attempts{} (GET /admin/outbox/{} has the error)", id,
+                    channel, attempts, status == null ? "" : ", last HTTP " + status, id);
+            LOG.debug("Reply #{} on {}: {}", id, channel, error);
             return outcome(row, OutboxStatus.FAILED, attempts, now, null, error,
                     new Attempt(startedAt, durationMs, AttemptOutcome.EXHAUSTED, status, retry.error(), null), null);
         }
         SendResult.Failed failed = (SendResult.Failed) result;
-        LOG.error("Reply #{} on {} refused, dead-lettered: {}", id, channel, failed.error());
+        LOG.error("Reply #{} on {} refused{}, dead-lettered (GET /admin/outbox/{} has the error)", id, channel,
+                failed.status() == 0 ? "" : " with HTTP " + failed.status(), id);
+        LOG.debug("Reply #{} on {}: {}", id, channel, failed.error());
         return outcome(row, OutboxStatus.FAILED, attempts, now, null, failed.error(),
                 new Attempt(startedAt, durationMs, AttemptOutcome.REFUSED, failed.status() == 0 ? null : failed.status(),
                         failed.error(), null), null);

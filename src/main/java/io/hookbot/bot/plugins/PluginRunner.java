@@ -4,6 +4,7 @@ import io.hookbot.api.Action;
 import io.hookbot.api.BotPlugin;
 import io.hookbot.api.PluginCalls;
 import io.hookbot.api.PluginTurn;
+import io.hookbot.worker.SafeErrors;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.annotation.PreDestroy;
@@ -240,7 +241,9 @@ public class PluginRunner {
 
     private List<Action> cutOff(String id, long turn, PluginFailures.Kind kind, String why, Throwable cause) {
         failures.record(id, kind);
-        LOG.error("Plugin {} cut off for turn {} ({}): {}; the turn goes on without it", id, turn, kind, why, cause);
+        LOG.error("Plugin {} cut off for turn {} ({}): {}{}; the turn goes on without it (full trace at DEBUG)", id,
+                turn, kind, why, cause == null ? "" : " (" + SafeErrors.describe(cause) + ")");
+        LOG.debug("Plugin {} cut off for turn {}", id, turn, cause);
         return List.of();
     }
 
