@@ -280,7 +280,8 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
             active.remove(ref, claims.get(ref));
             return;
         }
-        currentWorker().ifPresent(Worker::ok);
+        // the database's trouble a worker reported is over for all of them once one pass commits
+        workers.values().forEach(Worker::ok);
         if (givenUp(claims)) {
             // cannot happen once committed: a pass is given up only by closing its connection before the commit
             return;
