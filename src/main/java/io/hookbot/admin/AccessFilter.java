@@ -14,14 +14,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides every call: private by default. {@link OpenPaths} lists what anyone may call (webhooks, the health
+ * Decides every call: private by default. {@link OpenPaths} lists what anyone may call (webhooks, the bare health
  * status); everything else needs {@code Authorization: Bearer <token>}: {@code hookbot.admin.token} for any call,
  * {@code hookbot.api.token} for GET and HEAD only (403 otherwise). A missing or wrong token is 401 with
  * {@code WWW-Authenticate: Bearer}. Without {@code hookbot.admin.token} the admin API does not exist (404 saying how to
  * enable it), and without any token the other private paths answer the same kind of 404.
  *
- * <p>Webhooks and health are let through untouched, whatever their {@code Authorization} header says: a platform may
- * send one of its own, and MQTT chat disables a callback that answers 401 or 403.
+ * <p>On a health path a valid token sets a {@link TokenPrincipal} on the request, which is what makes Micronaut's
+ * health endpoint show the details; a wrong one is refused there too, so that a misconfigured monitor is told.
+ * Webhooks are let through untouched, whatever their {@code Authorization} header says: a platform may send one of
+ * its own, and MQTT chat disables a callback that answers 401 or 403.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class AccessFilter implements Ordered {
@@ -42,24 +44,26 @@ public class AccessFilter implements Ordered {
     @Nullable
     public HttpResponse<?> check(HttpRequest<?> request) {
         String path = request.getPath();
-        if (OpenPaths.isWebhook(path) || OpenPaths.isHealth(path)) {
+        if (OpenPaths.isWebhook(path)) {
             return null;
         }
-        if (isAdmin(path) && !tokens.adminConfigured()) {
+        boolean health = OpenPaths.isHealth(path);
+        if (!health && isAdmin(path) && !tokens.adminConfigured()) {
             return AccessRefusals.adminDisabled();
         }
-        if (!tokens.anyConfigured()) {
+        if (!health && !tokens.anyConfigured()) {
             return AccessRefusals.noTokenConfigured();
         }
         Caller caller = tokens.identify(request.getHeaders().get(HttpHeaders.AUTHORIZATION));
         return switch (caller) {
-            case ANONYMOUS -> AccessRefusals.missingToken();
+            case ANONYMOUS -> health ? null : AccessRefusals.missingToken();
             case WRONG -> {
                 LOG.debug("Refused {} {}: the bearer token matches no configured token", request.getMethod(), path);
-                yield AccessRefusals.wrongToken();
+                yield AccessRefusals.wrongToken(tokens.anyConfigured());
             }
-            case READER -> readOnly(request.getMethod()) ? null : AccessRefusals.readOnly(request.getMethod());
-            case ADMIN -> null;
+            case READER -> readOnly(request.getMethod()) ? admit(request, "api")
+                    : AccessRefusals.readOnly(request.getMethod());
+            case ADMIN -> admit(request, "admin");
         };
     }
 
@@ -67,6 +71,11 @@ public class AccessFilter implements Ordered {
     @Override
     public int getOrder() {
         return ServerFilterPhase.SECURITY.before();
+    }
+
+    private static HttpResponse<?> admit(HttpRequest<?> request, String token) {
+        request.setUserPrincipal(new TokenPrincipal(token));
+        return null;
     }
 
     private static boolean isAdmin(String path) {

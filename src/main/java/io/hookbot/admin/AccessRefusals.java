@@ -31,11 +31,12 @@ final class AccessRefusals {
                         "send the admin or api token as 'Authorization: Bearer <token>'"));
     }
 
-    static HttpResponse<?> wrongToken() {
+    static HttpResponse<?> wrongToken(boolean anyConfigured) {
         return HttpResponse.status(HttpStatus.UNAUTHORIZED)
                 .header(HttpHeaders.WWW_AUTHENTICATE, REALM + ", error=\"invalid_token\"")
-                .body(AdminException.body("unauthorized", null,
-                        "the token matches neither hookbot.admin.token nor hookbot.api.token"));
+                .body(AdminException.body("unauthorized", null, anyConfigured
+                        ? "the token matches neither hookbot.admin.token nor hookbot.api.token"
+                        : "no token is configured (hookbot.admin.token, hookbot.api.token)"));
     }
 
     static HttpResponse<?> readOnly(HttpMethod method) {

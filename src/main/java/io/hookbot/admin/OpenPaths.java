@@ -10,7 +10,7 @@ import java.util.Set;
  *   <li>{@code /webhooks/**}: the platforms cannot send our tokens; each channel checks its own secret, and MQTT chat
  *       disables a callback that ever answers 401 or 403.</li>
  *   <li>{@code /health}, {@code /health/liveness}, {@code /health/readiness}: probes and load balancers need the
- *       status.</li>
+ *       status; its details are shown to token holders only ({@code endpoints.health.details-visible}).</li>
  * </ul>
  *
  * Micronaut's router neither decodes nor resolves {@code .} and {@code ..} segments, so {@code /webhooks/../admin}

@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * {@code /health} component {@code delivery}: DOWN while any channel is paused (its gateway refused our
- * credentials), with each paused channel, since when and why; UP otherwise. Read from the database, so every
- * instance reports the same.
+ * credentials), with each paused channel, since when and why (details a token holder sees); UP otherwise. Read from
+ * the database, so every instance reports the same.
  */
 @Singleton
 public class PausedChannelsHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {

@@ -16,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Private by default, over real HTTP and a real database: which path answers whom, with the admin token, the
- * read-only api token, a wrong one or none, and with no token configured at all. Webhooks and health stay open
- * throughout. Runs on H2 and on PostgreSQL (see the subclasses).
+ * read-only api token, a wrong one or none, and with no token configured at all. Webhooks and the bare health status
+ * stay open throughout. Runs on H2 and on PostgreSQL (see the subclasses).
  */
 abstract class AccessTests {
 
@@ -57,7 +57,7 @@ abstract class AccessTests {
     }
 
     @Test
-    void withoutATokenEveryPrivatePathIs401() {
+    void withoutATokenEveryPrivatePathIs401AndTheHealthStatusIsBare() {
         start(ADMIN_TOKEN, API_TOKEN);
         AdminClient anonymous = new AdminClient(app, null);
         for (String path : GETS) {
@@ -68,12 +68,14 @@ abstract class AccessTests {
         }
         assertRefused(anonymous.get("/nowhere"), 401, "unauthorized", "an unknown path");
         for (String path : HEALTH) {
-            assertEquals(200, anonymous.get(path).statusCode(), path);
+            HttpResponse<String> health = anonymous.get(path);
+            assertEquals(200, health.statusCode(), path);
+            assertEquals("{\"status\":\"UP\"}", health.body(), path);
         }
     }
 
     @Test
-    void aWrongTokenIs401EverywhereButOnWebhooksAndHealth() {
+    void aWrongTokenIs401EverywhereButOnWebhooks() {
         start(ADMIN_TOKEN, API_TOKEN);
         AdminClient wrong = new AdminClient(app, "not-" + ADMIN_TOKEN);
         for (String path : GETS) {
@@ -83,7 +85,7 @@ abstract class AccessTests {
             assertRefused(wrong.post(path), 401, "unauthorized", path);
         }
         for (String path : HEALTH) {
-            assertEquals(200, wrong.get(path).statusCode(), path);
+            assertRefused(wrong.get(path), 401, "unauthorized", path);
         }
         HttpResponse<String> webhook = wrong.post("/webhooks/sms-main", FORM, sms("1"));
         assertEquals(200, webhook.statusCode(), webhook.body());
@@ -103,6 +105,7 @@ abstract class AccessTests {
             assertRefused(reader.post(path), 403, "forbidden", path);
         }
         assertEquals(0, app.count("SELECT COUNT(*) FROM channel_pause"));
+        assertHealthDetails(reader);
     }
 
     @Test
@@ -123,6 +126,7 @@ abstract class AccessTests {
         for (String micronauts : List.of("/beans", "/info", "/routes", "/threaddump", "/refresh", "/flyway")) {
             assertEquals(404, admin.get(micronauts).statusCode(), micronauts + ": Micronaut's own endpoints stay off");
         }
+        assertHealthDetails(admin);
     }
 
     @Test
@@ -153,8 +157,11 @@ abstract class AccessTests {
             assertTrue(admin.body().contains("hookbot.admin.token"), admin.body());
         }
         for (String path : HEALTH) {
-            assertEquals(200, anyone.get(path).statusCode(), path);
+            assertEquals("{\"status\":\"UP\"}", anyone.get(path).body(), path);
         }
+        HttpResponse<String> tokenForNothing = new AdminClient(app, ADMIN_TOKEN).get("/health");
+        assertRefused(tokenForNothing, 401, "unauthorized", "a token when none is configured");
+        assertTrue(tokenForNothing.body().contains("no token is configured"), tokenForNothing.body());
         assertEquals(200, anyone.post("/webhooks/sms-main", FORM, sms("1")).statusCode());
     }
 
@@ -166,6 +173,16 @@ abstract class AccessTests {
         assertEquals(200, reader.get("/api/presence").statusCode());
         assertEquals(200, reader.get("/plugins").statusCode());
         assertRefused(new AdminClient(app, null).get("/api/presence"), 401, "unauthorized", "/api/presence");
+        assertHealthDetails(reader);
+    }
+
+    private void assertHealthDetails(AdminClient client) {
+        HttpResponse<String> health = client.get("/health");
+        assertEquals(200, health.statusCode(), health.body());
+        assertTrue(health.body().contains("\"details\":{"), health.body());
+        assertTrue(health.body().contains("\"delivery\":{"), health.body());
+        assertTrue(client.get("/health/readiness").body().contains("\"delivery\":{"));
+        assertTrue(client.get("/health/liveness").body().contains("\"deadlockedThreads\":{"));
     }
 
     private static void assertRefused(HttpResponse<String> answer, int status, String error, String what) {
