@@ -8,4 +8,9 @@ class AccessH2Test extends AccessTests {
     Database database() {
         return Database.h2();
     }
+
+    @Override
+    String productName() {
+        return "H2";
+    }
 }

@@ -10,4 +10,9 @@ class AccessPostgresTest extends AccessTests {
     Database database() {
         return Database.postgres();
     }
+
+    @Override
+    String productName() {
+        return "PostgreSQL";
+    }
 }

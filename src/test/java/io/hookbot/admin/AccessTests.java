@@ -37,6 +37,9 @@ abstract class AccessTests {
 
     abstract Database database();
 
+    /** @return the product name the {@code database} health component reports */
+    abstract String productName();
+
     private TestApp start(String adminToken, String apiToken) {
         app = TestApp.on(database())
                 .with("hookbot.admin.token", adminToken)
@@ -180,8 +183,10 @@ abstract class AccessTests {
         HttpResponse<String> health = client.get("/health");
         assertEquals(200, health.statusCode(), health.body());
         assertTrue(health.body().contains("\"details\":{"), health.body());
+        assertTrue(health.body().contains("\"database\":{\"name\":\"hookbot\",\"status\":\"UP\",\"details\":"
+                + "{\"database\":\"" + productName() + "\"}}"), health.body());
         assertTrue(health.body().contains("\"delivery\":{"), health.body());
-        assertTrue(client.get("/health/readiness").body().contains("\"delivery\":{"));
+        assertTrue(client.get("/health/readiness").body().contains("\"database\":{"));
         assertTrue(client.get("/health/liveness").body().contains("\"deadlockedThreads\":{"));
     }
 
