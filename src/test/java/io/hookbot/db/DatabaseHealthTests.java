@@ -89,7 +89,8 @@ abstract class DatabaseHealthTests {
         assertFalse(lower.contains("jdbc:"), what + " names the URL: " + body);
         assertFalse(lower.contains("user=") || lower.contains("password="), what + ": " + body);
         String withoutScheme = url.substring("jdbc:".length());
-        String location = withoutScheme.substring(0, withoutScheme.indexOf(withoutScheme.startsWith("h2:") ? ';' : '?'));
+        int settings = withoutScheme.indexOf(withoutScheme.startsWith("h2:") ? ';' : '?');
+        String location = withoutScheme.substring(0, settings);
         assertFalse(body.contains(location), what + " names the database's location: " + body);
     }
 }
