@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * {@code /admin}: the inbox backlog and failed events, outbox rows and channels for an operator (token-checked by
- * {@link AdminAuthFilter}). Parses the request and hands it to a service; errors come back as JSON
+ * {@link AccessFilter}). Parses the request and hands it to a service; errors come back as JSON
  * {@code {error, field?, message}}.
  */
 @Controller(value = "/admin", produces = MediaType.APPLICATION_JSON)

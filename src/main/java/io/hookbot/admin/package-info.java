@@ -1,7 +1,7 @@
 /**
- * The admin API under {@code /admin}, protected by a bearer token ({@code hookbot.admin.token}): the inbox
- * backlog and its failed events (retrying one), outbox rows and their attempts, retrying dead letters, resuming
- * paused channels. A thin controller over services; depends on {@code inbox}, {@code outbox}, {@code channel} and
- * {@code db}; nothing depends on it.
+ * Who may call what, and the admin API. {@link io.hookbot.admin.AccessFilter} decides every call: webhooks and the
+ * bare health status are open, the rest needs {@code hookbot.admin.token}, or {@code hookbot.api.token} for GET and
+ * HEAD. The admin API under {@code /admin} (inbox backlog and failed events, outbox rows, retries, paused channels)
+ * is a thin controller over services. Depends on {@code inbox}, {@code outbox}, {@code channel} and {@code db}.
  */
 package io.hookbot.admin;

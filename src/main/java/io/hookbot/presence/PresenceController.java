@@ -23,7 +23,8 @@ import java.util.Set;
 /**
  * {@code GET /api/presence?channel=&status=&scope=}: the current presence view as JSON, every filter optional. An
  * unknown parameter or status is a 400 naming it. Written with a mapper of its own so that every field is present,
- * {@code null} or empty ones included (the HTTP layer's default leaves those out).
+ * {@code null} or empty ones included (the HTTP layer's default leaves those out). Private: it names every sender,
+ * so it needs the admin or the api token ({@code io.hookbot.admin.AccessFilter}).
  */
 @Controller("/api/presence")
 public class PresenceController {

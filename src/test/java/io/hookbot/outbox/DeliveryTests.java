@@ -193,7 +193,8 @@ abstract class DeliveryTests {
         assertEquals("PENDING", row.get("status"), "waits, not failed");
         assertEquals(0, ((Number) row.get("attempts")).intValue(), "a pause costs no attempt");
         assertEquals(List.of("PAUSED:401"), history(first));
-        HttpResponse<String> health = app.get("/health");
+        assertEquals(503, app.get("/health").statusCode(), "the bare status says DOWN to anyone");
+        HttpResponse<String> health = admin.get("/health");
         assertEquals(503, health.statusCode(), health.body());
         assertTrue(health.body().contains("sms-main") && health.body().contains("401"), health.body());
 

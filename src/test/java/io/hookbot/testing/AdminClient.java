@@ -6,8 +6,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 
-/** Calls a test app's admin API with a bearer token (or none, or a wrong one). */
+/**
+ * Calls a test app's private paths (the admin API, {@code /api/presence}, {@code /plugins}, the health details) with
+ * a bearer token, the admin or the api one (or none, or a wrong one).
+ */
 public final class AdminClient {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -33,6 +37,14 @@ public final class AdminClient {
     }
 
     /**
+     * @param path a path such as {@code /api/presence}
+     * @return the response to a HEAD
+     */
+    public HttpResponse<String> head(String path) {
+        return send(request(path).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /**
      * @param path a path such as {@code /admin/channels/sms-main/resume}
      * @return the response to an empty POST
      */
@@ -46,6 +58,17 @@ public final class AdminClient {
      */
     public HttpResponse<String> delete(String path) {
         return send(request(path).DELETE());
+    }
+
+    /**
+     * @param path        a path such as {@code /webhooks/sms-main}
+     * @param contentType the body's content type
+     * @param body        the body
+     * @return the response
+     */
+    public HttpResponse<String> post(String path, String contentType, String body) {
+        return send(request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
     private HttpRequest.Builder request(String path) {

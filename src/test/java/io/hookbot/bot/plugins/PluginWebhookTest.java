@@ -1,6 +1,7 @@
 package io.hookbot.bot.plugins;
 
 import io.hookbot.bot.rules.RuleFileException;
+import io.hookbot.testing.AdminClient;
 import io.hookbot.testing.Database;
 import io.hookbot.testing.Eventually;
 import io.hookbot.testing.FakeGateway;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -27,6 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PluginWebhookTest {
 
     static final String FORM = "application/x-www-form-urlencoded";
+    /** {@code GET /plugins} is private: read with the read-only token, as a dashboard would. */
+    static final String API_TOKEN = "plugins-reader-token";
 
     FakeGateway gateway;
     TestApp app;
@@ -39,7 +43,8 @@ class PluginWebhookTest {
                 .with("hookbot.channels.sms-main.platform", "sms-gateway")
                 .with("hookbot.channels.sms-main.secret", "demo-secret")
                 .with("hookbot.channels.sms-main.send.url", gateway.url())
-                .with("hookbot.channels.sms-main.send.api-key", "api-key-1");
+                .with("hookbot.channels.sms-main.send.api-key", "api-key-1")
+                .with("hookbot.api.token", API_TOKEN);
     }
 
     /** @return the database the suite runs on: H2 here, PostgreSQL in {@link PluginWebhookPostgresTest} */
@@ -52,6 +57,12 @@ class PluginWebhookTest {
         BeanPlugins.release.countDown();
         app.close();
         gateway.close();
+    }
+
+    private String plugins() {
+        HttpResponse<String> answer = new AdminClient(app, API_TOKEN).get("/plugins");
+        assertEquals(200, answer.statusCode(), answer.body());
+        return answer.body();
     }
 
     private List<String> smsSent() {
@@ -127,7 +138,8 @@ class PluginWebhookTest {
         Eventually.await("the event done", () -> app.count("SELECT COUNT(*) FROM inbox_event WHERE status = 'DONE'") == 1);
         assertEquals(2, app.context().getBean(PluginFailures.class).count("hung", PluginFailures.Kind.TIMED_OUT));
         assertEquals(java.util.Set.of("hung"), app.context().getBean(PluginRunner.class).quarantined());
-        assertTrue(app.get("/plugins").body().contains("\"quarantined\":[\"hung\"]"), app.get("/plugins").body());
+        String endpoint = plugins();
+        assertTrue(endpoint.contains("\"quarantined\":[\"hung\"]"), endpoint);
         assertEquals(1, app.count("SELECT COUNT(*) FROM outbox_message"), "the rolled-back turn left nothing behind");
     }
 
@@ -187,7 +199,7 @@ class PluginWebhookTest {
         assertTrue(failures.stream().anyMatch(f -> f.contains("FailsToStart") && f.contains("cannot read faq.csv")),
                 failures.toString());
         assertTrue(failures.stream().anyMatch(f -> f.contains("broken.jar: not a readable jar")), failures.toString());
-        String endpoint = app.get("/plugins").body();
+        String endpoint = plugins();
         assertTrue(endpoint.contains("\"greeter\"") && endpoint.contains("cannot read faq.csv"), endpoint);
 
         app.post("sms-main", FORM, Samples.read("sms-gateway/sms.form"));

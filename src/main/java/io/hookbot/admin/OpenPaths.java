@@ -1,0 +1,43 @@
+package io.hookbot.admin;
+
+import java.util.Set;
+
+/**
+ * The only paths anyone may call without a token; {@link AccessFilter} makes every other path private, so a
+ * controller or management endpoint added later needs a token unless it is listed here.
+ *
+ * <ul>
+ *   <li>{@code /webhooks/**}: the platforms cannot send our tokens; each channel checks its own secret, and MQTT chat
+ *       disables a callback that ever answers 401 or 403.</li>
+ *   <li>{@code /health}, {@code /health/liveness}, {@code /health/readiness}: probes and load balancers need the
+ *       status; its details are shown to token holders only ({@code endpoints.health.details-visible}).</li>
+ * </ul>
+ *
+ * Micronaut's router neither decodes nor resolves {@code .} and {@code ..} segments, so {@code /webhooks/../admin}
+ * reaches no admin route; a trailing slash reaches the same route as the path without it.
+ */
+final class OpenPaths {
+
+    private static final String WEBHOOKS = "/webhooks/";
+    private static final Set<String> HEALTH = Set.of("/health", "/health/liveness", "/health/readiness");
+
+    private OpenPaths() {
+    }
+
+    /**
+     * @param path a request path, without its query
+     * @return whether it is a webhook path
+     */
+    static boolean isWebhook(String path) {
+        return path.startsWith(WEBHOOKS);
+    }
+
+    /**
+     * @param path a request path, without its query
+     * @return whether it is one of the open health paths
+     */
+    static boolean isHealth(String path) {
+        String trimmed = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return HEALTH.contains(trimmed);
+    }
+}
