@@ -1,10 +1,15 @@
 package io.hookbot.inbox;
 
+import io.hookbot.db.BoundedHealthCheck;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.health.HealthStatus;
-import io.micronaut.management.health.indicator.AbstractHealthIndicator;
+import io.micronaut.management.health.indicator.HealthIndicator;
+import io.micronaut.management.health.indicator.HealthResult;
+import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import org.reactivestreams.Publisher;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,28 +20,35 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Readiness component {@code inbox}: DOWN when the oldest acknowledged event still waiting for its turn has waited
  * longer than {@code hookbot.health.max-pending-age} (10 min; {@code 0} turns the check off) — the turns do not keep
  * up, or a stage is stuck. The intake's own trouble (the writer cannot store) shows under {@code workers}. Details:
  * pending events in the table and on their way from the journal, the oldest wait, and how many events are
- * quarantined. Read from the database at most every {@code hookbot.health.refresh} (5 s), so probes cost nothing.
+ * quarantined. Read from the database at most every {@code hookbot.health.refresh} (5 s), so probes cost nothing, and within
+ * {@link BoundedHealthCheck#TIMEOUT}.
  */
 @Singleton
-public class InboxHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
+public class InboxHealthIndicator implements HealthIndicator {
+
+    private static final String NAME = "inbox";
 
     private final TransactionOperations<Connection> transactions;
     private final InboxWriter writer;
     private final QuarantinedEvents quarantine;
     private final Duration maxPendingAge;
     private final Duration refresh;
+    private final ExecutorService executor;
     private volatile Snapshot last;
 
     public InboxHealthIndicator(TransactionOperations<Connection> transactions, InboxWriter writer,
                                 QuarantinedEvents quarantine,
                                 @Value("${hookbot.health.max-pending-age:10m}") Duration maxPendingAge,
-                                @Value("${hookbot.health.refresh:5s}") Duration refresh) {
+                                @Value("${hookbot.health.refresh:5s}") Duration refresh,
+                                @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+        this.executor = executor;
         this.transactions = transactions;
         this.writer = writer;
         this.quarantine = quarantine;
@@ -45,7 +57,11 @@ public class InboxHealthIndicator extends AbstractHealthIndicator<Map<String, Ob
     }
 
     @Override
-    protected Map<String, Object> getHealthInformation() {
+    public Publisher<HealthResult> getResult() {
+        return BoundedHealthCheck.run(NAME, executor, this::check);
+    }
+
+    private HealthResult check() {
         Instant now = Instant.now();
         Snapshot snapshot = last;
         if (snapshot == null || snapshot.at().plus(refresh).isBefore(now) || refresh.isZero()) {
@@ -56,7 +72,6 @@ public class InboxHealthIndicator extends AbstractHealthIndicator<Map<String, Ob
                 : Math.max(0, Duration.between(snapshot.oldestPending(), now).toSeconds());
         boolean late = !maxPendingAge.isZero() && snapshot.oldestPending() != null
                 && waited > maxPendingAge.toSeconds();
-        healthStatus = late ? HealthStatus.DOWN : HealthStatus.UP;
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("pending", snapshot.pending());
         details.put("journaled", writer.queued().values().stream().mapToLong(Long::longValue).sum());
@@ -67,7 +82,7 @@ public class InboxHealthIndicator extends AbstractHealthIndicator<Map<String, Ob
                     + "hookbot.health.max-pending-age (" + maxPendingAge.toSeconds() + " s): the turns do not keep "
                     + "up or are stuck (see workers)");
         }
-        return details;
+        return HealthResult.builder(NAME, late ? HealthStatus.DOWN : HealthStatus.UP).details(details).build();
     }
 
     private static Snapshot read(Connection connection, Instant now) throws SQLException {
@@ -78,11 +93,6 @@ public class InboxHealthIndicator extends AbstractHealthIndicator<Map<String, Ob
             OffsetDateTime oldest = rows.getObject(2, OffsetDateTime.class);
             return new Snapshot(now, rows.getLong(1), oldest == null ? null : oldest.toInstant());
         }
-    }
-
-    @Override
-    protected String getName() {
-        return "inbox";
     }
 
     private record Snapshot(Instant at, long pending, Instant oldestPending) {

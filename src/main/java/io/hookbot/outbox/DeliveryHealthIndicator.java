@@ -1,10 +1,15 @@
 package io.hookbot.outbox;
 
+import io.hookbot.db.BoundedHealthCheck;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.health.HealthStatus;
-import io.micronaut.management.health.indicator.AbstractHealthIndicator;
+import io.micronaut.management.health.indicator.HealthIndicator;
+import io.micronaut.management.health.indicator.HealthResult;
+import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import org.reactivestreams.Publisher;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,26 +22,33 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Readiness component {@code delivery}: DOWN while any channel is paused (its gateway refused our credentials),
  * with each paused channel, since when and why; and DOWN when a reply that is due on a channel that is not paused has
  * waited longer than {@code hookbot.health.max-due-reply-age} (10 min; {@code 0} turns that check off): delivery
  * does not keep up, or is stuck. Read from the database, so every instance reports the same, at most every
- * {@code hookbot.health.refresh} (5 s).
+ * {@code hookbot.health.refresh} (5 s), within
+ * {@link BoundedHealthCheck#TIMEOUT}.
  */
 @Singleton
-public class DeliveryHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
+public class DeliveryHealthIndicator implements HealthIndicator {
+
+    private static final String NAME = "delivery";
 
     private final TransactionOperations<Connection> transactions;
     private final ChannelPauseStore pauses;
     private final Duration maxDueAge;
     private final Duration refresh;
+    private final ExecutorService executor;
     private volatile Snapshot last;
 
     public DeliveryHealthIndicator(TransactionOperations<Connection> transactions, ChannelPauseStore pauses,
                                    @Value("${hookbot.health.max-due-reply-age:10m}") Duration maxDueAge,
-                                   @Value("${hookbot.health.refresh:5s}") Duration refresh) {
+                                   @Value("${hookbot.health.refresh:5s}") Duration refresh,
+                                   @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+        this.executor = executor;
         this.transactions = transactions;
         this.pauses = pauses;
         this.maxDueAge = maxDueAge;
@@ -44,7 +56,11 @@ public class DeliveryHealthIndicator extends AbstractHealthIndicator<Map<String,
     }
 
     @Override
-    protected Map<String, Object> getHealthInformation() {
+    public Publisher<HealthResult> getResult() {
+        return BoundedHealthCheck.run(NAME, executor, this::check);
+    }
+
+    private HealthResult check() {
         Instant now = Instant.now();
         Snapshot snapshot = last;
         if (snapshot == null || refresh.isZero() || snapshot.at().plus(refresh).isBefore(now)) {
@@ -65,7 +81,6 @@ public class DeliveryHealthIndicator extends AbstractHealthIndicator<Map<String,
         long waited = snapshot.oldestDue() == null ? 0
                 : Math.max(0, Duration.between(snapshot.oldestDue(), now).toSeconds());
         boolean late = !maxDueAge.isZero() && snapshot.oldestDue() != null && waited > maxDueAge.toSeconds();
-        healthStatus = snapshot.paused().isEmpty() && !late ? HealthStatus.UP : HealthStatus.DOWN;
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("pausedChannels", channels);
         details.put("oldestDueReplySeconds", snapshot.oldestDue() == null ? null : waited);
@@ -74,7 +89,8 @@ public class DeliveryHealthIndicator extends AbstractHealthIndicator<Map<String,
                     + "hookbot.health.max-due-reply-age (" + maxDueAge.toSeconds() + " s): delivery does not keep "
                     + "up or is stuck (see workers)");
         }
-        return details;
+        return HealthResult.builder(NAME, snapshot.paused().isEmpty() && !late ? HealthStatus.UP : HealthStatus.DOWN)
+                .details(details).build();
     }
 
     /** Reads the database at the next probe: a channel was resumed here, and the next probe should say so. */
@@ -94,11 +110,6 @@ public class DeliveryHealthIndicator extends AbstractHealthIndicator<Map<String,
                 return oldest == null ? null : oldest.toInstant();
             }
         }
-    }
-
-    @Override
-    protected String getName() {
-        return "delivery";
     }
 
     private record Snapshot(Instant at, List<ChannelPause> paused, Instant oldestDue) {
