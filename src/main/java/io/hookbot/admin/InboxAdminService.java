@@ -64,8 +64,9 @@ public class InboxAdminService {
     public Map<String, Object> backlog() {
         // the journaled ones first: one that reaches the table in between is then counted twice, never missed
         Map<String, Long> queued = writer.queued();
+        Map<String, Instant> queuedSince = queued.isEmpty() ? Map.of() : writer.oldestQueued();
         List<ChannelBacklog> channels = withQueued(
-                transactions.executeRead(s -> queries.backlog(s.getConnection())), queued);
+                transactions.executeRead(s -> queries.backlog(s.getConnection())), queued, queuedSince);
         Instant now = Instant.now();
         long pending = 0;
         long held = 0;
@@ -92,16 +93,22 @@ public class InboxAdminService {
     }
 
     /** Adds events acknowledged but still on their way to the inbox table (the journal's) to the pending ones. */
-    private static List<ChannelBacklog> withQueued(List<ChannelBacklog> table, Map<String, Long> queued) {
+    private static List<ChannelBacklog> withQueued(List<ChannelBacklog> table, Map<String, Long> queued,
+                                                   Map<String, Instant> queuedSince) {
         if (queued.isEmpty()) {
             return table;
         }
         Map<String, ChannelBacklog> merged = new TreeMap<>();
         table.forEach(channel -> merged.put(channel.channel(), channel));
-        queued.forEach((channel, count) -> merged.merge(channel, new ChannelBacklog(channel, count, 0, 0, null),
+        queued.forEach((channel, count) -> merged.merge(channel,
+                new ChannelBacklog(channel, count, 0, 0, queuedSince.get(channel)),
                 (a, b) -> new ChannelBacklog(channel, a.pending() + b.pending(), a.held(), a.failed(),
-                        a.oldestWaiting())));
+                        earlier(a.oldestWaiting(), b.oldestWaiting()))));
         return new ArrayList<>(merged.values());
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
     }
 
     /**

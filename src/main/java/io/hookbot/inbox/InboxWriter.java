@@ -157,6 +157,27 @@ public class InboxWriter implements ApplicationEventListener<ServerStartupEvent>
         return result;
     }
 
+    /**
+     * @return per channel, when the oldest acknowledged and journaled event not yet in the inbox table arrived; empty
+     *         when the journal is off or has caught up. Reads the queue: meant for the admin API, not for every call
+     */
+    public Map<String, Instant> oldestQueued() {
+        Map<String, Instant> oldest = new TreeMap<>();
+        List<Pending> carry = carried;
+        List<Pending> waiting = new ArrayList<>(queue);
+        if (carry != null) {
+            waiting.addAll(carry);
+        }
+        for (Pending pending : waiting) {
+            if (pending.sequence > 0) {
+                for (InboxStore.NewEvent row : pending.rows) {
+                    oldest.merge(row.channel(), row.receivedAt(), (a, b) -> a.isBefore(b) ? a : b);
+                }
+            }
+        }
+        return oldest;
+    }
+
     private CompletableFuture<StoreOutcome> direct(List<InboxStore.NewEvent> rows) {
         Pending pending = new Pending(rows, 0, new CompletableFuture<>());
         if (!accepting || !queue.offer(pending)) {
