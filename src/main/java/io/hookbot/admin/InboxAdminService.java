@@ -1,9 +1,5 @@
 package io.hookbot.admin;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.hookbot.db.Durability;
 import io.hookbot.inbox.Dispatcher;
 import io.hookbot.inbox.InboxQueries;
@@ -34,7 +30,6 @@ import java.util.TreeMap;
 public class InboxAdminService {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboxAdminService.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TransactionOperations<Connection> transactions;
     private final InboxQueries queries;
@@ -166,17 +161,10 @@ public class InboxAdminService {
         view.put("receivedAt", event.receivedAt() == null ? null : event.receivedAt().toString());
         view.put("processedAt", event.processedAt() == null ? null : event.processedAt().toString());
         view.put("error", event.error());
-        view.put("event", parse(event.payload()));
+        view.put("event", StoredPayloads.parse(event.payload()));
         return view;
     }
 
-    private static JsonNode parse(String payload) {
-        try {
-            return JSON.readTree(payload);
-        } catch (JsonProcessingException e) {
-            return TextNode.valueOf(payload);
-        }
-    }
 
     private static void counts(Map<String, Object> into, long pending, long held, long failed, Instant oldest,
                                Instant now) {

@@ -1,9 +1,5 @@
 package io.hookbot.admin;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.hookbot.inbox.QuarantinedEvents;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -22,7 +18,6 @@ import java.util.regex.Pattern;
 public class QuarantineAdminService {
 
     private static final Logger LOG = LoggerFactory.getLogger(QuarantineAdminService.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ID = Pattern.compile("[0-9a-f]{16}");
 
     private final QuarantinedEvents quarantine;
@@ -109,16 +104,9 @@ public class QuarantineAdminService {
         view.put("error", entry.error());
         view.put("characters", entry.payload().length());
         if (withEvent) {
-            view.put("event", parse(entry.payload()));
+            view.put("event", StoredPayloads.parse(entry.payload()));
         }
         return view;
     }
 
-    private static JsonNode parse(String payload) {
-        try {
-            return JSON.readTree(payload);
-        } catch (JsonProcessingException e) {
-            return TextNode.valueOf(payload);
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package io.hookbot.inbox;
 
 import io.hookbot.db.BoundedHealthCheck;
+import io.hookbot.db.CachedRead;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
@@ -39,9 +40,8 @@ public class InboxHealthIndicator implements HealthIndicator {
     private final InboxWriter writer;
     private final QuarantinedEvents quarantine;
     private final Duration maxPendingAge;
-    private final Duration refresh;
     private final ExecutorService executor;
-    private volatile Snapshot last;
+    private final CachedRead<Snapshot> last;
 
     public InboxHealthIndicator(TransactionOperations<Connection> transactions, InboxWriter writer,
                                 QuarantinedEvents quarantine,
@@ -53,7 +53,7 @@ public class InboxHealthIndicator implements HealthIndicator {
         this.writer = writer;
         this.quarantine = quarantine;
         this.maxPendingAge = maxPendingAge;
-        this.refresh = refresh;
+        this.last = new CachedRead<>(refresh);
     }
 
     @Override
@@ -63,11 +63,7 @@ public class InboxHealthIndicator implements HealthIndicator {
 
     private HealthResult check() {
         Instant now = Instant.now();
-        Snapshot snapshot = last;
-        if (snapshot == null || snapshot.at().plus(refresh).isBefore(now) || refresh.isZero()) {
-            snapshot = transactions.executeRead(s -> read(s.getConnection(), now));
-            last = snapshot;
-        }
+        Snapshot snapshot = last.get(now, () -> transactions.executeRead(s -> read(s.getConnection(), now)));
         long waited = snapshot.oldestPending() == null ? 0
                 : Math.max(0, Duration.between(snapshot.oldestPending(), now).toSeconds());
         boolean late = !maxPendingAge.isZero() && snapshot.oldestPending() != null
@@ -91,10 +87,10 @@ public class InboxHealthIndicator implements HealthIndicator {
              ResultSet rows = select.executeQuery()) {
             rows.next();
             OffsetDateTime oldest = rows.getObject(2, OffsetDateTime.class);
-            return new Snapshot(now, rows.getLong(1), oldest == null ? null : oldest.toInstant());
+            return new Snapshot(rows.getLong(1), oldest == null ? null : oldest.toInstant());
         }
     }
 
-    private record Snapshot(Instant at, long pending, Instant oldestPending) {
+    private record Snapshot(long pending, Instant oldestPending) {
     }
 }

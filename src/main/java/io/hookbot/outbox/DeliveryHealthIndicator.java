@@ -1,6 +1,7 @@
 package io.hookbot.outbox;
 
 import io.hookbot.db.BoundedHealthCheck;
+import io.hookbot.db.CachedRead;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
@@ -40,9 +41,8 @@ public class DeliveryHealthIndicator implements HealthIndicator {
     private final TransactionOperations<Connection> transactions;
     private final ChannelPauseStore pauses;
     private final Duration maxDueAge;
-    private final Duration refresh;
     private final ExecutorService executor;
-    private volatile Snapshot last;
+    private final CachedRead<Snapshot> last;
 
     public DeliveryHealthIndicator(TransactionOperations<Connection> transactions, ChannelPauseStore pauses,
                                    @Value("${hookbot.health.max-due-reply-age:10m}") Duration maxDueAge,
@@ -52,7 +52,7 @@ public class DeliveryHealthIndicator implements HealthIndicator {
         this.transactions = transactions;
         this.pauses = pauses;
         this.maxDueAge = maxDueAge;
-        this.refresh = refresh;
+        this.last = new CachedRead<>(refresh);
     }
 
     @Override
@@ -62,12 +62,8 @@ public class DeliveryHealthIndicator implements HealthIndicator {
 
     private HealthResult check() {
         Instant now = Instant.now();
-        Snapshot snapshot = last;
-        if (snapshot == null || refresh.isZero() || snapshot.at().plus(refresh).isBefore(now)) {
-            snapshot = transactions.executeRead(s -> new Snapshot(now, pauses.all(s.getConnection()),
-                    oldestDue(s.getConnection(), now)));
-            last = snapshot;
-        }
+        Snapshot snapshot = last.get(now, () -> transactions.executeRead(
+                s -> new Snapshot(pauses.all(s.getConnection()), oldestDue(s.getConnection(), now))));
         Map<String, Object> channels = new LinkedHashMap<>();
         for (ChannelPause pause : snapshot.paused()) {
             Map<String, Object> detail = new LinkedHashMap<>();
@@ -95,7 +91,7 @@ public class DeliveryHealthIndicator implements HealthIndicator {
 
     /** Reads the database at the next probe: a channel was resumed here, and the next probe should say so. */
     public void forget() {
-        last = null;
+        last.forget();
     }
 
     /** The longest-due waiting reply on a channel that is not paused (a paused one has its own cause). */
@@ -112,6 +108,6 @@ public class DeliveryHealthIndicator implements HealthIndicator {
         }
     }
 
-    private record Snapshot(Instant at, List<ChannelPause> paused, Instant oldestDue) {
+    private record Snapshot(List<ChannelPause> paused, Instant oldestDue) {
     }
 }
