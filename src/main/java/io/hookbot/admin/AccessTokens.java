@@ -1,6 +1,7 @@
 package io.hookbot.admin;
 
-import io.micronaut.context.annotation.Value;
+import io.hookbot.config.SettingException;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
@@ -33,16 +34,24 @@ public class AccessTokens {
     private final byte[] reader;
 
     /**
-     * @param adminToken {@code hookbot.admin.token}; blank: none
-     * @param apiToken   {@code hookbot.api.token}; blank: none
-     * @throws IllegalStateException if both are set and equal, which would make the read-only token an admin one
+     * @param admin {@code hookbot.admin.*}
+     * @param api   {@code hookbot.api.*}
      */
-    public AccessTokens(@Value("${hookbot.admin.token:}") String adminToken,
-                        @Value("${hookbot.api.token:}") String apiToken) {
+    @Inject
+    public AccessTokens(AdminSettings admin, ApiSettings api) {
+        this(admin.token(), api.token());
+    }
+
+    /**
+     * @param adminToken {@code hookbot.admin.token}; blank or {@code null}: none
+     * @param apiToken   {@code hookbot.api.token}; blank or {@code null}: none
+     * @throws SettingException if both are set and equal, which would make the read-only token an admin one
+     */
+    public AccessTokens(String adminToken, String apiToken) {
         this.admin = digestOrNull(adminToken);
         this.reader = digestOrNull(apiToken);
         if (admin != null && reader != null && MessageDigest.isEqual(admin, reader)) {
-            throw new IllegalStateException("hookbot.api.token must differ from hookbot.admin.token: the api token "
+            throw new SettingException("hookbot.api.token must differ from hookbot.admin.token: the api token "
                     + "is the read-only one");
         }
     }

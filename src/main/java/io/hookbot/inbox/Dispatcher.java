@@ -11,6 +11,7 @@ import io.hookbot.conversation.Conversation;
 import io.hookbot.conversation.ConversationStore;
 import io.hookbot.conversation.KnownSenders;
 import io.hookbot.db.DatabaseErrors;
+import io.hookbot.outbox.DeliverySettings;
 import io.hookbot.outbox.DeliveryWorker;
 import io.hookbot.outbox.NewReply;
 import io.hookbot.outbox.OutboxStore;
@@ -19,7 +20,6 @@ import io.hookbot.presence.Sightings;
 import io.hookbot.worker.SafeErrors;
 import io.hookbot.worker.Supervisor;
 import io.hookbot.worker.Worker;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
@@ -115,14 +115,9 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
 
     public Dispatcher(TransactionOperations<Connection> transactions, InboxStore inbox, Sequencer sequencer,
                       ConversationStore conversations, PresenceTracker presence, TurnProcessor turns, OutboxStore outbox,
-                      DeliveryWorker delivery, TurnReplies turnReplies, PresenceView presenceView,
-                      KnownSenders knownSenders, Supervisor supervisor,
-                      @Value("${hookbot.dispatcher.enabled:true}") boolean enabled,
-                      @Value("${hookbot.dispatcher.workers:4}") int workerCount,
-                      @Value("${hookbot.dispatcher.poll-interval:1s}") Duration pollInterval,
-                      @Value("${hookbot.dispatcher.batch-size:32}") int batchSize,
-                      @Value("${hookbot.dispatcher.conversations-per-transaction:64}") int conversationsPerTransaction,
-                      @Value("${hookbot.delivery.lease:2m}") Duration deliveryLease) {
+                      DeliveryWorker deliveryWorker, TurnReplies turnReplies, PresenceView presenceView,
+                      KnownSenders knownSenders, Supervisor supervisor, DispatcherSettings settings,
+                      DeliverySettings delivery) {
         this.transactions = transactions;
         this.inbox = inbox;
         this.sequencer = sequencer;
@@ -130,16 +125,16 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
         this.presence = presence;
         this.turns = turns;
         this.outbox = outbox;
-        this.delivery = delivery;
+        this.delivery = deliveryWorker;
         this.turnReplies = turnReplies;
         this.presenceView = presenceView;
         this.knownSenders = knownSenders;
-        this.enabled = enabled;
-        this.pollInterval = pollInterval;
-        this.batchSize = batchSize;
-        this.conversationsPerTransaction = Math.max(1, conversationsPerTransaction);
-        this.workerCount = workerCount;
-        this.deliveryLease = deliveryLease;
+        this.enabled = settings.enabled();
+        this.pollInterval = settings.pollInterval();
+        this.batchSize = settings.batchSize();
+        this.conversationsPerTransaction = settings.conversationsPerTransaction();
+        this.workerCount = settings.workers();
+        this.deliveryLease = delivery.lease();
         this.supervisor = supervisor;
     }
 

@@ -2,7 +2,7 @@ package io.hookbot.inbox;
 
 import io.hookbot.db.BoundedHealthCheck;
 import io.hookbot.db.CachedRead;
-import io.micronaut.context.annotation.Value;
+import io.hookbot.db.HealthSettings;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
@@ -45,15 +45,14 @@ public class InboxHealthIndicator implements HealthIndicator {
 
     public InboxHealthIndicator(TransactionOperations<Connection> transactions, InboxWriter writer,
                                 QuarantinedEvents quarantine,
-                                @Value("${hookbot.health.max-pending-age:10m}") Duration maxPendingAge,
-                                @Value("${hookbot.health.refresh:5s}") Duration refresh,
+                                HealthSettings settings,
                                 @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
         this.executor = executor;
         this.transactions = transactions;
         this.writer = writer;
         this.quarantine = quarantine;
-        this.maxPendingAge = maxPendingAge;
-        this.last = new CachedRead<>(refresh);
+        this.maxPendingAge = settings.maxPendingAge();
+        this.last = new CachedRead<>(settings.refresh());
     }
 
     @Override

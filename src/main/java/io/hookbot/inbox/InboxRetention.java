@@ -2,7 +2,6 @@ package io.hookbot.inbox;
 
 import io.hookbot.db.PurgeStep;
 import io.hookbot.db.RetentionJob;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.convert.ConversionService;
 import io.micronaut.transaction.TransactionOperations;
 import io.hookbot.worker.Supervisor;
@@ -34,11 +33,9 @@ public class InboxRetention extends RetentionJob {
     private final InboxStore inbox;
 
     public InboxRetention(TransactionOperations<Connection> transactions, InboxStore inbox,
-                          ConversionService conversions, Supervisor supervisor,
-                          @Value("${hookbot.inbox.retention:7d}") String retention,
-                          @Value("${hookbot.inbox.purge-interval:10m}") Duration interval) {
-        super(transactions, KEY, retention, Duration.ofHours(MINIMUM_HOURS), WHY, interval, conversions,
-                supervisor);
+                          ConversionService conversions, Supervisor supervisor, InboxSettings settings) {
+        super(transactions, KEY, settings.retention(), Duration.ofHours(MINIMUM_HOURS), WHY,
+                settings.purgeInterval(), conversions, supervisor);
         this.inbox = inbox;
     }
 

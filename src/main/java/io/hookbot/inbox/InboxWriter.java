@@ -9,7 +9,6 @@ import io.hookbot.db.Durability;
 import io.hookbot.worker.SafeErrors;
 import io.hookbot.worker.Supervisor;
 import io.hookbot.worker.Worker;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.transaction.TransactionOperations;
@@ -88,20 +87,16 @@ public class InboxWriter implements ApplicationEventListener<ServerStartupEvent>
 
     public InboxWriter(TransactionOperations<Connection> transactions, InboxStore store, Dispatcher dispatcher,
                        Durability durability, DatabaseKind databaseKind, Supervisor supervisor,
-                       QuarantinedEvents quarantine,
-                       @Value("${hookbot.inbox.queue-capacity:20000}") int queueCapacity,
-                       @Value("${hookbot.inbox.max-batch:1000}") int maxBatch,
-                       @Value("${hookbot.inbox.journal:true}") boolean journalWanted,
-                       @Value("${hookbot.inbox.journal-backlog:50000}") long journalBacklog) {
+                       QuarantinedEvents quarantine, InboxSettings settings) {
         this.transactions = transactions;
         this.store = store;
         this.dispatcher = dispatcher;
         this.durability = durability;
         this.databaseKind = databaseKind;
-        this.queue = new ArrayBlockingQueue<>(queueCapacity);
-        this.maxBatch = maxBatch;
-        this.journalWanted = journalWanted;
-        this.journalBacklog = journalBacklog;
+        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        this.maxBatch = settings.maxBatch();
+        this.journalWanted = settings.journal();
+        this.journalBacklog = settings.journalBacklog();
         this.quarantine = quarantine;
         this.writer = supervisor.loop("inbox-writer", STUCK_AFTER, this::round);
     }

@@ -1,7 +1,6 @@
 package io.hookbot.inbox;
 
 import io.hookbot.api.MessageReceived;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,10 +36,10 @@ public class Sequencer {
     private final Duration gapTimeout;
 
     public Sequencer(InboxStore inbox, SequenceStore store,
-                     @Value("${hookbot.sequencer.gap-timeout:400s}") Duration gapTimeout) {
+                     SequencerSettings settings) {
         this.inbox = inbox;
         this.store = store;
-        this.gapTimeout = gapTimeout;
+        this.gapTimeout = settings.gapTimeout();
     }
 
     /**

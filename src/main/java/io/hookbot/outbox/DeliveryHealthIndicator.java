@@ -2,7 +2,7 @@ package io.hookbot.outbox;
 
 import io.hookbot.db.BoundedHealthCheck;
 import io.hookbot.db.CachedRead;
-import io.micronaut.context.annotation.Value;
+import io.hookbot.db.HealthSettings;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
@@ -45,14 +45,13 @@ public class DeliveryHealthIndicator implements HealthIndicator {
     private final CachedRead<Snapshot> last;
 
     public DeliveryHealthIndicator(TransactionOperations<Connection> transactions, ChannelPauseStore pauses,
-                                   @Value("${hookbot.health.max-due-reply-age:10m}") Duration maxDueAge,
-                                   @Value("${hookbot.health.refresh:5s}") Duration refresh,
+                                   HealthSettings settings,
                                    @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
         this.executor = executor;
         this.transactions = transactions;
         this.pauses = pauses;
-        this.maxDueAge = maxDueAge;
-        this.last = new CachedRead<>(refresh);
+        this.maxDueAge = settings.maxDueReplyAge();
+        this.last = new CachedRead<>(settings.refresh());
     }
 
     @Override

@@ -8,7 +8,6 @@ import io.hookbot.db.Durability;
 import io.hookbot.worker.SafeErrors;
 import io.hookbot.worker.Supervisor;
 import io.hookbot.worker.Worker;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.transaction.TransactionOperations;
@@ -71,10 +70,7 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
     public DeliveryWorker(TransactionOperations<Connection> transactions, OutboxStore store, ChannelPauseStore pauses,
                           SenderRegistry senders, DeliveryDecision decision, ChannelRegistry channels,
                           Durability durability, Supervisor supervisor,
-                          @Value("${hookbot.delivery.enabled:true}") boolean enabled,
-                          @Value("${hookbot.delivery.concurrency:32}") int concurrency,
-                          @Value("${hookbot.delivery.poll-interval:1s}") Duration pollInterval,
-                          @Value("${hookbot.delivery.lease:2m}") Duration lease) {
+                          DeliverySettings settings) {
         this.transactions = transactions;
         this.store = store;
         this.pauses = pauses;
@@ -82,9 +78,10 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
         this.decision = decision;
         this.durability = durability;
         this.supervisor = supervisor;
-        this.enabled = enabled;
-        this.pollInterval = pollInterval;
-        this.lease = lease;
+        this.enabled = settings.enabled();
+        this.pollInterval = settings.pollInterval();
+        this.lease = settings.lease();
+        int concurrency = settings.concurrency();
         this.maxInFlight = concurrency * 16;
         AtomicInteger threadNumber = new AtomicInteger();
         this.sendThreads = Executors.newFixedThreadPool(concurrency, runnable -> {

@@ -2,7 +2,6 @@ package io.hookbot.outbox;
 
 import io.hookbot.db.PurgeStep;
 import io.hookbot.db.RetentionJob;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.convert.ConversionService;
 import io.micronaut.transaction.TransactionOperations;
 import io.hookbot.worker.Supervisor;
@@ -25,11 +24,9 @@ public class OutboxRetention extends RetentionJob {
     private final OutboxStore outbox;
 
     public OutboxRetention(TransactionOperations<Connection> transactions, OutboxStore outbox,
-                           ConversionService conversions, Supervisor supervisor,
-                           @Value("${hookbot.outbox.retention:7d}") String retention,
-                           @Value("${hookbot.outbox.purge-interval:10m}") Duration interval) {
-        super(transactions, "hookbot.outbox.retention", retention, Duration.ofMinutes(1), "", interval, conversions,
-                supervisor);
+                           ConversionService conversions, Supervisor supervisor, OutboxSettings settings) {
+        super(transactions, "hookbot.outbox.retention", settings.retention(), Duration.ofMinutes(1), "",
+                settings.purgeInterval(), conversions, supervisor);
         this.outbox = outbox;
     }
 

@@ -1,6 +1,6 @@
 package io.hookbot.outbox;
 
-import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -20,9 +20,18 @@ public class RetryPolicy {
     private final Duration backoff;
     private final Duration maxBackoff;
 
-    public RetryPolicy(@Value("${hookbot.delivery.max-attempts:8}") int maxAttempts,
-                       @Value("${hookbot.delivery.backoff:1s}") Duration backoff,
-                       @Value("${hookbot.delivery.max-backoff:10m}") Duration maxBackoff) {
+    /** @param settings the delivery settings, which hold the retry schedule */
+    @Inject
+    public RetryPolicy(DeliverySettings settings) {
+        this(settings.maxAttempts(), settings.backoff(), settings.maxBackoff());
+    }
+
+    /**
+     * @param maxAttempts attempts of one reply before it is dead-lettered
+     * @param backoff     the first retry's delay
+     * @param maxBackoff  the longest delay
+     */
+    public RetryPolicy(int maxAttempts, Duration backoff, Duration maxBackoff) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("hookbot.delivery.max-attempts must be at least 1, not " + maxAttempts);
         }

@@ -1,6 +1,7 @@
 package io.hookbot.worker;
 
-import io.micronaut.context.annotation.Value;
+import io.hookbot.config.SettingException;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -21,10 +22,20 @@ public class Supervisor {
     private final Duration maxBackoff;
     private final List<Worker> workers = new CopyOnWriteArrayList<>();
 
-    public Supervisor(@Value("${hookbot.workers.backoff:100ms}") Duration minBackoff,
-                      @Value("${hookbot.workers.max-backoff:30s}") Duration maxBackoff) {
-        if (minBackoff.isNegative() || minBackoff.isZero() || maxBackoff.compareTo(minBackoff) < 0) {
-            throw new IllegalArgumentException("hookbot.workers.backoff must be positive and at most "
+    /** @param settings the backoff settings */
+    @Inject
+    public Supervisor(WorkerSettings settings) {
+        this(settings.backoff(), settings.maxBackoff());
+    }
+
+    /**
+     * @param minBackoff the pause after a failure
+     * @param maxBackoff the longest pause
+     */
+    public Supervisor(Duration minBackoff, Duration maxBackoff) {
+        if (minBackoff == null || maxBackoff == null || minBackoff.isNegative() || minBackoff.isZero()
+                || maxBackoff.compareTo(minBackoff) < 0) {
+            throw new SettingException("hookbot.workers.backoff must be positive and at most "
                     + "hookbot.workers.max-backoff; not " + minBackoff + " and " + maxBackoff);
         }
         this.minBackoff = minBackoff;

@@ -42,7 +42,7 @@ class AccessTokensTest {
 
     @Test
     void anApiTokenEqualToTheAdminTokenStopsTheStartup() {
-        IllegalStateException refused = assertThrows(IllegalStateException.class,
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> new AccessTokens("same", "same"));
         assertTrue(refused.getMessage().contains("hookbot.api.token"), refused.getMessage());
     }

@@ -32,8 +32,8 @@ class InboxRetentionSettingTest {
     void aPurgeIntervalThatIsNotPositiveIsRefusedNamingItsSetting() {
         for (Duration interval : new Duration[]{Duration.ZERO, Duration.ofSeconds(-5)}) {
             IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () ->
-                    new InboxRetention(null, null, ConversionService.SHARED, null, "7d", interval));
-            assertTrue(refused.getMessage().startsWith("hookbot.inbox.purge-interval must be positive"),
+                    new InboxSettings(20_000, 1000, true, 50_000, "7d", interval));
+            assertTrue(refused.getMessage().startsWith("hookbot.inbox.purge-interval must be a positive duration"),
                     refused.getMessage());
         }
     }
