@@ -64,6 +64,15 @@ public final class PayloadDecoder {
     }
 
     /**
+     * @param text a JSON document
+     * @return its tree
+     * @throws WebhookRejection 400 naming the line and column of the syntax error
+     */
+    public static JsonNode json(String text) throws WebhookRejection {
+        return json(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
      * @param body a URL-encoded form, keys possibly nested PHP-style
      * @return the form as an object tree with string leaves
      * @throws WebhookRejection 400 if the encoding is broken or a key is used both as a value and as a group
