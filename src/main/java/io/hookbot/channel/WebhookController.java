@@ -2,6 +2,7 @@ package io.hookbot.channel;
 
 import io.hookbot.inbox.InboxWriter;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -15,7 +16,6 @@ import org.slf4j.LoggerFactory;
 
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -23,6 +23,10 @@ import java.util.concurrent.CompletableFuture;
  * {@code POST /webhooks/{channel}}: verify, read, store in the inbox, then acknowledge. The acknowledgement is sent
  * only after the events are stored (committed, or on the embedded H2 journaled: {@link InboxWriter}); processing
  * happens later, off the request.
+ *
+ * <p>In order: an unknown channel is a 404; a {@code Content-Type} the platform does not send a 415
+ * ({@link WebhookMediaType}); then the platform checks the credentials and reads the body (401, 400); then the
+ * inbox refuses what its table cannot hold (413, 400).
  */
 @Controller("/webhooks")
 public class WebhookController {
@@ -55,7 +59,8 @@ public class WebhookController {
         Platform platform = channels.platformOf(config);
         List<InboundEvent> events;
         try {
-            events = platform.read(config, toWebhookRequest(request, body));
+            String type = WebhookMediaType.check(platform, request.getHeaders().get(HttpHeaders.CONTENT_TYPE));
+            events = platform.read(config, toWebhookRequest(request, type, body));
         } catch (WebhookRejection rejection) {
             LOG.debug("Rejected webhook on {}: {}", channel, rejection.getMessage());
             return CompletableFuture.completedFuture(platform.reject(config, rejection));
@@ -81,16 +86,13 @@ public class WebhookController {
                 });
     }
 
-    private static WebhookRequest toWebhookRequest(HttpRequest<?> request, byte[] body) {
+    private static WebhookRequest toWebhookRequest(HttpRequest<?> request, String contentType, byte[] body) {
         Map<String, String> query = new HashMap<>();
         request.getParameters().forEach((name, values) -> {
             if (!values.isEmpty()) {
                 query.put(name, values.get(0));
             }
         });
-        String contentType = request.getContentType()
-                .map(type -> (type.getType() + "/" + type.getSubtype()).toLowerCase(Locale.ROOT))
-                .orElse("");
         return new WebhookRequest(contentType, body, query);
     }
 }
