@@ -26,7 +26,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>In order: an unknown channel is a 404; a {@code Content-Type} the platform does not send a 415
  * ({@link WebhookMediaType}); then the platform checks the credentials and reads the body (401, 400); then the
- * inbox refuses what its table cannot hold (413, 400).
+ * inbox refuses what its table cannot hold (413, 400). Every refusal is logged by {@link RefusalLog}.
  */
 @Controller("/webhooks")
 public class WebhookController {
@@ -35,10 +35,12 @@ public class WebhookController {
 
     private final ChannelRegistry channels;
     private final InboxWriter inbox;
+    private final RefusalLog refusals;
 
-    public WebhookController(ChannelRegistry channels, InboxWriter inbox) {
+    public WebhookController(ChannelRegistry channels, InboxWriter inbox, RefusalLog refusals) {
         this.channels = channels;
         this.inbox = inbox;
+        this.refusals = refusals;
     }
 
     /**
@@ -52,9 +54,11 @@ public class WebhookController {
                                                       @Nullable @Body byte[] body) {
         ChannelConfig config = channels.find(channel).orElse(null);
         if (config == null) {
+            refusals.unknownChannel(channel);
             return CompletableFuture.completedFuture(HttpResponse.notFound(Map.of(
                     "error", "unknown_channel",
-                    "message", "no channel named '" + channel + "' is configured under hookbot.channels")));
+                    "message", "no channel named '" + RefusalLog.printable(channel)
+                            + "' is configured under hookbot.channels")));
         }
         Platform platform = channels.platformOf(config);
         List<InboundEvent> events;
@@ -62,10 +66,13 @@ public class WebhookController {
             String type = WebhookMediaType.check(platform, request.getHeaders().get(HttpHeaders.CONTENT_TYPE));
             events = platform.read(config, toWebhookRequest(request, type, body));
         } catch (WebhookRejection rejection) {
-            LOG.debug("Rejected webhook on {}: {}", channel, rejection.getMessage());
-            return CompletableFuture.completedFuture(platform.reject(config, rejection));
+            return CompletableFuture.completedFuture(refuse(config, platform, rejection));
         } catch (RuntimeException bug) {
-            LOG.error("Platform {} failed to read a webhook on {}", platform.id(), channel, bug);
+            // a platform's own mistake, not the caller's: its message may quote the payload, so only the trace's top
+            StackTraceElement[] trace = bug.getStackTrace();
+            LOG.error("Platform {} failed to read a webhook on {}: {} at {} (the full trace is logged at DEBUG)",
+                    platform.id(), channel, bug.getClass().getName(), trace.length == 0 ? "?" : trace[0]);
+            LOG.debug("Platform {} failed to read a webhook on {}", platform.id(), channel, bug);
             return CompletableFuture.completedFuture(platform.reject(config, new WebhookRejection(
                     HttpStatus.BAD_REQUEST, "invalid_payload", null, "the payload could not be read")));
         }
@@ -73,8 +80,7 @@ public class WebhookController {
         try {
             stored = inbox.store(config.name(), events);
         } catch (WebhookRejection unstorable) {
-            LOG.debug("Refused an unstorable webhook on {}: {}", channel, unstorable.getMessage());
-            return CompletableFuture.completedFuture(platform.reject(config, unstorable));
+            return CompletableFuture.completedFuture(refuse(config, platform, unstorable));
         }
         return stored
                 .<HttpResponse<?>>thenApply(outcome -> platform.acknowledge(config, outcome))
@@ -84,6 +90,13 @@ public class WebhookController {
                             .header("Retry-After", "5")
                             .body(Map.of("error", "unavailable", "message", "the inbox could not store the events; retry later"));
                 });
+    }
+
+    /** The platform's answer to a refused call, logged (rate-limited) with the status it actually answers. */
+    private HttpResponse<?> refuse(ChannelConfig config, Platform platform, WebhookRejection rejection) {
+        HttpResponse<?> response = platform.reject(config, rejection);
+        refusals.refused(config.name(), rejection, response.code());
+        return response;
     }
 
     private static WebhookRequest toWebhookRequest(HttpRequest<?> request, String contentType, byte[] body) {
