@@ -23,8 +23,8 @@ import java.util.List;
  *       {@code long}; ids have no sign either.</li>
  *   <li>{@link #credential}: a secret to compare, never stored and never echoed.</li>
  * </ul>
- * Messages quote at most {@value FieldValues#MAX_QUOTE} characters of a value, and never a character that is not
- * printable.
+ * Messages quote at most 30 characters of a value, and never a value holding a control character or a lone
+ * surrogate (they say which character it is and where instead).
  */
 public final class PayloadFields {
 
