@@ -17,6 +17,17 @@ public interface Platform {
     String id();
 
     /**
+     * The media types this platform's webhooks are sent as, checked before a body is read: a call declaring
+     * another, or none, is answered 415 naming these ({@link WebhookMediaType}). {@code application/json} also
+     * admits the {@code +json} types; a {@code charset} parameter, where given, must be UTF-8.
+     *
+     * @return the accepted media types, lower case, without parameters, the one the platform documents first
+     */
+    default List<String> mediaTypes() {
+        return List.of(WebhookMediaType.JSON);
+    }
+
+    /**
      * Checks a channel's settings at startup.
      *
      * @param channel a channel of this platform

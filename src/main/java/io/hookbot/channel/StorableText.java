@@ -36,6 +36,23 @@ public final class StorableText {
     }
 
     /**
+     * @param text a text, not {@code null}
+     * @return the index of the first UTF-16 unit that is half of a surrogate pair without its other half, or -1:
+     *         free text may hold NUL and control characters (it is stored JSON-escaped), but not that
+     */
+    public static int firstLoneSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
      * @param text an identifier, not {@code null}
      * @return the index of the first unit that has no place in an identifier (any C0 control character, DEL, or
      *         what {@link #firstUnstorable} finds), or -1

@@ -4,6 +4,7 @@ import io.hookbot.inbox.InboxWriter;
 import io.hookbot.inbox.UnstorableEventsException;
 import io.hookbot.worker.SafeErrors;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -17,7 +18,6 @@ import org.slf4j.LoggerFactory;
 
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -26,6 +26,10 @@ import java.util.concurrent.CompletionException;
  * {@code POST /webhooks/{channel}}: verify, read, store in the inbox, then acknowledge. The acknowledgement is sent
  * only after the events are stored (committed, or on the embedded H2 journaled: {@link InboxWriter}); processing
  * happens later, off the request.
+ *
+ * <p>In order: an unknown channel is a 404; a {@code Content-Type} the platform does not send a 415
+ * ({@link WebhookMediaType}); then the platform checks the credentials and reads the body (401, 400); then the
+ * inbox refuses what its table cannot hold (413, 400). Every refusal is logged by {@link RefusalLog}.
  */
 @Controller("/webhooks")
 public class WebhookController {
@@ -34,10 +38,12 @@ public class WebhookController {
 
     private final ChannelRegistry channels;
     private final InboxWriter inbox;
+    private final RefusalLog refusals;
 
-    public WebhookController(ChannelRegistry channels, InboxWriter inbox) {
+    public WebhookController(ChannelRegistry channels, InboxWriter inbox, RefusalLog refusals) {
         this.channels = channels;
         this.inbox = inbox;
+        this.refusals = refusals;
     }
 
     /**
@@ -51,19 +57,25 @@ public class WebhookController {
                                                       @Nullable @Body byte[] body) {
         ChannelConfig config = channels.find(channel).orElse(null);
         if (config == null) {
+            refusals.unknownChannel(channel);
             return CompletableFuture.completedFuture(HttpResponse.notFound(Map.of(
                     "error", "unknown_channel",
-                    "message", "no channel named '" + channel + "' is configured under hookbot.channels")));
+                    "message", "no channel named '" + RefusalLog.printable(channel)
+                            + "' is configured under hookbot.channels")));
         }
         Platform platform = channels.platformOf(config);
         List<InboundEvent> events;
         try {
-            events = platform.read(config, toWebhookRequest(request, body));
+            String type = WebhookMediaType.check(platform, request.getHeaders().get(HttpHeaders.CONTENT_TYPE));
+            events = platform.read(config, toWebhookRequest(request, type, body));
         } catch (WebhookRejection rejection) {
-            LOG.debug("Rejected webhook on {}: {}", channel, rejection.getMessage());
-            return CompletableFuture.completedFuture(platform.reject(config, rejection));
+            return CompletableFuture.completedFuture(refuse(config, platform, rejection));
         } catch (RuntimeException bug) {
-            LOG.error("Platform {} failed to read a webhook on {}", platform.id(), channel, bug);
+            // a platform's own mistake, not the caller's: its message may quote the payload, so only the trace's top
+            StackTraceElement[] trace = bug.getStackTrace();
+            LOG.error("Platform {} failed to read a webhook on {}: {} at {} (the full trace is logged at DEBUG)",
+                    platform.id(), channel, bug.getClass().getName(), trace.length == 0 ? "?" : trace[0]);
+            LOG.debug("Platform {} failed to read a webhook on {}", platform.id(), channel, bug);
             return CompletableFuture.completedFuture(platform.reject(config, new WebhookRejection(
                     HttpStatus.BAD_REQUEST, "invalid_payload", null, "the payload could not be read")));
         }
@@ -71,8 +83,7 @@ public class WebhookController {
         try {
             stored = inbox.store(config.name(), events);
         } catch (WebhookRejection unstorable) {
-            LOG.debug("Refused an unstorable webhook on {}: {}", channel, unstorable.getMessage());
-            return CompletableFuture.completedFuture(platform.reject(config, unstorable));
+            return CompletableFuture.completedFuture(refuse(config, platform, unstorable));
         }
         return stored
                 .<HttpResponse<?>>thenApply(outcome -> platform.acknowledge(config, outcome))
@@ -98,16 +109,20 @@ public class WebhookController {
                         + SafeErrors.describe(cause) + "); retry later"));
     }
 
-    private static WebhookRequest toWebhookRequest(HttpRequest<?> request, byte[] body) {
+    /** The platform's answer to a refused call, logged (rate-limited) with the status it actually answers. */
+    private HttpResponse<?> refuse(ChannelConfig config, Platform platform, WebhookRejection rejection) {
+        HttpResponse<?> response = platform.reject(config, rejection);
+        refusals.refused(config.name(), rejection, response.code());
+        return response;
+    }
+
+    private static WebhookRequest toWebhookRequest(HttpRequest<?> request, String contentType, byte[] body) {
         Map<String, String> query = new HashMap<>();
         request.getParameters().forEach((name, values) -> {
             if (!values.isEmpty()) {
                 query.put(name, values.get(0));
             }
         });
-        String contentType = request.getContentType()
-                .map(type -> (type.getType() + "/" + type.getSubtype()).toLowerCase(Locale.ROOT))
-                .orElse("");
         return new WebhookRequest(contentType, body, query);
     }
 }

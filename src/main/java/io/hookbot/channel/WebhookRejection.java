@@ -12,6 +12,8 @@ import java.util.Map;
  */
 public class WebhookRejection extends Exception {
 
+    private static final int MAX_FIELD = 200;
+
     private final HttpStatus status;
     private final String error;
     private final String field;
@@ -23,10 +25,26 @@ public class WebhookRejection extends Exception {
      * @param message what is wrong, in plain words
      */
     public WebhookRejection(HttpStatus status, String error, String field, String message) {
-        super(field == null ? message : field + ": " + message, null, false, false);
+        super(field == null ? message : printable(field) + ": " + message, null, false, false);
         this.status = status;
         this.error = error;
-        this.field = field;
+        this.field = printable(field);
+    }
+
+    /**
+     * A field's path can come from the body (a form's key, a report's field names) and is quoted in the answer
+     * and logged: printable ASCII only, shortened.
+     */
+    private static String printable(String field) {
+        if (field == null) {
+            return null;
+        }
+        StringBuilder safe = new StringBuilder(Math.min(field.length(), MAX_FIELD + 1));
+        for (int i = 0; i < field.length() && i < MAX_FIELD; i++) {
+            char c = field.charAt(i);
+            safe.append(c >= 0x20 && c < 0x7f ? c : '?');
+        }
+        return field.length() > MAX_FIELD ? safe + "…" : safe.toString();
     }
 
     /**
@@ -49,6 +67,11 @@ public class WebhookRejection extends Exception {
     /** @return the HTTP status */
     public HttpStatus status() {
         return status;
+    }
+
+    /** @return the machine-readable code ({@code invalid_payload}, {@code unauthorized}…) */
+    public String error() {
+        return error;
     }
 
     /** @return the offending field, or {@code null} */

@@ -20,12 +20,23 @@ import java.util.TreeSet;
 /**
  * Reads one MQTT chat callback, presence or message, into its event (see {@link MqttChatPlatform} for the
  * mapping). The token is checked by the caller.
+ *
+ * <p>Types, as the seed's examples show them ({@link PayloadFields} for what each reader accepts):
+ * <ul>
+ *   <li>{@code userid}, {@code from_userid} and {@code to_userid} are integers ({@code "userid":1}): a whole
+ *       number, as a number or as digits, written back as its decimal digits ({@code "007"} is user 7).
+ *       {@code userid} may be 0 (with {@code offline}: everyone); a message's users are counted from 1.</li>
+ *   <li>{@code message.id} is a message id counted from 1: a positive whole number ({@code 1e400}, {@code 1.5},
+ *       {@code "0x1F"} and {@code true} are refused).</li>
+ *   <li>{@code message.type} is a whole number from 0 to 5; {@code timestamp} and {@code message.timestamp} are
+ *       Unix times in seconds.</li>
+ *   <li>{@code status} is a string; {@code message.message} is free text (any string without a lone surrogate).
+ *       {@code p1}–{@code p3} are not read.</li>
+ * </ul>
  */
 final class MqttChatParser {
 
-    private static final int MAX_ID = 100;
     private static final int MAX_TEXT = 20_000;
-    private static final long MAX_EPOCH_SECOND = 253_402_300_799L; // 9999-12-31T23:59:59Z
     private static final String SHAPES = "expected a presence callback {userid, status, timestamp} "
             + "or a message callback {from_userid, to_userid, message}";
 
@@ -60,14 +71,14 @@ final class MqttChatParser {
     }
 
     private static InboundEvent presence(String channel, PayloadFields body) throws WebhookRejection {
-        String userId = body.text("userid", MAX_ID);
-        String status = body.text("status", 40).toLowerCase(Locale.ROOT);
+        String userId = Long.toString(body.id("userid"));
+        String status = body.string("status", 40).toLowerCase(Locale.ROOT);
         PresenceChanged.Status mapped = STATUSES.get(status);
         if (mapped == null) {
-            throw WebhookRejection.invalid("status", "'" + status + "' is not one of "
+            throw WebhookRejection.invalid("status", PayloadFields.quote(status) + " is not one of "
                     + String.join(", ", new TreeSet<>(STATUSES.keySet())));
         }
-        long timestamp = seconds(body, "timestamp");
+        long timestamp = body.epochSecond("timestamp");
         boolean everyone = "0".equals(userId) && mapped == PresenceChanged.Status.OFFLINE;
         String user = everyone ? PresenceChanged.EVERYONE : userId;
         PresenceChanged event = new PresenceChanged(channel, "user:" + user, User.of(user), mapped, null,
@@ -76,41 +87,24 @@ final class MqttChatParser {
     }
 
     private static InboundEvent message(String channel, PayloadFields body) throws WebhookRejection {
-        String from = body.text("from_userid", MAX_ID);
-        String to = body.text("to_userid", MAX_ID);
+        long from = body.positiveId("from_userid");
+        long to = body.positiveId("to_userid");
         PayloadFields message = body.object("message");
-        String id = message.text("id", MAX_ID);
+        String id = Long.toString(message.positiveId("id"));
         long type = message.integer("type");
         if (type < 0 || type >= KINDS.length) {
             throw WebhookRejection.invalid(message.full("type"), type + " is not a message type (0 to 5)");
         }
         Instant timestamp = message.node().hasNonNull("timestamp")
-                ? Instant.ofEpochSecond(seconds(message, "timestamp")) : Instant.now();
-        MessageReceived event = new MessageReceived(channel, conversation(from, to), User.of(from),
+                ? Instant.ofEpochSecond(message.epochSecond("timestamp")) : Instant.now();
+        MessageReceived event = new MessageReceived(channel, conversation(from, to), User.of(Long.toString(from)),
                 message.optionalText("message", MAX_TEXT), KINDS[(int) type], List.of(), id, timestamp, null,
-                Map.of("to", from, "from", to));
+                Map.of("to", Long.toString(from), "from", Long.toString(to)));
         return new InboundEvent("msg:" + id, event);
     }
 
     /** One conversation per pair of users, whichever of them writes: the lower id first. */
-    private static String conversation(String a, String b) {
-        return compareIds(a, b) <= 0 ? "chat:" + a + ":" + b : "chat:" + b + ":" + a;
-    }
-
-    private static int compareIds(String a, String b) {
-        if (a.matches("\\d+") && b.matches("\\d+")) {
-            String x = a.replaceFirst("^0+(?=\\d)", "");
-            String y = b.replaceFirst("^0+(?=\\d)", "");
-            return x.length() != y.length() ? Integer.compare(x.length(), y.length()) : x.compareTo(y);
-        }
-        return a.compareTo(b);
-    }
-
-    private static long seconds(PayloadFields fields, String name) throws WebhookRejection {
-        long seconds = fields.integer(name);
-        if (seconds < 0 || seconds > MAX_EPOCH_SECOND) {
-            throw WebhookRejection.invalid(fields.full(name), "is not a Unix timestamp in seconds: " + seconds);
-        }
-        return seconds;
+    private static String conversation(long a, long b) {
+        return "chat:" + Math.min(a, b) + ":" + Math.max(a, b);
     }
 }

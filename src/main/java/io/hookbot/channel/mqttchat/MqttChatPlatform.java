@@ -27,7 +27,8 @@ import java.util.List;
  *       400. {@code p1}–{@code p3} are not documented and not carried. A reply goes the other way:
  *       {@code replyTo = {to: from_userid, from: to_userid}}.</li>
  * </ul>
- * The two shapes are told apart by their fields; a body with both, or neither, is a 400.
+ * The two shapes are told apart by their fields; a body with both, or neither, is a 400. User and message ids are
+ * whole numbers, as the seed shows them (the parser's Javadoc gives each field's type).
  *
  * <p>Settings of a channel: {@code token} (required); give MQTT chat {@code /webhooks/<channel>?token=<token>}
  * as both callback URLs.

@@ -7,6 +7,7 @@ import io.hookbot.channel.InboundEvent;
 import io.hookbot.channel.Platform;
 import io.hookbot.channel.Sender;
 import io.hookbot.channel.WebhookRejection;
+import io.hookbot.channel.WebhookMediaType;
 import io.hookbot.channel.WebhookRequest;
 import jakarta.inject.Singleton;
 
@@ -42,6 +43,12 @@ public class SmsGatewayPlatform implements Platform {
     @Override
     public String id() {
         return ID;
+    }
+
+    /** The gateway posts forms; JSON of the same shape is accepted too (some deployments relay it as JSON). */
+    @Override
+    public List<String> mediaTypes() {
+        return List.of(WebhookMediaType.FORM, WebhookMediaType.JSON);
     }
 
     @Override

@@ -21,6 +21,18 @@ import java.util.Map;
  * Reads one VCaaS call into its event: tells the four real-time callbacks apart by their status field and hands
  * the post-meeting data push to {@link VcaasReport} (see {@link VcaasPlatform} for the mapping). The token is
  * checked by the caller.
+ *
+ * <p>Types, as the document shows them ({@link PayloadFields} for what each reader accepts):
+ * <ul>
+ *   <li>{@code userStatus}, {@code meetingStatus}, {@code meetingEndType}, {@code recordingStatus},
+ *       {@code userRole} and {@code timestamp} are numbers, which VCaaS sends as strings ({@code "userStatus": "1"})
+ *       or as numbers ({@code "meetingStatus": 1}): a whole number either way, never {@code 1.5} or
+ *       {@code true}. A status outside its documented codes is a 400; an unknown role leaves the user without
+ *       one.</li>
+ *   <li>{@code meetingUid}, {@code meetingExternalId}, {@code externalId} and {@code externalName} are strings
+ *       ({@code "meetingUid": "12345"}): a number or {@code true} is refused, and so is a control character (the
+ *       meeting is the conversation key; the user's id and name are stored with their presence).</li>
+ * </ul>
  */
 final class VcaasParser {
 
@@ -76,13 +88,13 @@ final class VcaasParser {
     }
 
     private static InboundEvent user(String channel, PayloadFields body) throws WebhookRejection {
-        String meeting = body.text("meetingUid", MAX_ID);
+        String meeting = body.string("meetingUid", MAX_ID);
         long code = body.integer("userStatus");
         if (code < 0 || code >= USER_STATUSES.length) {
             throw WebhookRejection.invalid("userStatus", code + " is not 0 (joined), 1 (left) or 2 (waiting room)");
         }
         PresenceChanged.Status status = USER_STATUSES[(int) code];
-        String userId = body.text("externalId", MAX_ID);
+        String userId = body.string("externalId", MAX_ID);
         User user = new User(userId, name(body), role(body, ATTENDEE_ROLES));
         long timestamp = body.integer("timestamp");
         PresenceChanged event = new PresenceChanged(channel, conversation(meeting), user, status, meeting,
@@ -91,7 +103,7 @@ final class VcaasParser {
     }
 
     private static InboundEvent meeting(String channel, PayloadFields body) throws WebhookRejection {
-        String meeting = body.text("meetingUid", MAX_ID);
+        String meeting = body.string("meetingUid", MAX_ID);
         long code = body.integer("meetingStatus");
         Map<String, Object> details = details(body);
         MeetingEvent.Type type;
@@ -114,12 +126,12 @@ final class VcaasParser {
     }
 
     private static InboundEvent recording(String channel, PayloadFields body) throws WebhookRejection {
-        String meeting = body.text("meetingUid", MAX_ID);
+        String meeting = body.string("meetingUid", MAX_ID);
         long code = body.integer("recordingStatus");
         if (code != 0 && code != 1) {
             throw WebhookRejection.invalid("recordingStatus", code + " is not 0 (started) or 1 (stopped)");
         }
-        String userId = body.optionalText("externalId", MAX_ID);
+        String userId = body.optionalString("externalId", MAX_ID);
         String role = role(body, RECORDING_ROLES);
         User actor = userId != null && !userId.isEmpty() ? new User(userId, name(body), role)
                 : "system".equals(role) ? new User("system", null, "system") : null;
@@ -131,8 +143,8 @@ final class VcaasParser {
     }
 
     private static InboundEvent classEnded(String channel, PayloadFields body) throws WebhookRejection {
-        String meeting = body.text("meetingUid", MAX_ID);
-        String userId = body.optionalText("externalId", MAX_ID);
+        String meeting = body.string("meetingUid", MAX_ID);
+        String userId = body.optionalString("externalId", MAX_ID);
         String role = role(body, ATTENDEE_ROLES);
         User actor = userId == null || userId.isEmpty() ? null : new User(userId, name(body), role);
         long timestamp = body.integer("timestamp");
@@ -169,7 +181,7 @@ final class VcaasParser {
 
     private static Map<String, Object> details(PayloadFields body) throws WebhookRejection {
         Map<String, Object> details = new LinkedHashMap<>();
-        String external = body.optionalText("meetingExternalId", MAX_NAME);
+        String external = body.optionalString("meetingExternalId", MAX_NAME);
         if (external != null && !external.isEmpty()) {
             details.put("meetingExternalId", external);
         }
@@ -177,7 +189,7 @@ final class VcaasParser {
     }
 
     private static String name(PayloadFields body) throws WebhookRejection {
-        String name = body.optionalText("externalName", MAX_NAME);
+        String name = body.optionalString("externalName", MAX_NAME);
         return name == null || name.isEmpty() ? null : name;
     }
 

@@ -43,8 +43,10 @@ import java.util.List;
  *   <li>VCaaS wants HTTP 200 with the body {@code success} (text/plain); anything else makes it send again after
  *       15 s, 30 s, 180 s and 1800 s (the data push after 5, 10, 15 and 30 minutes). {@link #acknowledge} answers
  *       {@code success}, also for a redelivery.</li>
- *   <li>Numbers come as strings or as numbers, both are read. Timestamps are Unix seconds; a value too large to
- *       be seconds (from the year 5000 on) is read as milliseconds, the unit of the report's own timestamps.</li>
+ *   <li>Numbers come as strings or as numbers, both are read; ids and names come as strings and only strings
+ *       are taken (the parser's Javadoc gives each field's type). Timestamps are Unix seconds; a value too large
+ *       to be seconds (from the year 5000 on) is read as milliseconds, the unit of the report's own
+ *       timestamps.</li>
  *   <li>The doc's examples miss commas; the samples in {@code bots/samples/vcaas/} are the corrected JSON.</li>
  * </ul>
  *

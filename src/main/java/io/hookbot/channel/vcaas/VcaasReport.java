@@ -15,7 +15,9 @@ import java.util.Map;
 
 /**
  * Reads VCaaS's post-meeting data push into one {@link MeetingEvent} REPORT that carries the report, as sent, in
- * its details. The meeting is named by {@code meetingData.meetingUid}, or by the first other part that names it.
+ * its details. The meeting is named by {@code meetingData.meetingUid}, or by the first other part that names it: a
+ * string, like every {@code meetingUid}. The rest is kept as sent, so its strings are free text: any character but a
+ * lone surrogate, which is refused naming where it is.
  */
 final class VcaasReport {
 
@@ -43,6 +45,7 @@ final class VcaasReport {
             }
         }
         String meeting = meeting(body);
+        body.checkFreeText();
         Instant ended = endTime(body.node().path("meetingData").path("endTime"));
         MeetingEvent event = new MeetingEvent(channel, VcaasParser.conversation(meeting), meeting,
                 MeetingEvent.Type.REPORT, null, ended, JSON.convertValue(body.node(), MAP));
@@ -53,13 +56,13 @@ final class VcaasReport {
         for (String part : List.of("meetingData", "meetingVideoData", "meetingInteractiveData")) {
             JsonNode node = body.node().path(part);
             if (node.isObject() && names(node)) {
-                return body.object(part).text("meetingUid", VcaasParser.MAX_ID);
+                return body.object(part).string("meetingUid", VcaasParser.MAX_ID);
             }
         }
         for (String part : List.of("attendeeDatas", "attendeeInteractiveDatas")) {
             JsonNode node = body.node().path(part).path(0);
             if (names(node)) {
-                return body.objects(part).get(0).text("meetingUid", VcaasParser.MAX_ID);
+                return body.objects(part).get(0).string("meetingUid", VcaasParser.MAX_ID);
             }
         }
         throw WebhookRejection.invalid("meetingData.meetingUid", "is required: the post-meeting data names no meeting");

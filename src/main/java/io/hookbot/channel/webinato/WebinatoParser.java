@@ -12,15 +12,27 @@ import io.hookbot.channel.PayloadFields;
 import io.hookbot.channel.WebhookRejection;
 import io.hookbot.channel.WebhookRequest;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Reads one RealTimeChat call into a {@link MessageReceived} per message. The body is a form (JSON of the same
- * shape is accepted too); {@code msgsJSON} is a JSON array written as a string, or a real array in a JSON body.
- * Errors inside it are named by index: {@code msgsJSON[3].msgID}. The token is checked by the caller.
+ * shape is read too, for replayed sample files; over HTTP only forms arrive); {@code msgsJSON} is a JSON array
+ * written as a string, or a real array in a JSON body. Errors inside it are named by index:
+ * {@code msgsJSON[3].msgID}. The token is checked by the caller.
+ *
+ * <p>Types, as the PHP example and its comments show them ({@link PayloadFields} for what each reader accepts):
+ * <ul>
+ *   <li>{@code batchNo} counts the room's calls from 1 ("batch #1 is sent, followed by 2, 3…") and {@code msgID}
+ *       is "incremental": both positive whole numbers, as digits or (inside {@code msgsJSON}) numbers.
+ *       {@code ts} is a Unix time in seconds. {@code authorRole} is a whole number; one the example does not
+ *       name (0 to 3) leaves the sender without a role.</li>
+ *   <li>{@code inquiry}, {@code roomID} and {@code authorName} are strings without control characters: the room
+ *       is the conversation key, the author's name the sender's id. A number or {@code true} for a name inside
+ *       {@code msgsJSON} is refused.</li>
+ *   <li>{@code text} is free text: any string without a lone surrogate. {@code sender} is not read.</li>
+ * </ul>
  */
 final class WebinatoParser {
 
@@ -31,19 +43,18 @@ final class WebinatoParser {
     private static final int MAX_TEXT = 20_000;
     /** {@code authorRole} 0 to 3. */
     private static final String[] ROLES = {"attendee", "attendee", "presenter", "organizer"};
-    private static final long MAX_EPOCH_SECOND = 253_402_300_799L; // 9999-12-31T23:59:59Z
 
     List<InboundEvent> parse(String channel, WebhookRequest request) throws WebhookRejection {
         PayloadFields root = PayloadFields.of(PayloadDecoder.decode(request));
         if (!root.node().isObject()) {
             throw WebhookRejection.invalid(null, "the body must be a form with inquiry, roomID, batchNo and msgsJSON");
         }
-        String inquiry = root.text("inquiry", 100);
+        String inquiry = root.string("inquiry", 100);
         if (!INQUIRY.equals(inquiry)) {
-            throw WebhookRejection.invalid("inquiry", "'" + inquiry + "' is not " + INQUIRY);
+            throw WebhookRejection.invalid("inquiry", PayloadFields.quote(inquiry) + " is not " + INQUIRY);
         }
-        String room = root.text("roomID", MAX_ROOM);
-        long batch = root.integer("batchNo");
+        String room = root.string("roomID", MAX_ROOM);
+        long batch = root.positiveId("batchNo");
         List<PayloadFields> messages = messages(root);
         if (messages.isEmpty()) {
             return List.of(emptyBatch(channel, room, batch));
@@ -66,7 +77,7 @@ final class WebinatoParser {
                 return List.of();
             }
             try {
-                list = PayloadDecoder.json(raw.asText().getBytes(StandardCharsets.UTF_8));
+                list = PayloadDecoder.json(raw.asText());
             } catch (WebhookRejection e) {
                 throw WebhookRejection.invalid("msgsJSON", "is not a JSON array: " + e.getMessage());
             }
@@ -79,8 +90,8 @@ final class WebinatoParser {
 
     private static InboundEvent message(String channel, String room, long batch, PayloadFields message)
             throws WebhookRejection {
-        long id = message.integer("msgID");
-        String author = message.text("authorName", MAX_NAME);
+        long id = message.positiveId("msgID");
+        String author = message.string("authorName", MAX_NAME);
         String text = message.optionalText("text", MAX_TEXT);
         MessageReceived event = new MessageReceived(channel, "room:" + room,
                 new User(author, author, role(message.optionalInteger("authorRole"))),
@@ -108,10 +119,6 @@ final class WebinatoParser {
     }
 
     private static Instant seconds(PayloadFields fields, String name) throws WebhookRejection {
-        long seconds = fields.integer(name);
-        if (seconds < 0 || seconds > MAX_EPOCH_SECOND) {
-            throw WebhookRejection.invalid(fields.full(name), "is not a Unix timestamp in seconds: " + seconds);
-        }
-        return Instant.ofEpochSecond(seconds);
+        return Instant.ofEpochSecond(fields.epochSecond(name));
     }
 }

@@ -3,6 +3,7 @@ package io.hookbot.channel.webinato;
 import io.hookbot.channel.InboundEvent;
 import io.hookbot.channel.UrlTokenPlatform;
 import io.hookbot.channel.WebhookRejection;
+import io.hookbot.channel.WebhookMediaType;
 import io.hookbot.channel.WebhookRequest;
 import jakarta.inject.Singleton;
 
@@ -12,6 +13,9 @@ import java.util.List;
  * The {@code webinato} platform: Webinato's RealTimeChat webhook, a form POST every 60–180 seconds per room with
  * {@code inquiry=realTimeChat}, {@code roomID}, {@code sender}, {@code batchNo} and {@code msgsJSON}, a JSON array
  * of {@code {authorName, authorRole, ts, msgID, text}} inside a form field.
+ *
+ * <p>Only forms are accepted ({@link #mediaTypes}); the parser also reads JSON of the same shape, for sample files
+ * replayed from disk.
  *
  * <p>Settings of a channel: {@code token} (required). Webinato signs nothing and has no secret of its own, so the
  * webhook URL carries one: give Webinato Sales {@code /webhooks/<channel>?token=<token>}. A missing or wrong
@@ -48,6 +52,12 @@ public class WebinatoPlatform extends UrlTokenPlatform {
 
     public WebinatoPlatform() {
         super(ID, "Webinato");
+    }
+
+    /** Webinato posts a form (its PHP example reads {@code $_POST}); any other body is a 415. */
+    @Override
+    public List<String> mediaTypes() {
+        return List.of(WebhookMediaType.FORM);
     }
 
     @Override

@@ -23,6 +23,13 @@ import java.util.Map;
 /**
  * Reads one Yalgaar webhook call into its events, all or nothing, after checking its client key (see
  * {@link YalgaarPlatform} for the mapping and the dedupe key).
+ *
+ * <p>Types: the document gives every field as a String ({@link PayloadFields} for what each reader accepts).
+ * {@code source}, {@code channel}, {@code uuid} and {@code action} are strings without control characters (the
+ * channel is the conversation key, the uuid the sender's id): a number or {@code true} there is refused.
+ * {@code timestamp} is a Unix time in seconds, as digits or as a number. {@code message} is free text (any string
+ * without a lone surrogate). {@code clientKey} is compared and nothing else: one that is not a string does not
+ * match (401).
  */
 final class YalgaarParser {
 
@@ -32,7 +39,6 @@ final class YalgaarParser {
     private static final int MAX_CHANNEL = 250;
     private static final int MAX_UUID = 100;
     private static final int MAX_TEXT = 20_000;
-    private static final long MAX_EPOCH_SECOND = 253_402_300_799L; // 9999-12-31T23:59:59Z
 
     List<InboundEvent> parse(ChannelConfig channel, WebhookRequest request) throws WebhookRejection {
         JsonNode body = PayloadDecoder.decode(request);
@@ -40,14 +46,14 @@ final class YalgaarParser {
             throw WebhookRejection.invalid(null, "the body must be a JSON object {\"items\":{source, clientKey, data}}");
         }
         PayloadFields items = PayloadFields.of(body).object("items");
-        String key = items.optionalText("clientKey", 1000);
+        String key = items.credential("clientKey");
         if (!Secrets.matches(channel.require("client-key"), key)) {
             throw WebhookRejection.unauthorized(key == null || key.isEmpty()
                     ? "items.clientKey is missing" : "items.clientKey does not match this channel's client-key");
         }
-        String source = items.text("source", 40).toLowerCase(Locale.ROOT);
+        String source = items.string("source", 40).toLowerCase(Locale.ROOT);
         if (!source.equals("presence") && !source.equals("message")) {
-            throw WebhookRejection.invalid(items.full("source"), "'" + source + "' is not Presence or Message");
+            throw WebhookRejection.invalid(items.full("source"), PayloadFields.quote(source) + " is not Presence or Message");
         }
         JsonNode data = items.node().get("data");
         if (data != null && data.isArray() && data.size() > MAX_ENTRIES) {
@@ -63,14 +69,15 @@ final class YalgaarParser {
     }
 
     private static InboundEvent presence(String channel, PayloadFields entry) throws WebhookRejection {
-        String name = entry.text("channel", MAX_CHANNEL);
-        String uuid = entry.text("uuid", MAX_UUID);
-        long timestamp = seconds(entry, "timestamp");
-        String action = entry.text("action", 40).toLowerCase(Locale.ROOT);
+        String name = entry.string("channel", MAX_CHANNEL);
+        String uuid = entry.string("uuid", MAX_UUID);
+        long timestamp = entry.epochSecond("timestamp");
+        String action = entry.string("action", 40).toLowerCase(Locale.ROOT);
         PresenceChanged.Status status = switch (action) {
             case "bind" -> PresenceChanged.Status.JOINED;
             case "unbind" -> PresenceChanged.Status.LEFT;
-            default -> throw WebhookRejection.invalid(entry.full("action"), "'" + action + "' is not bind or unbind");
+            default -> throw WebhookRejection.invalid(entry.full("action"),
+                    PayloadFields.quote(action) + " is not bind or unbind");
         };
         PresenceChanged event = new PresenceChanged(channel, "channel:" + name, User.of(uuid), status, name,
                 Instant.ofEpochSecond(timestamp));
@@ -79,9 +86,9 @@ final class YalgaarParser {
     }
 
     private static InboundEvent message(String channel, PayloadFields entry) throws WebhookRejection {
-        String name = entry.text("channel", MAX_CHANNEL);
-        String uuid = entry.text("uuid", MAX_UUID);
-        long timestamp = seconds(entry, "timestamp");
+        String name = entry.string("channel", MAX_CHANNEL);
+        String uuid = entry.string("uuid", MAX_UUID);
+        long timestamp = entry.epochSecond("timestamp");
         if (!entry.node().has("message")) {
             throw WebhookRejection.invalid(entry.full("message"), "is required");
         }
@@ -90,13 +97,5 @@ final class YalgaarParser {
                 MessageKind.TEXT, List.of(), null, Instant.ofEpochSecond(timestamp), null, Map.of("channel", name));
         return new InboundEvent(Digests.timeOrderedKey("message", timestamp,
                 "message", name, uuid, Long.toString(timestamp), event.text()), event);
-    }
-
-    private static long seconds(PayloadFields fields, String name) throws WebhookRejection {
-        long seconds = fields.integer(name);
-        if (seconds < 0 || seconds > MAX_EPOCH_SECOND) {
-            throw WebhookRejection.invalid(fields.full(name), "is not a Unix timestamp in seconds: " + seconds);
-        }
-        return seconds;
     }
 }

@@ -33,7 +33,8 @@ import java.util.Optional;
  *   <li>Yalgaar merges events into one call: {@code data} holds up to 200 entries (more is a 400). The batch is
  *       all or nothing: one bad entry rejects the whole call with a 400 naming it by index
  *       ({@code items.data[3].timestamp}), and nothing of it is stored.</li>
- *   <li>Every value is a string, timestamps too (Unix seconds); numbers are accepted as well.</li>
+ *   <li>Every value is a string, timestamps too (Unix seconds); a timestamp is accepted as a number as well, a
+ *       channel, uuid or action is not (the parser's Javadoc gives the type of each field).</li>
  *   <li>{@code source} and {@code action} are matched without regard to case.</li>
  * </ul>
  *

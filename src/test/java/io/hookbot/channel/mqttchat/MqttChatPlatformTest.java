@@ -109,10 +109,38 @@ class MqttChatPlatformTest {
         MessageReceived answer = (MessageReceived) readOne(Samples.read("mqtt-chat/message-reply.json")).event();
         assertEquals("chat:2:3601", answer.conversation(), "3601 > 2 as numbers, not as text");
         assertEquals(Map.of("to", "3601", "from", "2"), answer.replyTo());
-        MessageReceived named = (MessageReceived) readOne(
-                "{\"from_userid\":\"zoe\",\"to_userid\":\"adam\",\"message\":{\"id\":1,\"type\":0}}").event();
-        assertEquals("chat:adam:zoe", named.conversation());
-        assertEquals("", named.text());
+        MessageReceived asDigits = (MessageReceived) readOne(
+                "{\"from_userid\":\"0040\",\"to_userid\":\"9\",\"message\":{\"id\":1,\"type\":0}}").event();
+        assertEquals("chat:9:40", asDigits.conversation(), "ids as digits are the same users as numbers");
+        assertEquals(User.of("40"), asDigits.sender());
+        assertEquals("", asDigits.text());
+    }
+
+    @Test
+    void userAndMessageIdsAreWholeNumbersAsTheSeedShowsThem() throws WebhookRejection {
+        for (String bad : List.of("true", "1.5", "\"0x1F\"", "1e400", "-1", "\"zoe\"", "\" 7\"", "{}", "[2]")) {
+            assertEquals("userid", rejected("{\"userid\":" + bad + ",\"status\":\"online\",\"timestamp\":1}").field(), bad);
+            assertEquals("from_userid", rejected(message(0).replace("\"from_userid\":2", "\"from_userid\":" + bad)).field(), bad);
+            assertEquals("to_userid", rejected(message(0).replace("\"to_userid\":3601", "\"to_userid\":" + bad)).field(), bad);
+            assertEquals("message.id", rejected(message(0).replace("\"id\":9", "\"id\":" + bad)).field(), bad);
+        }
+        assertEquals("message.id", rejected(message(0).replace("\"id\":9", "\"id\":0")).field(), "ids count from 1");
+        assertEquals("from_userid", rejected(message(0).replace("\"from_userid\":2", "\"from_userid\":0")).field());
+        WebhookRejection huge = rejected(message(0).replace("\"id\":9", "\"id\":1e400"));
+        assertTrue(huge.getMessage().contains("fraction or an exponent"), huge.getMessage());
+        assertEquals("msg:138946", readOne(message(0).replace("\"id\":9", "\"id\":\"138946\"")).dedupeKey());
+        assertEquals("status", rejected("{\"userid\":1,\"status\":true,\"timestamp\":1}").field());
+    }
+
+    @Test
+    void theChatTextKeepsControlCharactersButNotALoneSurrogate() throws WebhookRejection {
+        MessageReceived withNul = (MessageReceived) readOne(message(0).replace("\"m\"", "\"a\\u0000b\\u0007\"")).event();
+        assertEquals("a\u0000b\u0007", withNul.text());
+        WebhookRejection surrogate = rejected(message(0).replace("\"m\"", "\"a\\ud800\""));
+        assertEquals("message.message", surrogate.field());
+        assertTrue(surrogate.getMessage().contains("unpaired UTF-16 surrogate (U+D800) at position 2"), surrogate.getMessage());
+        assertEquals("message.message", rejected(message(0).replace("\"m\"", "42")).field());
+        assertEquals("status", rejected("{\"userid\":1,\"status\":\"on\\u0000line\",\"timestamp\":1}").field());
     }
 
     @Test

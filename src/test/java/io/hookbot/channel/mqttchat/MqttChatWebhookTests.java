@@ -111,12 +111,14 @@ abstract class MqttChatWebhookTests {
 
     @Test
     void badPayloadsAre4xxNamingTheProblemNever401Or403() {
+        assertRejected(app.postTo("/webhooks/chat?token=guess", "text/plain", "{}"), 415, "Content-Type");
         assertRejected(app.postTo(URL, JSON, "{\"userid\":1,\"status\":"), 400, null);
         assertRejected(app.postTo(URL, JSON, "{\"hello\":\"world\"}"), 400, null);
         assertRejected(app.postTo(URL, JSON, "{\"userid\":1,\"status\":\"sleeping\",\"timestamp\":1}"), 400, "status");
         assertRejected(app.postTo(URL, JSON, Samples.read("mqtt-chat/message-text.json").replace("\"type\":0", "\"type\":9")),
                 400, "message.type");
-        assertRejected(app.postTo(URL, "application/x-www-form-urlencoded", "userid=1&status=online"), 400, "timestamp");
+        assertRejected(app.postTo(URL, "application/x-www-form-urlencoded", "userid=1&status=online"), 415, "Content-Type");
+        assertRejected(app.postTo(URL, JSON, "{\"userid\":1,\"status\":\"online\"}"), 400, "timestamp");
         HttpResponse<String> empty = app.postTo(URL, JSON, "");
         assertRejected(empty, 400, null);
         assertNotEquals(401, empty.statusCode());

@@ -122,11 +122,47 @@ class VcaasPlatformTest {
                 "attendeeInteractiveDatas"), List.copyOf(report.details().keySet()));
         assertEquals("3958", ((Map<?, ?>) report.details().get("meetingData")).get("duration"));
 
-        InboundEvent partial = readOne("{\"attendeeDatas\":[{\"meetingUid\":987,\"externalId\":\"u\"}]}");
+        InboundEvent partial = readOne("{\"attendeeDatas\":[{\"meetingUid\":\"987\",\"externalId\":\"u\"}]}");
         assertEquals("report:987", partial.dedupeKey(), "the meeting named by the first part that has it");
         assertEquals("report:12345", readOne(Samples.read("vcaas/meeting-data.json")
                 .replace("\"endTime\": \"1673066000\"", "\"endTime\": \"7 Jan, 11:13\"")).dedupeKey(),
                 "an end time in an unknown format does not refuse the report");
+    }
+
+    @Test
+    void meetingAndUserIdsAreStringsAndNumbersWholeNumbersAsTheDocShowsThem() {
+        String join = Samples.read("vcaas/user-join.json");
+        for (String bad : List.of("true", "1.5", "12345", "{}", "[\"12345\"]")) {
+            assertEquals("meetingUid", rejected(join.replace("\"12345\"", bad)).field(), bad);
+            assertEquals("externalId", rejected(join.replace("\"user-1234\"", bad)).field(), bad);
+            assertEquals("externalName", rejected(join.replace("\"Priya Shah\"", bad)).field(), bad);
+            assertEquals("meetingExternalId", rejected(Samples.read("vcaas/meeting-start.json")
+                    .replace("\"meeting-500000\"", bad)).field(), bad);
+            assertEquals("meetingData.meetingUid", rejected(Samples.read("vcaas/meeting-data.json")
+                    .replaceFirst("\"12345\"", bad)).field(), bad);
+        }
+        for (String bad : List.of("true", "1.5", "\"1.5\"", "\"0x1F\"", "1e400", "\"+1\"", "{}")) {
+            assertEquals("userStatus", rejected(join.replace("\"userStatus\": \"0\"", "\"userStatus\": " + bad)).field(), bad);
+            assertEquals("timestamp", rejected(join.replace("\"1673062100\"", bad)).field(), bad);
+            assertEquals("userRole", rejected(join.replace("\"userRole\": \"2\"", "\"userRole\": " + bad)).field(), bad);
+        }
+        WebhookRejection nul = rejected(join.replace("\"12345\"", "\"123\\u00005\""));
+        assertEquals("meetingUid", nul.field());
+        assertEquals("meetingUid: holds a NUL character (U+0000) at position 4", nul.getMessage());
+        assertEquals("externalName", rejected(join.replace("Priya Shah", "Priya\\u001bShah")).field(),
+                "names end up in the presence table: no control characters");
+    }
+
+    @Test
+    void theReportIsKeptAsSentButALoneSurrogateInItIsRefusedWhereItIs() throws WebhookRejection {
+        String report = Samples.read("vcaas/meeting-data.json");
+        MeetingEvent withNul = (MeetingEvent) readOne(report.replace("What is 2 + 2?", "What\\u0000is 2 + 2?")).event();
+        assertTrue(withNul.details().toString().contains("What\u0000is"), "free text keeps control characters");
+        WebhookRejection surrogate = rejected(report.replace("What is 2 + 2?", "What \\udc00"));
+        assertEquals("meetingInteractiveData.quizData.detailDatas[0].content.content", surrogate.field());
+        WebhookRejection key = rejected(report.replace("\"averageAccuracy\"", "\"average\\ud800\""));
+        assertEquals("meetingInteractiveData.quizData.detailDatas[0]", key.field());
+        assertTrue(key.getMessage().contains("field name"), key.getMessage());
     }
 
     @Test

@@ -113,15 +113,39 @@ class WebinatoPlatformTest {
         assertEquals("", third.text(), "a message without text has empty text");
     }
 
+    /** Over HTTP only forms are accepted (415 otherwise); JSON is read for sample files replayed from disk. */
     @Test
     void aJsonBodyWithARealArrayIsReadTheSameWay() throws WebhookRejection {
-        String json = "{\"inquiry\":\"realTimeChat\",\"roomID\":4520,\"batchNo\":\"3\",\"msgsJSON\":"
+        String json = "{\"inquiry\":\"realTimeChat\",\"roomID\":\"4520\",\"batchNo\":\"3\",\"msgsJSON\":"
                 + "[{\"authorName\":\"Maria Lopez\",\"authorRole\":0,\"ts\":1460727180,\"msgID\":5021,\"text\":\"hi\"}]}";
 
         List<InboundEvent> events = read("application/json", json, "demo-token");
 
         assertEquals("msg:4520:5021", events.get(0).dedupeKey());
         assertEquals(new MessageReceived.Sequence(3, 5021), ((MessageReceived) events.get(0).event()).sequence());
+    }
+
+    @Test
+    void batchAndMessageNumbersCountFrom1AndNamesAreStrings() {
+        for (String bad : List.of("0", "-1", "1.5", "0x1F", "1e400", "true", "+2", "")) {
+            assertEquals("batchNo", rejected(form("realTimeChat", "4520", bad, "[]")).field(), bad);
+        }
+        String good = "{\"authorName\":\"a\",\"authorRole\":0,\"ts\":1,\"msgID\":1,\"text\":\"x\"}";
+        for (String bad : List.of("0", "-1", "1.5", "\"0x1F\"", "1e400", "true", "{}", "[1]")) {
+            assertEquals("msgsJSON[0].msgID", rejected(form("realTimeChat", "4520", "1",
+                    messages(good.replace("\"msgID\":1", "\"msgID\":" + bad)))).field(), bad);
+            assertEquals("msgsJSON[0].ts", rejected(form("realTimeChat", "4520", "1",
+                    messages(good.replace("\"ts\":1", "\"ts\":" + (bad.equals("0") ? "-5" : bad))))).field(), bad);
+        }
+        for (String bad : List.of("1", "1.5", "true", "{}", "[\"a\"]")) {
+            assertEquals("msgsJSON[0].authorName", rejected(form("realTimeChat", "4520", "1",
+                    messages(good.replace("\"a\"", bad)))).field(), bad);
+            assertEquals("msgsJSON[0].text", rejected(form("realTimeChat", "4520", "1",
+                    messages(good.replace("\"x\"", bad)))).field(), bad);
+        }
+        assertEquals("roomID", rejected(form("realTimeChat", "45%0020", "1", "[]")).field());
+        assertEquals("msgsJSON[0].authorName", rejected(form("realTimeChat", "4520", "1",
+                messages(good.replace("\"a\"", "\"a\\u0000\"")))).field());
     }
 
     @Test

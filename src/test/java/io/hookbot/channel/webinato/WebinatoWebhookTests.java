@@ -99,7 +99,8 @@ abstract class WebinatoWebhookTests {
         assertRejected(app.postTo(URL, FORM, sample.replace("%22msgID%22%3A%225022%22", "%22msgID%22%3A%22x%22")),
                 400, "msgsJSON[1].msgID");
         assertRejected(app.postTo(URL, FORM, sample.replace("msgsJSON=%5B", "msgsJSON=%5B%5B")), 400, "msgsJSON");
-        assertRejected(app.postTo(URL, "application/json", "{\"inquiry\":"), 400, null);
+        assertRejected(app.postTo(URL, FORM, "inquiry=realTimeChat&roomID=%zz"), 400, "roomID");
+        assertRejected(app.postTo(URL, "application/json", "{\"inquiry\":\"realTimeChat\"}"), 415, "Content-Type");
         assertEquals(0, app.count("SELECT COUNT(*) FROM inbox_event"));
     }
 }

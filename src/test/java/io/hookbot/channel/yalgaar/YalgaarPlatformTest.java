@@ -108,13 +108,46 @@ class YalgaarPlatformTest {
     }
 
     @Test
-    void sourceAndActionAreReadWithoutRegardToCaseAndNumbersAreAccepted() throws WebhookRejection {
+    void sourceAndActionAreReadWithoutRegardToCaseAndATimestampMayBeANumber() throws WebhookRejection {
         List<InboundEvent> events = read(call("presence",
-                "{\"channel\":\"c\",\"uuid\":42,\"timestamp\":1602511574,\"action\":\"UNBIND\"}"));
+                "{\"channel\":\"c\",\"uuid\":\"42\",\"timestamp\":1602511574,\"action\":\"UNBIND\"}"));
 
         PresenceChanged event = (PresenceChanged) events.get(0).event();
         assertEquals(PresenceChanged.Status.LEFT, event.status());
         assertEquals("42", event.user().id());
+        assertEquals(Instant.ofEpochSecond(1602511574), event.timestamp());
+    }
+
+    @Test
+    void channelUuidAndActionAreStringsAsTheDocumentSays() {
+        String entry = "{\"channel\":\"c\",\"uuid\":\"u\",\"timestamp\":\"1\",\"action\":\"bind\"}";
+        for (String bad : List.of("42", "true", "1.5", "{}", "[\"c\"]")) {
+            assertEquals("items.data[0].channel", rejected(call("Presence", entry.replace("\"c\"", bad))).field(), bad);
+            assertEquals("items.data[0].uuid", rejected(call("Presence", entry.replace("\"u\"", bad))).field(), bad);
+            assertEquals("items.data[0].action", rejected(call("Presence", entry.replace("\"bind\"", bad))).field(), bad);
+            assertEquals("items.source", rejected(call("Presence", entry).replace("\"Presence\"", bad)).field(), bad);
+        }
+        for (String bad : List.of("true", "1.5", "\"1.5\"", "\"0x1F\"", "1e400", "-1", "\"-1\"")) {
+            assertEquals("items.data[0].timestamp", rejected(call("Presence", entry.replace("\"1\"", bad))).field(), bad);
+        }
+        WebhookRejection nul = rejected(call("Presence", entry.replace("\"c\"", "\"lob\\u0000by\"")));
+        assertEquals("items.data[0].channel: holds a NUL character (U+0000) at position 4", nul.getMessage());
+        assertEquals("items.data[0].channel", rejected(call("Presence", entry.replace("\"c\"", "\"\\udbff\""))).field());
+    }
+
+    @Test
+    void aMessageKeepsControlCharactersButNotALoneSurrogate() throws WebhookRejection {
+        String entry = "{\"channel\":\"c\",\"uuid\":\"u\",\"timestamp\":\"1\",\"message\":\"TEXT\"}";
+        MessageReceived kept = (MessageReceived) read(call("Message", entry.replace("TEXT", "a\\u0000\\tb"))).get(0).event();
+        assertEquals("a\u0000\tb", kept.text());
+        assertEquals("items.data[0].message", rejected(call("Message", entry.replace("TEXT", "\\ud800x"))).field());
+        assertEquals("items.data[0].message", rejected(call("Message", entry.replace("\"TEXT\"", "7"))).field());
+    }
+
+    @Test
+    void aClientKeyThatIsNotTextDoesNotMatch() {
+        WebhookRejection number = rejected("{\"items\":{\"source\":\"Message\",\"clientKey\":42,\"data\":[]}}");
+        assertEquals(HttpStatus.UNAUTHORIZED, number.status());
     }
 
     @Test
