@@ -159,6 +159,9 @@ public abstract class RetentionJob implements ApplicationEventListener<ServerSta
     }
 
     private static String describe(Duration duration) {
+        if (duration.toMillis() % 1000 != 0 || duration.toSeconds() == 0) {
+            return duration.toMillis() + " ms";
+        }
         if (duration.toSeconds() % 3600 == 0) {
             return duration.toHours() + " h";
         }

@@ -93,7 +93,21 @@ public final class TestApp implements AutoCloseable {
 
     /** @return this, started */
     public TestApp start() {
-        server = ApplicationContext.run(EmbeddedServer.class, properties, "test");
+        ApplicationContext context = ApplicationContext.builder().properties(properties).environments("test").build();
+        try {
+            context.start();
+            server = context.getBean(EmbeddedServer.class);
+            server.start();
+        } catch (RuntimeException | Error failure) {
+            // a start that fails leaves no threads behind to log into the tests that come after
+            server = null;
+            try {
+                context.close();
+            } catch (RuntimeException ignored) {
+                // the start's failure is the one to report
+            }
+            throw failure;
+        }
         return this;
     }
 
