@@ -28,6 +28,12 @@ public interface Platform {
     }
 
     /**
+     * @return the settings a channel of this platform may have, relative to {@code hookbot.channels.<name>.}
+     *         (besides {@code platform} and those every channel may have); any other key stops the startup
+     */
+    ChannelKeys settingKeys();
+
+    /**
      * Checks a channel's settings at startup.
      *
      * @param channel a channel of this platform

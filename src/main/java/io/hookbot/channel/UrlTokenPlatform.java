@@ -26,6 +26,12 @@ public abstract class UrlTokenPlatform implements Platform {
         return id;
     }
 
+    /** @return {@code token}, the one setting these platforms have */
+    @Override
+    public ChannelKeys settingKeys() {
+        return ChannelKeys.of("token");
+    }
+
     @Override
     public void validate(ChannelConfig channel) {
         channel.require("token");

@@ -19,6 +19,11 @@ class ExplodingPlatform implements Platform {
     }
 
     @Override
+    public ChannelKeys settingKeys() {
+        return ChannelKeys.NONE;
+    }
+
+    @Override
     public void validate(ChannelConfig channel) {
     }
 

@@ -219,7 +219,7 @@ public final class LoadHarness {
                 entries.append(e == 0 ? "" : ",").append("{\"channel\":\"lobby-").append(e % 10)
                         .append("\",\"uuid\":\"user-").append(e).append("\",\"timestamp\":\"").append(1_700_000_000L + i)
                         .append("\",\"message\":\"hello ").append(unique).append("\"}");
-                long msgId = round * 1_000_000L + i * 200L + e;
+                long msgId = round * 1_000_000L + i * 200L + e + 1;   // Webinato counts messages from 1
                 messages.append(e == 0 ? "" : ",").append("{\"authorName\":\"Ann ").append(e % 7)
                         .append("\",\"authorRole\":1,\"ts\":").append(1_700_000_000L + i).append(",\"msgID\":").append(msgId)
                         .append(",\"text\":\"question ").append(unique).append("\"}");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookbot.channel.ChannelConfig;
+import io.hookbot.channel.ChannelKeys;
 import io.hookbot.channel.HttpClients;
 import io.hookbot.channel.OutboundMessage;
 import io.hookbot.channel.SendResult;
@@ -47,6 +48,11 @@ public final class HttpSender implements Sender {
         this.settings = HttpSendSettings.of(channel);
         this.client = clients.client(settings.origin(), settings.timeout());
     }
+
+    /** The settings of this sender, which any channel may have ({@link HttpSendSettings}). */
+    public static final ChannelKeys SETTING_KEYS = ChannelKeys.of(
+            "send.http.url", "send.http.method", "send.http.body", "send.http.content-type", "send.http.timeout",
+            "send.http.idempotency-header").withGroups("send.http.headers.", "send.http.form.");
 
     /**
      * @param channel a channel

@@ -1,6 +1,7 @@
 package io.hookbot.channel.smsgateway;
 
 import io.hookbot.channel.ChannelConfig;
+import io.hookbot.channel.ChannelKeys;
 import io.hookbot.channel.ChannelConfigException;
 import io.hookbot.channel.HttpClients;
 import io.hookbot.channel.InboundEvent;
@@ -49,6 +50,16 @@ public class SmsGatewayPlatform implements Platform {
     @Override
     public List<String> mediaTypes() {
         return List.of(WebhookMediaType.FORM, WebhookMediaType.JSON);
+    }
+
+    /** The webhook's secret and the send API's settings ({@link SmsGatewaySender}, {@link SendingLine}). */
+    private static final ChannelKeys SETTING_KEYS = ChannelKeys.of("secret", "send.url", "send.api-key",
+            "send.device", "send.sim", "send.whatsapp-account", "send.reply-from", "send.timeout",
+            "send.reference-field");
+
+    @Override
+    public ChannelKeys settingKeys() {
+        return SETTING_KEYS;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.hookbot.channel.yalgaar;
 
 import io.hookbot.channel.ChannelConfig;
+import io.hookbot.channel.ChannelKeys;
 import io.hookbot.channel.InboundEvent;
 import io.hookbot.channel.Platform;
 import io.hookbot.channel.Sender;
@@ -67,6 +68,15 @@ public class YalgaarPlatform implements Platform {
     @Override
     public String id() {
         return ID;
+    }
+
+    /** The webhook's client key and the MQTT publisher's settings ({@link YalgaarSendSettings}). */
+    private static final ChannelKeys SETTING_KEYS = ChannelKeys.of("client-key", "send.broker-url", "send.topic",
+            "send.client-key", "send.username", "send.password", "send.client-id", "send.timeout");
+
+    @Override
+    public ChannelKeys settingKeys() {
+        return SETTING_KEYS;
     }
 
     @Override
