@@ -1,7 +1,6 @@
 package io.hookbot;
 
 import io.hookbot.cli.Cli;
-import io.micronaut.runtime.Micronaut;
 
 /**
  * Starts hookbot's server, or, when the first argument names a command ({@code check}, {@code try}), runs that
@@ -14,6 +13,6 @@ public class Application {
         if (args.length > 0 && Cli.isCommand(args[0])) {
             System.exit(Cli.run(args, System.out, System.err));
         }
-        Micronaut.run(Application.class, args);
+        HookbotLauncher.launch(args);
     }
 }

@@ -81,6 +81,7 @@ public class InboxWriter implements ApplicationEventListener<ServerStartupEvent>
     private volatile boolean opened;
     /** False once stopping: new webhooks are refused, the queue is written out. */
     private volatile boolean accepting = true;
+    private boolean closed;
     /** A journaled group whose write failed, written again before anything else (it was acknowledged). */
     private List<Pending> carried;
     private long lastProbe;
@@ -507,9 +508,16 @@ public class InboxWriter implements ApplicationEventListener<ServerStartupEvent>
         return all;
     }
 
-    /** Stops taking webhooks and writes what is queued (for up to 10 s, if the database is failing). */
+    /**
+     * Stops taking webhooks (a webhook arriving now is answered 503 with {@code Retry-After}) and writes what is
+     * queued (for up to 10 s, if the database is failing). Called once in an orderly stop, first of all.
+     */
     @PreDestroy
-    public void close() throws InterruptedException {
+    public synchronized void close() throws InterruptedException {
+        if (closed) {
+            return;
+        }
+        closed = true;
         accepting = false;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while ((!queue.isEmpty() || carried != null) && System.nanoTime() < deadline && writer.alive()) {

@@ -21,6 +21,7 @@ public class Supervisor {
     private final Duration minBackoff;
     private final Duration maxBackoff;
     private final List<Worker> workers = new CopyOnWriteArrayList<>();
+    private volatile boolean stopping;
 
     /** @param settings the backoff settings */
     @Inject
@@ -51,7 +52,8 @@ public class Supervisor {
      * @return the running worker
      */
     public Worker loop(String name, Duration stuckAfter, Step step) {
-        return start(new Worker(name, step, null, Duration.ZERO, stuckAfter, minBackoff, maxBackoff));
+        return start(new Worker(name, step, null, Duration.ZERO, stuckAfter, minBackoff, maxBackoff,
+                this::isStopping));
     }
 
     /**
@@ -68,7 +70,8 @@ public class Supervisor {
         if (every.isNegative() || every.isZero()) {
             throw new IllegalArgumentException(name + ": the interval must be positive, not " + every);
         }
-        return start(new Worker(name, step, every, initialDelay, stuckAfter, minBackoff, maxBackoff));
+        return start(new Worker(name, step, every, initialDelay, stuckAfter, minBackoff, maxBackoff,
+                this::isStopping));
     }
 
     /**
@@ -78,6 +81,19 @@ public class Supervisor {
      */
     public void forget(Worker worker) {
         workers.remove(worker);
+    }
+
+    /**
+     * Says hookbot is stopping: from now on a worker's failure (the database closing under it, say) is logged at
+     * DEBUG, because an orderly stop is no error.
+     */
+    public void stopping() {
+        stopping = true;
+    }
+
+    /** @return whether hookbot is stopping */
+    public boolean isStopping() {
+        return stopping;
     }
 
     /** @return every worker started and not forgotten */

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * One background loop on a thread of its own, run by the {@link Supervisor}: its {@link Step} again and again (or
@@ -29,6 +30,7 @@ public final class Worker {
     private final Duration minBackoff;
     private final Duration maxBackoff;
     private final Thread thread;
+    private final BooleanSupplier quiet;
     private final Object sleeper = new Object();
     /** Failures seen since the last success, by identity, with how many times each came. */
     private final Map<String, Integer> seen = new HashMap<>();
@@ -38,7 +40,8 @@ public final class Worker {
     private volatile long restarts;
 
     Worker(String name, Step step, Duration every, Duration initialDelay, Duration stuckAfter, Duration minBackoff,
-           Duration maxBackoff) {
+           Duration maxBackoff, BooleanSupplier quiet) {
+        this.quiet = quiet;
         this.name = name;
         this.step = step;
         this.every = every;
@@ -71,6 +74,10 @@ public final class Worker {
      * @param failure what went wrong
      */
     public void failed(Throwable failure) {
+        if (quiet.getAsBoolean()) {
+            LOG.debug("{} failed while stopping", name, failure);
+            return;
+        }
         record(failure, null);
     }
 
@@ -171,9 +178,13 @@ public final class Worker {
                     // an interrupt is not a reason to end: only stop() is
                     Thread.interrupted();
                 }
-                if (!running) {
+                if (!running || quiet.getAsBoolean()) {
                     LOG.debug("{} failed while stopping", name, failure);
-                    break;
+                    if (!running) {
+                        break;
+                    }
+                    pause(backoff);
+                    continue;
                 }
                 record(failure, backoff);
                 restarts++;

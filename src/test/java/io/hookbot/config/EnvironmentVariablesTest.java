@@ -1,14 +1,13 @@
 package io.hookbot.config;
 
+import io.hookbot.testing.AppProcess;
 import io.hookbot.testing.Eventually;
 import io.hookbot.testing.FakeGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,8 +37,7 @@ class EnvironmentVariablesTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private FakeGateway gateway;
     private Path work;
-    private Process process;
-    private int port;
+    private AppProcess app;
 
     @BeforeEach
     void setUp() throws IOException {
@@ -48,25 +45,23 @@ class EnvironmentVariablesTest {
         work = Files.createTempDirectory("hookbot-env");
         Files.createDirectories(work.resolve("bots"));
         Files.copy(Path.of("bots/auto-reply.yml"), work.resolve("bots/auto-reply.yml"));
-        port = freePort();
     }
 
     @AfterEach
-    void tearDown() throws InterruptedException {
-        if (process != null) {
-            process.destroy();
-            process.waitFor();
+    void tearDown() {
+        if (app != null) {
+            app.close();
         }
         gateway.close();
     }
 
     @Test
     void readmeStepSixWorksAsWrittenAndTheDemoSecretIsRefused() throws Exception {
-        process = launch(Map.of(
+        app = AppProcess.start(work, Map.of(
                 "HOOKBOT_CHANNELS_SMS_MAIN_SECRET", "s3cret",
                 "HOOKBOT_CHANNELS_SMS_MAIN_SEND_URL", gateway.url(),
                 "HOOKBOT_CHANNELS_SMS_MAIN_SEND_API_KEY", "key-from-the-environment",
-                "HOOKBOT_CHANNELS_SMS_MAIN_SEND_DEVICE", "00000000-0000-0000-d57d-f30cb6a89289"));
+                "HOOKBOT_CHANNELS_SMS_MAIN_SEND_DEVICE", "00000000-0000-0000-d57d-f30cb6a89289"), Map.of()).awaitUp();
 
         HttpResponse<String> demo = post("/webhooks/sms-main", SMS.formatted("demo-secret", 1));
         assertEquals(401, demo.statusCode(), demo.body() + log());
@@ -84,11 +79,11 @@ class EnvironmentVariablesTest {
 
     @Test
     void aChannelDefinedByEnvironmentVariablesAloneIsServedAndOtherAreasReadTheirsToo() throws Exception {
-        process = launch(Map.of(
+        app = AppProcess.start(work, Map.of(
                 "HOOKBOT_CHANNELS_ROOM42_PLATFORM", "webinato",
                 "HOOKBOT_CHANNELS_ROOM42_TOKEN", "room-token",
                 "HOOKBOT_ADMIN_TOKEN", "admin-from-env",
-                "HOOKBOT_DISPATCHER_ENABLED", "false"));
+                "HOOKBOT_DISPATCHER_ENABLED", "false"), Map.of()).awaitUp();
 
         HttpResponse<String> batch = post("/webhooks/room42?token=room-token", "inquiry=realTimeChat&roomID=42"
                 + "&sender=Webinato&batchNo=1&msgsJSON=" + java.net.URLEncoder.encode(
@@ -103,50 +98,16 @@ class EnvironmentVariablesTest {
                 "stored and, with the dispatcher off by the environment, not turned: " + inbox.body());
     }
 
-    private Process launch(Map<String, String> environment) throws Exception {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp", classpath,
-                "io.hookbot.Application"))
-                .redirectErrorStream(true)
-                .redirectOutput(work.resolve("app.log").toFile())
-                .directory(new File(work.toString()));
-        builder.environment().keySet().removeIf(name -> name.startsWith("HOOKBOT_") || name.startsWith("MICRONAUT_"));
-        builder.environment().put("PORT", Integer.toString(port));
-        builder.environment().putAll(environment);
-        Process started = builder.start();
-        Eventually.await("the application to start (log: " + work + ")", Duration.ofSeconds(60), () -> {
-            try {
-                return http.send(HttpRequest.newBuilder(URI.create(url("/health"))).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() < 500;
-            } catch (Exception e) {
-                return !started.isAlive();
-            }
-        });
-        assertTrue(started.isAlive(), "the application ended: " + log());
-        return started;
-    }
-
     private HttpResponse<String> post(String path, String form) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", FORM)
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
+        return app.url(path);
     }
 
     private String log() {
-        try {
-            return "\n--- log ---\n" + Files.readString(work.resolve("app.log"));
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return "\n--- log ---\n" + app.log();
     }
 }
