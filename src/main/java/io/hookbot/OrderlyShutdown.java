@@ -9,6 +9,8 @@ import io.hookbot.outbox.OutboxRetention;
 import io.hookbot.worker.Supervisor;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.ShutdownEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,7 @@ public class OrderlyShutdown implements ApplicationEventListener<ShutdownEvent> 
     private final DeliveryWorker delivery;
     private final InboxRetention inboxRetention;
     private final OutboxRetention outboxRetention;
+    private volatile boolean started;
 
     public OrderlyShutdown(Supervisor supervisor, InboxWriter inbox, SchedulePoller schedules, Dispatcher dispatcher,
                            DeliveryWorker delivery, InboxRetention inboxRetention, OutboxRetention outboxRetention) {
@@ -45,6 +48,12 @@ public class OrderlyShutdown implements ApplicationEventListener<ShutdownEvent> 
         this.outboxRetention = outboxRetention;
     }
 
+    /** @param event the server is up: from now on a stop has webhooks, turns and sends to finish */
+    @EventListener
+    public void onStarted(ServerStartupEvent event) {
+        started = true;
+    }
+
     @Override
     public void onApplicationEvent(ShutdownEvent event) {
         supervisor.stopping();
@@ -55,7 +64,9 @@ public class OrderlyShutdown implements ApplicationEventListener<ShutdownEvent> 
             delivery.close();
             inboxRetention.close();
             outboxRetention.close();
-            LOG.info("hookbot stopped: webhooks written, turns and sends under way finished");
+            if (started) {
+                LOG.info("hookbot stopped: webhooks written, turns and sends under way finished");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -67,12 +67,14 @@ class StartupMistakesTest {
     void aPortInUseAndADataFolderThatCannotBeWrittenAreExplained() throws IOException {
         try (ServerSocket taken = new ServerSocket(0)) {
             String log = failedStart(Map.of("PORT", Integer.toString(taken.getLocalPort())), Map.of());
-            assertTrue(log.contains("hookbot cannot start: the HTTP port is already in use"), log);
+            assertTrue(log.contains("hookbot cannot start: micronaut.server.port " + taken.getLocalPort()
+                    + " is already in use"), log);
+            assertFalse(Files.exists(work.resolve("data/hookbot.mv.db")), "the database was opened:\n" + log);
         }
         deleteTree(work.resolve("data"));
         Files.writeString(work.resolve("data"), "a file where the data folder should be");
         String log = failedStart(Map.of(), Map.of());
-        assertTrue(log.contains("hookbot cannot start: the database cannot be opened: "), log);
+        assertTrue(log.contains("hookbot cannot start: datasources.default.url: the embedded database's folder "), log);
     }
 
     /** Starts hookbot, expects it to end with 1, and checks that it said why in one line without a trace. */
