@@ -8,8 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds the sender for a channel: the generic {@link HttpSender} when it has {@code send.http.url} (whatever its
- * platform), otherwise its platform's sender when configured, otherwise the dry-run {@link LogSender}. Built at
- * startup, so a wrong {@code send.http.*} setting stops the bot with the setting's name.
+ * platform), otherwise its platform's sender when configured, otherwise the dry-run {@link LogSender}. Every sender
+ * is made at startup, so a wrong send setting stops the bot with the setting's name, and a connection a sender
+ * keeps (Yalgaar's MQTT) is made before the first reply needs it.
  */
 @Context
 public class SenderRegistry {
@@ -21,9 +22,8 @@ public class SenderRegistry {
     public SenderRegistry(ChannelRegistry channels, HttpClients clients) {
         this.channels = channels;
         for (ChannelConfig channel : channels.all()) {
-            if (HttpSender.configured(channel)) {
-                senders.put(channel.name(), new HttpSender(channel, clients));
-            }
+            senders.put(channel.name(), HttpSender.configured(channel) ? new HttpSender(channel, clients)
+                    : channels.platformOf(channel).sender(channel).orElse(dryRun));
         }
     }
 

@@ -22,19 +22,20 @@ public final class PrivateMosquitto implements AutoCloseable {
     private final int port;
     private final Path dir;
 
-    private PrivateMosquitto(String user, String password) throws IOException, InterruptedException {
+    private PrivateMosquitto(String user, String password, int port) throws IOException, InterruptedException {
         dir = Files.createTempDirectory("hookbot-mosquitto");
         Path passwords = dir.resolve("passwords");
         run(List.of(binary("mosquitto_passwd"), "-b", "-c", passwords.toString(), user, password));
-        port = freePort();
+        this.port = port == 0 ? freePort() : port;
         Path config = dir.resolve("mosquitto.conf");
-        Files.writeString(config, "listener " + port + " 127.0.0.1\nallow_anonymous false\npassword_file "
+        Files.writeString(config, "listener " + this.port + " 127.0.0.1\nallow_anonymous false\npassword_file "
                 + passwords + "\npersistence false\n"
                 // started as root, Mosquitto would become user "mosquitto", who cannot read this private folder
                 + "user " + System.getProperty("user.name") + "\n");
         process = new ProcessBuilder(binary("mosquitto"), "-c", config.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
-        Eventually.await("the private Mosquitto to listen on port " + port, Duration.ofSeconds(10), this::answers);
+        Eventually.await("the private Mosquitto to listen on port " + this.port, Duration.ofSeconds(10),
+                this::answers);
     }
 
     /**
@@ -50,14 +51,29 @@ public final class PrivateMosquitto implements AutoCloseable {
      * @return a running broker
      */
     public static PrivateMosquitto admitting(String user, String password) {
+        return admitting(user, password, 0);
+    }
+
+    /**
+     * @param user     the one user admitted
+     * @param password that user's password
+     * @param port     the port to listen on (one a broker of the test's listened on before, to bring it back), or 0
+     * @return a running broker
+     */
+    public static PrivateMosquitto admitting(String user, String password, int port) {
         try {
-            return new PrivateMosquitto(user, password);
+            return new PrivateMosquitto(user, password, port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** @return its port */
+    public int port() {
+        return port;
     }
 
     /** @return its URL, as a channel's {@code send.broker-url} */
