@@ -14,8 +14,9 @@ import java.util.List;
 
 /**
  * {@code check [PATH…]}: validates rule files and prints every mistake as {@code file:line:column: message}. Channel
- * names are checked against the configured channels, or against {@code --channels}, or not at all with
- * {@code --any-channel}.
+ * names are checked against the configured channels (with {@code --config FILE} read over the configuration), or
+ * against {@code --channels}, or not at all with {@code --any-channel}. A path that does not exist, or holds no rule
+ * file, is a wrong command line.
  */
 final class CheckCommand {
 
@@ -36,13 +37,11 @@ final class CheckCommand {
             } else if (Files.isRegularFile(p)) {
                 files.add(p);
             } else {
-                out.println(path + ": no such file or folder");
-                return 1;
+                throw new UsageException(path + ": no such file or folder");
             }
         }
         if (files.isEmpty()) {
-            out.println(String.join(", ", paths) + ": no rule files (*.yml, *.yaml)");
-            return 1;
+            throw new UsageException(String.join(", ", paths) + ": no rule files (*.yml, *.yaml) to check");
         }
         int mistakes = 0;
         for (Path file : files) {
@@ -56,7 +55,7 @@ final class CheckCommand {
         }
         out.println(mistakes == 0 ? files.size() + " file(s) checked, no mistakes"
                 : files.size() + " file(s) checked, " + mistakes + " mistake(s)");
-        return mistakes == 0 ? 0 : 1;
+        return mistakes == 0 ? Cli.OK : Cli.MISTAKES;
     }
 
     /**
@@ -65,12 +64,17 @@ final class CheckCommand {
      * configured channels and their platforms.
      */
     static RuleFileParser parser(Arguments args) {
+        long sources = java.util.stream.Stream.of("any-channel", "channels", "config").filter(args.options()::containsKey)
+                .count();
+        if (sources > 1) {
+            throw new UsageException("give the channels one way: --config FILE, --channels … or --any-channel");
+        }
         if (args.flag("any-channel")) {
             return new RuleFileParser();
         }
         String listed = args.option("channels");
         if (listed == null) {
-            return new RuleFileParser(ConfiguredChannels.load(), null);
+            return new RuleFileParser(ConfiguredChannels.load(args.option("config")), null);
         }
         java.util.Map<String, String> platforms = new java.util.HashMap<>();
         for (String item : listed.split("\\s*,\\s*")) {

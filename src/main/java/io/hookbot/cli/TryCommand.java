@@ -15,6 +15,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
@@ -36,19 +39,27 @@ final class TryCommand {
             throw new UsageException("try needs a rule folder or file, then the message text");
         }
         Path path = Path.of(args.positional().get(0));
+        boolean message = args.option("event") == null || args.option("event").equalsIgnoreCase("message");
+        if (message && args.positional().size() < 2) {
+            throw new UsageException("try needs the message's text after " + path + " (or --event TYPE for another event)");
+        }
+        if (!message && args.positional().size() > 1) {
+            throw new UsageException("only a message has a text; --event " + args.option("event") + " takes none, not '"
+                    + String.join(" ", args.positional().subList(1, args.positional().size())) + "'");
+        }
+        Instant at = instant(args.option("at"));
         RuleSet rules;
         try {
             rules = load(path);
         } catch (RuleFileException e) {
             e.problems().stream().map(Problem::toString).forEach(out::println);
-            return 1;
+            return Cli.MISTAKES;
         }
-        Map<String, String> configured = ConfiguredChannels.load();
+        Map<String, String> configured = ConfiguredChannels.load(args.option("config"));
         String channel = args.option("channel") != null ? args.option("channel")
                 : rules.bots().stream().flatMap(b -> b.channels().stream()).findFirst()
                 .orElse(configured.keySet().stream().findFirst().orElse("sms-main"));
         String platform = args.option("platform") != null ? args.option("platform") : configured.get(channel);
-        Instant at = instant(args.option("at"));
         String text = String.join(" ", args.positional().subList(1, args.positional().size()));
         TryEvent event = TryEvent.from(args, channel, text, at);
         out.println("event: " + event.description() + " on " + channel + " (" + (platform == null ? "unknown platform" : platform)
@@ -76,7 +87,7 @@ final class TryCommand {
             fired += step.verdict() == RuleExplainer.Verdict.FIRED ? 1 : 0;
         }
         out.println(fired == 0 ? "no rule fired: the bot stays silent" : fired + " rule(s) fired");
-        return 0;
+        return Cli.OK;
     }
 
     /**
@@ -106,6 +117,9 @@ final class TryCommand {
     static RuleSet load(Path path) {
         RuleFileParser parser = new RuleFileParser();
         if (Files.isDirectory(path)) {
+            if (RuleFolder.files(path).isEmpty()) {
+                throw new UsageException(path + ": no rule files (*.yml, *.yaml) in it");
+            }
             RuleFolder.Result result = new RuleFolder(parser).read(path, Map.of());
             if (!result.problems().isEmpty()) {
                 throw new RuleFileException(result.problems());
@@ -118,14 +132,24 @@ final class TryCommand {
         return new RuleSet(List.of(parser.parse(path)));
     }
 
-    private static Instant instant(String text) {
+    /**
+     * The time of the turn: {@code --at} as an instant ({@code 2026-12-02T10:00:00Z}, {@code …+01:00}) or a date and
+     * time without an offset, read as UTC ({@code 2026-12-02T10:00}), so that an example gives the same answer on
+     * every machine; now without {@code --at}.
+     */
+    static Instant instant(String text) {
         if (text == null) {
             return Instant.now();
         }
         try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new UsageException("--at takes an instant such as 2024-05-06T09:30:00Z, not '" + text + "'");
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException withoutOffset) {
+            try {
+                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e) {
+                throw new UsageException("--at takes a time such as 2026-12-02T10:00 (UTC) or 2026-12-02T10:00:00+01:00, "
+                        + "not '" + text + "'");
+            }
         }
     }
 }

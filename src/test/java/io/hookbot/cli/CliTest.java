@@ -71,7 +71,20 @@ class CliTest {
         assertEquals(1, run("check", file.toString()).code());
         assertEquals(0, run("check", file.toString(), "--channels", "room-42, sms-main").code());
         assertEquals(0, run("check", file.toString(), "--any-channel").code());
-        assertEquals(1, run("check", dir.resolve("missing.yml").toString()).code());
+        assertEquals(2, run("check", dir.resolve("missing.yml").toString()).code(), "a wrong command line");
+    }
+
+    @Test
+    void checkTakesTheChannelsFromAConfigurationFileOverTheDefaultOne() throws IOException {
+        Path file = dir.resolve("room.yml");
+        Files.writeString(file, "bot: room\nchannels: [room-42, sms-main]\nrules:\n  - then: [{reply: hi}]\n");
+        Path config = dir.resolve("channels.conf.yml");
+        Files.writeString(config, "hookbot:\n  channels:\n    room-42:\n      platform: webinato\n      token: t\n");
+        Run withConfig = run("check", "--config", config.toString(), file.toString());
+        assertEquals(1, withConfig.code(), withConfig.out());
+        assertTrue(withConfig.out().contains("answers messages from channel 'room-42' (webinato)"), withConfig.out());
+        assertTrue(!withConfig.out().contains("unknown channel"), "sms-main still comes from application.yml: " + withConfig.out());
+        assertEquals(2, run("check", "--config", dir.resolve("none.yml").toString(), file.toString()).code());
     }
 
     @Test

@@ -5,7 +5,6 @@ import io.hookbot.bot.rules.yaml.YamlNode;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -89,30 +88,10 @@ final class Nodes {
     static void onlyKeys(YamlNode.Mapping mapping, Set<String> allowed, String where, Problems problems) {
         for (YamlNode.Entry entry : mapping.entries()) {
             if (!allowed.contains(entry.key())) {
-                String nearest = allowed.stream().min(Comparator.comparingInt(k -> distance(k, entry.key()))).orElse("");
-                String hint = distance(nearest, entry.key()) <= 2 ? "did you mean '" + nearest + "'? " : "";
+                String hint = Suggestion.nearest(entry.key(), allowed).map(k -> "did you mean '" + k + "'? ").orElse("");
                 problems.add(entry.keyLocation(), "unknown key '" + entry.key() + "' in " + where + "; " + hint
                         + "expected one of " + allowed.stream().sorted().toList());
             }
         }
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }
