@@ -5,6 +5,7 @@ import io.hookbot.bot.rules.yaml.YamlNode;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -38,15 +39,13 @@ final class Nodes {
         }
     }
 
-    /** A template text, parsed against the variables in scope; empty after reporting a problem. */
+    /** A template text, parsed against the variables in scope; empty after reporting each of its problems. */
     static Optional<Template> template(YamlNode node, String what, TemplateScope scope, Problems problems) {
         return text(node, what, problems).flatMap(text -> {
-            try {
-                return Optional.of(Template.parse(text, scope));
-            } catch (IllegalArgumentException e) {
-                problems.add(node, what + ": " + e.getMessage());
-                return Optional.empty();
-            }
+            List<String> mistakes = new ArrayList<>();
+            Template template = Template.parse(text, scope, mistakes);
+            mistakes.forEach(mistake -> problems.add(node, what + ": " + mistake));
+            return mistakes.isEmpty() ? Optional.of(template) : Optional.empty();
         });
     }
 
@@ -84,14 +83,23 @@ final class Nodes {
         return Optional.empty();
     }
 
-    /** Reports every key of the mapping that is not allowed, at the key, with the nearest allowed key. */
-    static void onlyKeys(YamlNode.Mapping mapping, Set<String> allowed, String where, Problems problems) {
+    /**
+     * Reports every key of the mapping that is not allowed, at the key, with the nearest allowed key.
+     *
+     * @return the allowed keys suggested instead of a wrong one: the caller does not also report them missing, since
+     *         that is the same mistake
+     */
+    static Set<String> onlyKeys(YamlNode.Mapping mapping, Set<String> allowed, String where, Problems problems) {
+        Set<String> suggested = new HashSet<>();
         for (YamlNode.Entry entry : mapping.entries()) {
             if (!allowed.contains(entry.key())) {
-                String hint = Suggestion.nearest(entry.key(), allowed).map(k -> "did you mean '" + k + "'? ").orElse("");
-                problems.add(entry.keyLocation(), "unknown key '" + entry.key() + "' in " + where + "; " + hint
+                Optional<String> nearest = Suggestion.nearest(entry.key(), allowed);
+                nearest.ifPresent(suggested::add);
+                problems.add(entry.keyLocation(), "unknown key '" + entry.key() + "' in " + where + "; "
+                        + nearest.map(k -> "did you mean '" + k + "'? ").orElse("")
                         + "expected one of " + allowed.stream().sorted().toList());
             }
         }
+        return suggested;
     }
 }
