@@ -2,7 +2,6 @@ package io.hookbot.cli;
 
 import io.hookbot.bot.rules.BotDefinition;
 import io.hookbot.bot.rules.Problem;
-import io.hookbot.bot.rules.RuleFileException;
 import io.hookbot.bot.rules.RuleFileParser;
 import io.hookbot.bot.rules.RuleFolder;
 
@@ -10,7 +9,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code check [PATH…]}: validates rule files and prints every mistake as {@code file:line:column: message}. Channel
@@ -29,30 +30,34 @@ final class CheckCommand {
     int run(Arguments args) {
         List<String> paths = args.positional().isEmpty() ? List.of("bots") : args.positional();
         RuleFileParser parser = parser(args);
-        List<Path> files = new ArrayList<>();
+        // each file once, however often it is named (bots/ and bots/auto-reply.yml)
+        Map<Path, Path> found = new LinkedHashMap<>();
         for (String path : paths) {
             Path p = Path.of(path);
             if (Files.isDirectory(p)) {
-                files.addAll(RuleFolder.files(p));
+                RuleFolder.files(p).forEach(file -> found.putIfAbsent(file.toAbsolutePath().normalize(), file));
             } else if (Files.isRegularFile(p)) {
-                files.add(p);
+                found.putIfAbsent(p.toAbsolutePath().normalize(), p);
             } else {
                 throw new UsageException(path + ": no such file or folder");
             }
         }
+        List<Path> files = new ArrayList<>(found.values());
         if (files.isEmpty()) {
             throw new UsageException(String.join(", ", paths) + ": no rule files (*.yml, *.yaml) to check");
         }
-        int mistakes = 0;
+        // the files together, as one bots folder: a bot name may be used once across them
+        RuleFolder.Result result = new RuleFolder(parser).read(files, Map.of());
         for (Path file : files) {
-            try {
-                BotDefinition bot = parser.parse(file);
+            List<Problem> own = result.problems().stream().filter(p -> p.location().file().equals(file.toString())).toList();
+            if (own.isEmpty()) {
+                BotDefinition bot = result.bots().get(file);
                 out.println(file + ": ok, bot " + bot.name() + ", " + bot.ruleCount() + " rules");
-            } catch (RuleFileException e) {
-                e.problems().stream().map(Problem::toString).forEach(out::println);
-                mistakes += e.problems().size();
+            } else {
+                own.stream().map(Problem::toString).forEach(out::println);
             }
         }
+        int mistakes = result.problems().size();
         out.println(mistakes == 0 ? files.size() + " file(s) checked, no mistakes"
                 : files.size() + " file(s) checked, " + mistakes + " mistake(s)");
         return mistakes == 0 ? Cli.OK : Cli.MISTAKES;
@@ -76,7 +81,7 @@ final class CheckCommand {
         if (listed == null) {
             return new RuleFileParser(ConfiguredChannels.load(args.option("config")), null);
         }
-        java.util.Map<String, String> platforms = new java.util.HashMap<>();
+        Map<String, String> platforms = new java.util.HashMap<>();
         for (String item : listed.split("\\s*,\\s*")) {
             int equals = item.indexOf('=');
             // a channel listed without its platform has an unknown one: its replies are not checked

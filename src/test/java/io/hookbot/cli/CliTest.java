@@ -65,6 +65,18 @@ class CliTest {
     }
 
     @Test
+    void checkTakesTheFilesGivenAsOneFolderWhereABotNameIsUsedOnce() throws IOException {
+        Path a = Files.writeString(dir.resolve("a.yml"), "bot: desk\nrules:\n  - then: [{reply: a}]\n");
+        Path b = Files.writeString(dir.resolve("b.yml"), "bot: desk\nrules:\n  - then: [{reply: b}]\n");
+        Run run = run("check", "--any-channel", dir.toString(), a.toString());
+        assertEquals(1, run.code(), run.out());
+        assertEquals(List.of(a + ": ok, bot desk, 1 rules",
+                b + ":1:6: the bot name 'desk' is already taken by " + a + ":1:6; give each bot a name of its own (its "
+                        + "cooldowns and schedules are kept under it)",
+                "2 file(s) checked, 1 mistake(s)"), run.out().lines().toList());
+    }
+
+    @Test
     void checkTakesTheChannelsFromTheCommandLineOrIgnoresThem() throws IOException {
         Path file = dir.resolve("room.yml");
         Files.writeString(file, "bot: room\nchannels: [room-42]\nrules:\n  - then: [{reply: hi}]\n");

@@ -8,6 +8,7 @@ import io.hookbot.bot.TurnProcessor;
 import io.hookbot.bot.guard.Blocked;
 import io.hookbot.bot.guard.Firing;
 import io.hookbot.bot.guard.FiringGate;
+import io.hookbot.bot.rules.yaml.Location;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -26,15 +27,17 @@ import java.util.Set;
 public final class BotDefinition {
 
     private final String name;
+    private final Location location;
     private final String file;
     private final Set<String> channels;
     private final ZoneId zone;
     private final List<Rule> rules;
     private final RuleIndex index;
 
-    BotDefinition(String name, String file, Set<String> channels, ZoneId zone, List<Rule> rules) {
+    BotDefinition(String name, Location location, Set<String> channels, ZoneId zone, List<Rule> rules) {
         this.name = name;
-        this.file = file;
+        this.location = location;
+        this.file = location.file();
         this.channels = Set.copyOf(channels);
         this.zone = zone;
         this.rules = List.copyOf(rules);
@@ -44,6 +47,11 @@ public final class BotDefinition {
     /** @return the bot's name */
     public String name() {
         return name;
+    }
+
+    /** @return where its name is written: its file, and the line and column of {@code bot:}'s value */
+    public Location location() {
+        return location;
     }
 
     /** @return the file it was read from */

@@ -168,7 +168,7 @@ public final class RuleFileParser {
             }
             rules.add(rule);
         }
-        return name == null ? null : new BotDefinition(name, fileName, channels, zone, rules);
+        return name == null ? null : new BotDefinition(name, top.get("bot").orElseThrow().location(), channels, zone, rules);
     }
 
     /**
