@@ -2,7 +2,10 @@ package io.hookbot.cli;
 
 import io.hookbot.api.Action;
 import io.hookbot.api.PresenceChanged;
+import io.hookbot.api.Reply;
+import io.hookbot.api.Send;
 import io.hookbot.api.User;
+import io.hookbot.bot.rules.BotDefinition;
 import io.hookbot.bot.rules.Problem;
 import io.hookbot.bot.rules.RuleExplainer;
 import io.hookbot.bot.rules.RuleFileException;
@@ -19,8 +22,10 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code try PATH [options] TEXT…}: feeds one message or event to the rules of a folder or file and prints, rule by
@@ -68,10 +73,15 @@ final class TryCommand {
                 lookups(args, channel, at));
         String bot = null;
         int fired = 0;
+        Set<String> answering = new LinkedHashSet<>();
         for (RuleExplainer.Step step : steps) {
             if (!step.bot().equals(bot)) {
                 bot = step.bot();
-                out.println("bot " + bot);
+                int priority = priority(rules, bot);
+                out.println("bot " + bot + (priority == 0 ? "" : " (priority " + priority + ")"));
+            }
+            if (step.actions().stream().anyMatch(a -> a instanceof Reply || a instanceof Send)) {
+                answering.add(step.bot());
             }
             String mark = switch (step.verdict()) {
                 case FIRED -> "FIRED  ";
@@ -87,7 +97,20 @@ final class TryCommand {
             fired += step.verdict() == RuleExplainer.Verdict.FIRED ? 1 : 0;
         }
         out.println(fired == 0 ? "no rule fired: the bot stays silent" : fired + " rule(s) fired");
+        if (answering.size() > 1) {
+            out.println("note: " + answering.size() + " bots answer this " + (message(event) ? "message" : "event") + " on "
+                    + channel + " (" + String.join(", ", answering) + "), and all their answers go out; give the one that "
+                    + "should answer first a higher priority: (docs/rules.md, How bots and rules are tried)");
+        }
         return Cli.OK;
+    }
+
+    private static boolean message(TryEvent event) {
+        return event.event() instanceof io.hookbot.api.MessageReceived;
+    }
+
+    private static int priority(RuleSet rules, String bot) {
+        return rules.bots().stream().filter(b -> b.name().equals(bot)).findFirst().map(BotDefinition::priority).orElse(0);
     }
 
     /**

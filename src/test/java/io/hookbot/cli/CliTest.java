@@ -151,6 +151,24 @@ class CliTest {
     }
 
     @Test
+    void tryShowsEveryBotThatAnswersAndWhichOnesAPriorityKeepsSilent() throws IOException {
+        Files.writeString(dir.resolve("a-shop.yml"), "bot: shop\nrules:\n  - name: fallback\n    then: [{reply: shop}]\n");
+        Files.writeString(dir.resolve("b-desk.yml"), "bot: desk\nrules:\n  - name: hello\n    then: [{reply: desk}]\n");
+        Run both = run("try", dir.toString(), "--at", "2026-12-02T10:00", "hello");
+        assertTrue(both.out().contains("bot shop\n  FIRED   fallback"), both.out());
+        assertTrue(both.out().contains("bot desk\n  FIRED   hello"), both.out());
+        assertTrue(both.out().contains("note: 2 bots answer this message on sms-main (shop, desk), and all their answers "
+                + "go out; give the one that should answer first a higher priority:"), both.out());
+
+        Files.writeString(dir.resolve("b-desk.yml"), "bot: desk\npriority: 10\nrules:\n  - name: hello\n    then: [{reply: desk}]\n");
+        Run first = run("try", dir.toString(), "--at", "2026-12-02T10:00", "hello");
+        assertTrue(first.out().contains("bot desk (priority 10)\n  FIRED   hello"), first.out());
+        assertTrue(first.out().contains("bot shop\n  skipped fallback (" + dir.resolve("a-shop.yml")
+                + ":3:5): bot 'desk' (priority 10) answered first"), first.out());
+        assertTrue(!first.out().contains("note:"), first.out());
+    }
+
+    @Test
     void tryFeedsOtherEventsAndState() throws IOException {
         Files.writeString(dir.resolve("b.yml"), """
                 bot: b

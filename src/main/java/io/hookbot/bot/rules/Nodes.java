@@ -75,6 +75,22 @@ final class Nodes {
         return Optional.empty();
     }
 
+    /** A whole number between the bounds; empty after reporting a problem. */
+    static Optional<Integer> integer(YamlNode node, String what, int min, int max, Problems problems) {
+        if (node instanceof YamlNode.Scalar scalar && scalar.type() == YamlNode.Scalar.Type.NUMBER) {
+            try {
+                int value = Integer.parseInt(scalar.text().replace("_", ""));
+                if (value >= min && value <= max) {
+                    return Optional.of(value);
+                }
+            } catch (NumberFormatException e) {
+                // a decimal, or too large: reported below
+            }
+        }
+        problems.add(node, what + " must be a whole number from " + min + " to " + max + ", not " + node.describe());
+        return Optional.empty();
+    }
+
     static Optional<Boolean> bool(YamlNode node, String what, Problems problems) {
         if (node instanceof YamlNode.Scalar scalar && scalar.type() == YamlNode.Scalar.Type.BOOLEAN) {
             return Optional.of(Boolean.parseBoolean(scalar.text().toLowerCase()));

@@ -24,8 +24,10 @@ import java.util.Set;
  */
 public final class RuleFileParser {
 
-    private static final Set<String> BOT_KEYS = Set.of("bot", "description", "channels", "timezone", "guardrails",
-            "rules");
+    private static final Set<String> BOT_KEYS = Set.of("bot", "description", "channels", "priority", "timezone",
+            "guardrails", "rules");
+    /** The range of {@code priority}: wide enough for any order of bots, narrow enough to read. */
+    private static final int MAX_PRIORITY = 1000;
     private static final Set<String> RULE_KEYS = Set.of("name", "on", "when", "then", "continue", "guardrails",
             "cron", "every", "zone");
 
@@ -124,6 +126,8 @@ public final class RuleFileParser {
                 channels.add(channel);
             }
         });
+        int priority = top.get("priority")
+                .flatMap(n -> Nodes.integer(n, "priority", -MAX_PRIORITY, MAX_PRIORITY, problems)).orElse(0);
         ZoneId zone = top.get("timezone").flatMap(n -> Nodes.text(n, "timezone", problems).map(t -> zone(n, t, problems)))
                 .orElse(ZoneOffset.UTC);
         Guardrails guardrails = top.get("guardrails")
@@ -168,7 +172,8 @@ public final class RuleFileParser {
             }
             rules.add(rule);
         }
-        return name == null ? null : new BotDefinition(name, top.get("bot").orElseThrow().location(), channels, zone, rules);
+        return name == null ? null : new BotDefinition(name, top.get("bot").orElseThrow().location(), priority, channels,
+                zone, rules);
     }
 
     /**

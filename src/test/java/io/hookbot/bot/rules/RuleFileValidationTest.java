@@ -147,6 +147,17 @@ class RuleFileValidationTest {
     }
 
     @Test
+    void priorityIsAWholeNumber() {
+        assertEquals(-5, Bots.parse("bot: b\npriority: -5\nrules:\n  - then: []\n").priority());
+        assertEquals(0, Bots.parse("bot: b\nrules:\n  - then: []\n").priority());
+        for (String wrong : List.of("high", "1.5", "5000")) {
+            List<String> problems = problems("bot: b\npriority: " + wrong + "\nrules:\n  - then: []\n");
+            assertTrue(problems.get(0).startsWith("bot.yml:2:11: priority must be a whole number from -1000 to 1000"),
+                    problems.toString());
+        }
+    }
+
+    @Test
     void unreachableRuleAfterACatchAll() {
         assertProblem("""
                 bot: b
