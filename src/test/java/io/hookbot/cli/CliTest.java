@@ -77,6 +77,28 @@ class CliTest {
     }
 
     @Test
+    void checkWarnsOfASilentChannelAndOfTwoBotsAnsweringOneMessageWithoutFailing() throws IOException {
+        Path a = Files.writeString(dir.resolve("a.yml"), "bot: a\nchannels: [sms-main]\nrules:\n  - then: [{reply: a}]\n");
+        Path b = Files.writeString(dir.resolve("b.yml"), "bot: b\nchannels: [sms-main]\nrules:\n  - then: [{reply: b}]\n");
+        Run run = run("check", dir.toString(), "--channels", "sms-main=sms-gateway,room-42=webinato");
+        assertEquals(0, run.code(), "warnings do not fail the check: " + run.out());
+        assertEquals(List.of(a + ": ok, bot a, 1 rules", b + ": ok, bot b, 1 rules",
+                "warning: channel 'room-42' (webinato) is answered by no bot: its webhooks are stored and acknowledged, and "
+                        + "nothing answers them; name it in a bot's channels: (a bot without channels: serves them all), or "
+                        + "remove it from the configuration",
+                b + ":1:6: warning: bot 'b' and bot 'a' (" + a + ":1:6) can both answer one message on channel 'sms-main' "
+                        + "(sms-gateway), and both answers go out; give the one that should answer first a higher priority: "
+                        + "(the other then answers only what it leaves alone)",
+                "2 file(s) checked, no mistakes, 2 warning(s)"), run.out().lines().toList());
+
+        Files.writeString(a, "bot: a\nchannels: [sms-mian]\nrules:\n  - then: [{reply: a}]\n");
+        Run broken = run("check", dir.toString(), "--channels", "sms-main=sms-gateway,room-42=webinato");
+        assertEquals(1, broken.code());
+        assertTrue(!broken.out().contains("warning"), "mistakes first: " + broken.out());
+        assertTrue(!run("check", dir.toString(), "--any-channel").out().contains("warning"), "channels unknown");
+    }
+
+    @Test
     void checkTakesTheChannelsFromTheCommandLineOrIgnoresThem() throws IOException {
         Path file = dir.resolve("room.yml");
         Files.writeString(file, "bot: room\nchannels: [room-42]\nrules:\n  - then: [{reply: hi}]\n");
