@@ -47,6 +47,62 @@ class CliTest {
     }
 
     @Test
+    void theExamplesPassCheckWithTheConfigurationShippedForThem() {
+        Run run = run("check", "--config", "bots/examples/config/application-examples.yml", "bots/examples");
+        assertEquals(0, run.code(), run.out());
+        assertTrue(run.out().endsWith("3 file(s) checked, no mistakes\n"), "and no warning: " + run.out());
+    }
+
+    /**
+     * Every command of the README's command-line examples runs as written (exit 0), and each {@code try} gives the
+     * time of its turn, so that its answer is the same at any hour.
+     */
+    @Test
+    void theReadmesCommandLineExamplesRunAsWritten() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        String section = readme.substring(readme.indexOf("## Rule files"), readme.indexOf("## Writing a plugin"));
+        List<List<String>> commands = section.lines().filter(line -> line.startsWith("java -jar target/hookbot.jar "))
+                .map(line -> words(line.substring("java -jar target/hookbot.jar ".length()))).toList();
+        assertTrue(commands.size() >= 6, commands.toString());
+        for (List<String> command : commands) {
+            Run run = run(command.toArray(String[]::new));
+            assertEquals(0, run.code(), command + "\n" + run.out() + run.err());
+            if (command.get(0).equals("try")) {
+                assertTrue(command.contains("--at"), "no --at: the answer depends on the hour: " + command);
+            }
+        }
+    }
+
+    /** A shell line's words: double quotes group, and a {@code #} outside them starts a comment. */
+    private static List<String> words(String line) {
+        List<String> words = new java.util.ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean quoted = false;
+        boolean inWord = false;
+        for (char c : line.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+                inWord = true;
+            } else if (!quoted && c == '#' && !inWord) {
+                break;
+            } else if (!quoted && c == ' ') {
+                if (inWord) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                    inWord = false;
+                }
+            } else {
+                word.append(c);
+                inWord = true;
+            }
+        }
+        if (inWord) {
+            words.add(word.toString());
+        }
+        return words;
+    }
+
+    @Test
     void checkPrintsEveryMistakeWithItsLocationAndFails() throws IOException {
         Path file = dir.resolve("broken.yml");
         Files.writeString(file, """
