@@ -57,7 +57,7 @@ final class Usage {
                   print hookbot's version
 
             exit codes: 0 done, no mistakes; 1 mistakes found (in the rule files, or a replayed file refused);
-                        2 a wrong command line (this text goes to the error output)""";
+                        2 a wrong command line (what is wrong, and the usage, go to the error output)""";
 
     private Usage() {
     }
