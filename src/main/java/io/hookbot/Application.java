@@ -1,18 +1,23 @@
 package io.hookbot;
 
 import io.hookbot.cli.Cli;
+import io.hookbot.cli.Version;
+import org.slf4j.LoggerFactory;
 
 /**
- * Starts hookbot's server, or, when the first argument names a command ({@code check}, {@code try}), runs that
- * command without the server or the database.
+ * Starts hookbot's server, or runs a command of the jar's command line ({@code check}, {@code try}, {@code replay},
+ * {@code help}, {@code --version}) without the server or the database. Which one is decided before anything starts:
+ * the server only for an empty command line or one made of settings alone ({@code -Dkey=value},
+ * {@code --key=value}); anything else is a command, or a usage error with exit code 2.
  */
 public class Application {
 
-    /** @param args a command and its arguments, or the server's arguments */
+    /** @param args a command and its arguments, or the server's settings */
     public static void main(String[] args) {
-        if (args.length > 0 && Cli.isCommand(args[0])) {
+        if (!Cli.startsServer(args)) {
             System.exit(Cli.run(args, System.out, System.err));
         }
+        LoggerFactory.getLogger(Application.class).info("hookbot {} starting", Version.current());
         HookbotLauncher.launch(args);
     }
 }

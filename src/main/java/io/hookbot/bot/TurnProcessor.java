@@ -7,6 +7,7 @@ import io.hookbot.bot.guard.TurnGuards;
 import io.hookbot.bot.plugins.PluginDispatch;
 import io.hookbot.bot.rules.BotDefinition;
 import io.hookbot.bot.rules.PluginHandoff;
+import io.hookbot.bot.rules.Precedence;
 import io.hookbot.bot.rules.RuleBook;
 import io.hookbot.bot.rules.RuleSet;
 import jakarta.inject.Singleton;
@@ -17,8 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Answers one turn: every bot that serves the event's channel evaluates its rules (handing the turn to plugins where
- * a rule says so), and the state actions are applied to the conversation's state. Its only I/O is the guardrails'
+ * Answers one turn: the bots that serve the event's channel evaluate their rules in order of priority (handing the
+ * turn to plugins where a rule says so) until one answers, after which only bots of its own priority still do
+ * ({@link Precedence}), and the state actions are applied to the conversation's state. Its only I/O is the guardrails'
  * counters, which join the caller's transaction (the turn's); presence and first-message conditions read through
  * the turn's {@link io.hookbot.bot.rules.TurnLookups}, which the caller supplies on that transaction; plugins run
  * under a time budget.
@@ -48,10 +50,12 @@ public class TurnProcessor {
         RuleSet ruleSet = rules.current();
         String platform = rules.platformOf(turn.event().channel());
         PluginHandoff handoff = plugins.forTurn(turn.eventId(), turn.event(), turn.now());
+        Precedence precedence = new Precedence();
+        // highest priority first: a bot that answers keeps the bots of lower priority from answering too
         for (BotDefinition bot : ruleSet.bots()) {
-            if (bot.serves(turn.event().channel())) {
-                bot.answer(turn.event(), platform, turn.now(), state, actions, matched, handoff, guards,
-                        turn.lookups());
+            if (bot.serves(turn.event().channel()) && precedence.admits(bot)) {
+                precedence.after(bot, bot.answer(turn.event(), platform, turn.now(), state, actions, matched, handoff,
+                        guards, turn.lookups()));
             }
         }
         return new TurnResult(actions, state, matched);

@@ -1,8 +1,8 @@
 package io.hookbot.cli;
 
 import io.hookbot.bot.rules.BotDefinition;
+import io.hookbot.bot.rules.Coverage;
 import io.hookbot.bot.rules.Problem;
-import io.hookbot.bot.rules.RuleFileException;
 import io.hookbot.bot.rules.RuleFileParser;
 import io.hookbot.bot.rules.RuleFolder;
 
@@ -10,12 +10,17 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code check [PATH…]}: validates rule files and prints every mistake as {@code file:line:column: message}. Channel
- * names are checked against the configured channels, or against {@code --channels}, or not at all with
- * {@code --any-channel}.
+ * names are checked against the configured channels (with {@code --config FILE} read over the configuration), or
+ * against {@code --channels}, or not at all with {@code --any-channel}. When the files have no mistakes and the
+ * channels are known, it warns of a channel no bot answers and of two bots that both answer one message
+ * ({@link Coverage}); warnings do not change the exit code. A path that does not exist, or holds no rule file, is a
+ * wrong command line.
  */
 final class CheckCommand {
 
@@ -27,58 +32,72 @@ final class CheckCommand {
 
     int run(Arguments args) {
         List<String> paths = args.positional().isEmpty() ? List.of("bots") : args.positional();
-        RuleFileParser parser = parser(args);
-        List<Path> files = new ArrayList<>();
+        Map<String, String> channels = channels(args);
+        RuleFileParser parser = channels == null ? new RuleFileParser() : new RuleFileParser(channels, null);
+        // each file once, however often it is named (bots/ and bots/auto-reply.yml)
+        Map<Path, Path> found = new LinkedHashMap<>();
         for (String path : paths) {
             Path p = Path.of(path);
             if (Files.isDirectory(p)) {
-                files.addAll(RuleFolder.files(p));
+                RuleFolder.files(p).forEach(file -> found.putIfAbsent(file.toAbsolutePath().normalize(), file));
             } else if (Files.isRegularFile(p)) {
-                files.add(p);
+                found.putIfAbsent(p.toAbsolutePath().normalize(), p);
             } else {
-                out.println(path + ": no such file or folder");
-                return 1;
+                throw new UsageException(path + ": no such file or folder");
             }
         }
+        List<Path> files = new ArrayList<>(found.values());
         if (files.isEmpty()) {
-            out.println(String.join(", ", paths) + ": no rule files (*.yml, *.yaml)");
-            return 1;
+            throw new UsageException(String.join(", ", paths) + ": no rule files (*.yml, *.yaml) to check");
         }
-        int mistakes = 0;
+        // the files together, as one bots folder: a bot name may be used once across them
+        RuleFolder.Result result = new RuleFolder(parser).read(files, Map.of());
         for (Path file : files) {
-            try {
-                BotDefinition bot = parser.parse(file);
+            List<Problem> own = result.problems().stream().filter(p -> p.location().file().equals(file.toString())).toList();
+            if (own.isEmpty()) {
+                BotDefinition bot = result.bots().get(file);
                 out.println(file + ": ok, bot " + bot.name() + ", " + bot.ruleCount() + " rules");
-            } catch (RuleFileException e) {
-                e.problems().stream().map(Problem::toString).forEach(out::println);
-                mistakes += e.problems().size();
+            } else {
+                own.stream().map(Problem::toString).forEach(out::println);
             }
         }
-        out.println(mistakes == 0 ? files.size() + " file(s) checked, no mistakes"
-                : files.size() + " file(s) checked, " + mistakes + " mistake(s)");
-        return mistakes == 0 ? 0 : 1;
+        int mistakes = result.problems().size();
+        // warnings only about files without mistakes: a broken file's bot is out, and its channels would seem silent
+        List<Coverage.Warning> warnings = mistakes > 0 || channels == null ? List.of()
+                : Coverage.of(result.ruleSet(), channels);
+        warnings.forEach(out::println);
+        out.println(files.size() + " file(s) checked, " + (mistakes == 0 ? "no mistakes" : mistakes + " mistake(s)")
+                + (warnings.isEmpty() ? "" : ", " + warnings.size() + " warning(s)"));
+        // warnings do not fail the check: the bots run as written
+        return mistakes == 0 ? Cli.OK : Cli.MISTAKES;
     }
 
     /**
-     * The parser for the channels given: {@code --any-channel} checks no channel names; {@code --channels a,b=webinato}
-     * checks names against the list, and replies against the platforms given with {@code =}; by default the
-     * configured channels and their platforms.
+     * The channels given, each with its platform ({@code ""} when unknown): {@code --any-channel} gives none
+     * ({@code null}: no channel name is checked); {@code --channels a,b=webinato} the list, with the platforms given
+     * with {@code =}; by default the configured channels and their platforms, with {@code --config FILE} read over the
+     * configuration.
      */
-    static RuleFileParser parser(Arguments args) {
+    static Map<String, String> channels(Arguments args) {
+        long sources = java.util.stream.Stream.of("any-channel", "channels", "config").filter(args.options()::containsKey)
+                .count();
+        if (sources > 1) {
+            throw new UsageException("give the channels one way: --config FILE, --channels … or --any-channel");
+        }
         if (args.flag("any-channel")) {
-            return new RuleFileParser();
+            return null;
         }
         String listed = args.option("channels");
         if (listed == null) {
-            return new RuleFileParser(ConfiguredChannels.load(), null);
+            return ConfiguredChannels.load(args.option("config"));
         }
-        java.util.Map<String, String> platforms = new java.util.HashMap<>();
+        Map<String, String> platforms = new java.util.HashMap<>();
         for (String item : listed.split("\\s*,\\s*")) {
             int equals = item.indexOf('=');
             // a channel listed without its platform has an unknown one: its replies are not checked
             platforms.put(equals < 0 ? item.trim() : item.substring(0, equals).trim(),
                     equals < 0 ? "" : item.substring(equals + 1).trim());
         }
-        return new RuleFileParser(platforms, null);
+        return platforms;
     }
 }

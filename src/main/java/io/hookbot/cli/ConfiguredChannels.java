@@ -1,26 +1,51 @@
 package io.hookbot.cli;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.context.env.AbstractPropertySourceLoader;
 import io.micronaut.context.env.Environment;
+import io.micronaut.context.env.PropertySource;
+import io.micronaut.context.env.yaml.YamlPropertySourceLoader;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * The channels the server would have, read from the same configuration (application.yml, {@code -D} properties,
- * environment variables) without starting the application: channel name to platform id.
+ * environment variables, {@code -Dmicronaut.config.files}) without starting the application: channel name to
+ * platform id. A command's {@code --config FILE} adds a file as {@code micronaut.config.files} would: over
+ * application.yml, under the environment and {@code -D} properties.
  */
 final class ConfiguredChannels {
 
     private static final String PREFIX = "hookbot.channels";
+    /** Where Micronaut puts the files of {@code micronaut.config.files}: above application.yml, below the environment. */
+    private static final int CONFIG_FILE_ORDER = AbstractPropertySourceLoader.DEFAULT_POSITION + 50;
 
     private ConfiguredChannels() {
     }
 
+    /** @return the configured channels, from the default configuration */
     static Map<String, String> load() {
+        return load(null);
+    }
+
+    /**
+     * @param configFile a YAML configuration file to read over application.yml, or {@code null}
+     * @return the configured channels
+     * @throws UsageException if the file cannot be read
+     */
+    static Map<String, String> load(String configFile) {
+        ApplicationContextBuilder builder = ApplicationContext.builder().banner(false).deduceEnvironment(false);
+        if (configFile != null) {
+            builder.propertySources(PropertySource.of(configFile, read(Path.of(configFile)), CONFIG_FILE_ORDER));
+        }
         Map<String, String> channels = new TreeMap<>();
-        ApplicationContext context = ApplicationContext.builder().banner(false).deduceEnvironment(false).build();
-        Environment environment = context.getEnvironment();
+        Environment environment = builder.build().getEnvironment();
         environment.start();
         try {
             for (String name : environment.getPropertyEntries(PREFIX)) {
@@ -32,5 +57,16 @@ final class ConfiguredChannels {
             environment.stop();
         }
         return channels;
+    }
+
+    private static Map<String, Object> read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("--config " + file + ": no such file");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return new YamlPropertySourceLoader().read(file.toString(), in);
+        } catch (IOException | RuntimeException e) {
+            throw new UsageException("--config " + file + ": not a YAML configuration file: " + e.getMessage());
+        }
     }
 }

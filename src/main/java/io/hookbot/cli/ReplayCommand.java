@@ -28,7 +28,9 @@ import java.util.stream.Stream;
  * name order, a file's events in the order it carries them); the time of each turn is the event's own timestamp.
  * Conversation state, presence and the senders seen carry over from one event to the next, as they would on the
  * server. A file's channel is {@code --channel}, or else comes from its folder's name: a configured channel, or a
- * platform id (then the one channel configured for it, or a channel named after the platform).
+ * platform id (then the one channel configured for it, or a channel named after the platform). A folder may hold the
+ * files of one platform or channel, or folders named after them ({@code bots/samples}); a folder with no file to
+ * replay, like a path that does not exist, is a wrong command line.
  */
 final class ReplayCommand {
 
@@ -42,17 +44,20 @@ final class ReplayCommand {
         if (args.positional().isEmpty()) {
             throw new UsageException("replay needs sample files or folders, such as bots/samples/sms-gateway");
         }
+        if (args.option("platform") != null && args.option("channel") == null) {
+            throw new UsageException("--platform names the platform of --channel: give both, or neither");
+        }
         Path rulesPath = Path.of(args.option("rules") != null ? args.option("rules") : "bots");
         RuleSet rules;
         try {
             rules = TryCommand.load(rulesPath);
         } catch (RuleFileException e) {
             e.problems().stream().map(Problem::toString).forEach(out::println);
-            return 1;
+            return Cli.MISTAKES;
         }
-        ChannelChoice channels = new ChannelChoice(ConfiguredChannels.load(), new ReplayPlatforms(),
-                args.option("channel"), args.option("platform"));
         List<Path> files = files(args.positional());
+        ChannelChoice channels = new ChannelChoice(ConfiguredChannels.load(args.option("config")), new ReplayPlatforms(),
+                args.option("channel"), args.option("platform"));
         ReplayMemory memory = new ReplayMemory();
         int events = 0;
         int fired = 0;
@@ -85,7 +90,7 @@ final class ReplayCommand {
         }
         out.println(events + " event(s) from " + files.size() + " file(s), " + fired + " rule(s) fired"
                 + (refused == 0 ? "" : ", " + refused + " file(s) refused"));
-        return refused == 0 ? 0 : 1;
+        return refused == 0 ? Cli.OK : Cli.MISTAKES;
     }
 
     private int turn(RuleSet rules, Event event, String platform, ReplayMemory memory) {
@@ -109,17 +114,24 @@ final class ReplayCommand {
         return fired;
     }
 
+    /**
+     * The files to replay, in order: each file given, and each folder's files in name order, then the files of its
+     * sub-folders (a folder of platform folders, such as {@code bots/samples}), sub-folder by sub-folder in name order.
+     */
     private static List<Path> files(List<String> paths) {
         List<Path> files = new ArrayList<>();
         for (String given : paths) {
             Path path = Path.of(given);
             if (Files.isDirectory(path)) {
-                try (Stream<Path> listing = Files.list(path)) {
-                    listing.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
-                            .sorted().forEach(files::add);
-                } catch (IOException e) {
-                    throw new UsageException(given + ": cannot list the folder: " + e.getMessage());
+                List<Path> found = new ArrayList<>(listing(path, Files::isRegularFile));
+                for (Path folder : listing(path, Files::isDirectory)) {
+                    found.addAll(listing(folder, Files::isRegularFile));
                 }
+                if (found.isEmpty()) {
+                    throw new UsageException(given + ": no webhook files in it, nor in folders named after platforms in it"
+                            + " (bots/samples/<platform>/…)");
+                }
+                files.addAll(found);
             } else if (Files.isRegularFile(path)) {
                 files.add(path);
             } else {
@@ -127,6 +139,14 @@ final class ReplayCommand {
             }
         }
         return files;
+    }
+
+    private static List<Path> listing(Path folder, java.util.function.Predicate<Path> kind) {
+        try (Stream<Path> listing = Files.list(folder)) {
+            return listing.filter(kind).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+        } catch (IOException e) {
+            throw new UsageException(folder + ": cannot list the folder: " + e.getMessage());
+        }
     }
 
     /** Decides the channel, and so the platform, of each replayed file. */

@@ -47,6 +47,62 @@ class CliTest {
     }
 
     @Test
+    void theExamplesPassCheckWithTheConfigurationShippedForThem() {
+        Run run = run("check", "--config", "bots/examples/config/application-examples.yml", "bots/examples");
+        assertEquals(0, run.code(), run.out());
+        assertTrue(run.out().endsWith("3 file(s) checked, no mistakes\n"), "and no warning: " + run.out());
+    }
+
+    /**
+     * Every command of the README's command-line examples runs as written (exit 0), and each {@code try} gives the
+     * time of its turn, so that its answer is the same at any hour.
+     */
+    @Test
+    void theReadmesCommandLineExamplesRunAsWritten() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        String section = readme.substring(readme.indexOf("## Rule files"), readme.indexOf("## Writing a plugin"));
+        List<List<String>> commands = section.lines().filter(line -> line.startsWith("java -jar target/hookbot.jar "))
+                .map(line -> words(line.substring("java -jar target/hookbot.jar ".length()))).toList();
+        assertTrue(commands.size() >= 6, commands.toString());
+        for (List<String> command : commands) {
+            Run run = run(command.toArray(String[]::new));
+            assertEquals(0, run.code(), command + "\n" + run.out() + run.err());
+            if (command.get(0).equals("try")) {
+                assertTrue(command.contains("--at"), "no --at: the answer depends on the hour: " + command);
+            }
+        }
+    }
+
+    /** A shell line's words: double quotes group, and a {@code #} outside them starts a comment. */
+    private static List<String> words(String line) {
+        List<String> words = new java.util.ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean quoted = false;
+        boolean inWord = false;
+        for (char c : line.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+                inWord = true;
+            } else if (!quoted && c == '#' && !inWord) {
+                break;
+            } else if (!quoted && c == ' ') {
+                if (inWord) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                    inWord = false;
+                }
+            } else {
+                word.append(c);
+                inWord = true;
+            }
+        }
+        if (inWord) {
+            words.add(word.toString());
+        }
+        return words;
+    }
+
+    @Test
     void checkPrintsEveryMistakeWithItsLocationAndFails() throws IOException {
         Path file = dir.resolve("broken.yml");
         Files.writeString(file, """
@@ -65,13 +121,60 @@ class CliTest {
     }
 
     @Test
+    void checkTakesTheFilesGivenAsOneFolderWhereABotNameIsUsedOnce() throws IOException {
+        Path a = Files.writeString(dir.resolve("a.yml"), "bot: desk\nrules:\n  - then: [{reply: a}]\n");
+        Path b = Files.writeString(dir.resolve("b.yml"), "bot: desk\nrules:\n  - then: [{reply: b}]\n");
+        Run run = run("check", "--any-channel", dir.toString(), a.toString());
+        assertEquals(1, run.code(), run.out());
+        assertEquals(List.of(a + ": ok, bot desk, 1 rules",
+                b + ":1:6: the bot name 'desk' is already taken by " + a + ":1:6; give each bot a name of its own (its "
+                        + "cooldowns and schedules are kept under it)",
+                "2 file(s) checked, 1 mistake(s)"), run.out().lines().toList());
+    }
+
+    @Test
+    void checkWarnsOfASilentChannelAndOfTwoBotsAnsweringOneMessageWithoutFailing() throws IOException {
+        Path a = Files.writeString(dir.resolve("a.yml"), "bot: a\nchannels: [sms-main]\nrules:\n  - then: [{reply: a}]\n");
+        Path b = Files.writeString(dir.resolve("b.yml"), "bot: b\nchannels: [sms-main]\nrules:\n  - then: [{reply: b}]\n");
+        Run run = run("check", dir.toString(), "--channels", "sms-main=sms-gateway,room-42=webinato");
+        assertEquals(0, run.code(), "warnings do not fail the check: " + run.out());
+        assertEquals(List.of(a + ": ok, bot a, 1 rules", b + ": ok, bot b, 1 rules",
+                "warning: channel 'room-42' (webinato) is answered by no bot: its webhooks are stored and acknowledged, and "
+                        + "nothing answers them; name it in a bot's channels: (a bot without channels: serves them all), or "
+                        + "remove it from the configuration",
+                b + ":1:6: warning: bot 'b' and bot 'a' (" + a + ":1:6) can both answer one message on channel 'sms-main' "
+                        + "(sms-gateway), and both answers go out; give the one that should answer first a higher priority: "
+                        + "(the other then answers only what it leaves alone)",
+                "2 file(s) checked, no mistakes, 2 warning(s)"), run.out().lines().toList());
+
+        Files.writeString(a, "bot: a\nchannels: [sms-mian]\nrules:\n  - then: [{reply: a}]\n");
+        Run broken = run("check", dir.toString(), "--channels", "sms-main=sms-gateway,room-42=webinato");
+        assertEquals(1, broken.code());
+        assertTrue(!broken.out().contains("warning"), "mistakes first: " + broken.out());
+        assertTrue(!run("check", dir.toString(), "--any-channel").out().contains("warning"), "channels unknown");
+    }
+
+    @Test
     void checkTakesTheChannelsFromTheCommandLineOrIgnoresThem() throws IOException {
         Path file = dir.resolve("room.yml");
         Files.writeString(file, "bot: room\nchannels: [room-42]\nrules:\n  - then: [{reply: hi}]\n");
         assertEquals(1, run("check", file.toString()).code());
         assertEquals(0, run("check", file.toString(), "--channels", "room-42, sms-main").code());
         assertEquals(0, run("check", file.toString(), "--any-channel").code());
-        assertEquals(1, run("check", dir.resolve("missing.yml").toString()).code());
+        assertEquals(2, run("check", dir.resolve("missing.yml").toString()).code(), "a wrong command line");
+    }
+
+    @Test
+    void checkTakesTheChannelsFromAConfigurationFileOverTheDefaultOne() throws IOException {
+        Path file = dir.resolve("room.yml");
+        Files.writeString(file, "bot: room\nchannels: [room-42, sms-main]\nrules:\n  - then: [{reply: hi}]\n");
+        Path config = dir.resolve("channels.conf.yml");
+        Files.writeString(config, "hookbot:\n  channels:\n    room-42:\n      platform: webinato\n      token: t\n");
+        Run withConfig = run("check", "--config", config.toString(), file.toString());
+        assertEquals(1, withConfig.code(), withConfig.out());
+        assertTrue(withConfig.out().contains("answers messages from channel 'room-42' (webinato)"), withConfig.out());
+        assertTrue(!withConfig.out().contains("unknown channel"), "sms-main still comes from application.yml: " + withConfig.out());
+        assertEquals(2, run("check", "--config", dir.resolve("none.yml").toString(), file.toString()).code());
     }
 
     @Test
@@ -123,6 +226,24 @@ class CliTest {
         assertTrue(bot.out().contains("blocked by ignore-bots"), bot.out());
         Run day = run("try", dir.toString(), "--at", "2024-05-06T10:00:00Z", "hello");
         assertTrue(day.out().contains("FIRED   hello"), day.out());
+    }
+
+    @Test
+    void tryShowsEveryBotThatAnswersAndWhichOnesAPriorityKeepsSilent() throws IOException {
+        Files.writeString(dir.resolve("a-shop.yml"), "bot: shop\nrules:\n  - name: fallback\n    then: [{reply: shop}]\n");
+        Files.writeString(dir.resolve("b-desk.yml"), "bot: desk\nrules:\n  - name: hello\n    then: [{reply: desk}]\n");
+        Run both = run("try", dir.toString(), "--at", "2026-12-02T10:00", "hello");
+        assertTrue(both.out().contains("bot shop\n  FIRED   fallback"), both.out());
+        assertTrue(both.out().contains("bot desk\n  FIRED   hello"), both.out());
+        assertTrue(both.out().contains("note: 2 bots answer this message on sms-main (shop, desk), and all their answers "
+                + "go out; give the one that should answer first a higher priority:"), both.out());
+
+        Files.writeString(dir.resolve("b-desk.yml"), "bot: desk\npriority: 10\nrules:\n  - name: hello\n    then: [{reply: desk}]\n");
+        Run first = run("try", dir.toString(), "--at", "2026-12-02T10:00", "hello");
+        assertTrue(first.out().contains("bot desk (priority 10)\n  FIRED   hello"), first.out());
+        assertTrue(first.out().contains("bot shop\n  skipped fallback (" + dir.resolve("a-shop.yml")
+                + ":3:5): bot 'desk' (priority 10) answered first"), first.out());
+        assertTrue(!first.out().contains("note:"), first.out());
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.hookbot.bot.TurnProcessor;
 import io.hookbot.bot.guard.Blocked;
 import io.hookbot.bot.guard.Firing;
 import io.hookbot.bot.guard.FiringGate;
+import io.hookbot.bot.rules.yaml.Location;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -19,22 +20,27 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A bot read from one rule file: the channels it serves and its rules in priority order. The first rule that fires
- * ends the turn for this bot, unless it says {@code continue: true}. Immutable, so a turn can hold on to it while a
- * reload puts a new version in force.
+ * A bot read from one rule file: the channels it serves, its priority among the bots, and its rules in priority
+ * order. The first rule that fires ends the turn for this bot, unless it says {@code continue: true}; a bot that ends
+ * its turn so has answered, and the bots of lower priority are not asked ({@link Precedence}). Immutable, so a turn
+ * can hold on to it while a reload puts a new version in force.
  */
 public final class BotDefinition {
 
     private final String name;
+    private final Location location;
     private final String file;
+    private final int priority;
     private final Set<String> channels;
     private final ZoneId zone;
     private final List<Rule> rules;
     private final RuleIndex index;
 
-    BotDefinition(String name, String file, Set<String> channels, ZoneId zone, List<Rule> rules) {
+    BotDefinition(String name, Location location, int priority, Set<String> channels, ZoneId zone, List<Rule> rules) {
         this.name = name;
-        this.file = file;
+        this.location = location;
+        this.file = location.file();
+        this.priority = priority;
         this.channels = Set.copyOf(channels);
         this.zone = zone;
         this.rules = List.copyOf(rules);
@@ -46,9 +52,22 @@ public final class BotDefinition {
         return name;
     }
 
+    /** @return where its name is written: its file, and the line and column of {@code bot:}'s value */
+    public Location location() {
+        return location;
+    }
+
     /** @return the file it was read from */
     public String file() {
         return file;
+    }
+
+    /**
+     * @return its {@code priority}: bots are asked in order of priority, highest first (default 0); one that answers
+     *         an event keeps the bots of lower priority from answering it
+     */
+    public int priority() {
+        return priority;
     }
 
     /** @return the channels it serves; empty means all */
@@ -92,10 +111,11 @@ public final class BotDefinition {
      * @param state    the conversation state, updated as state actions fire
      * @param actions  where the actions go
      * @param matched  where the names of the rules that fired go, as {@code bot/rule}
+     * @return whether the bot answered (see the full form)
      */
-    public void answer(Event event, String platform, Instant now, Map<String, String> state, List<Action> actions,
-                       List<String> matched) {
-        answer(event, platform, now, state, actions, matched, PluginHandoff.NONE);
+    public boolean answer(Event event, String platform, Instant now, Map<String, String> state, List<Action> actions,
+                          List<String> matched) {
+        return answer(event, platform, now, state, actions, matched, PluginHandoff.NONE);
     }
 
     /**
@@ -108,22 +128,23 @@ public final class BotDefinition {
      * @param actions  where the actions go
      * @param matched  where the names of the rules that fired go, as {@code bot/rule}
      * @param plugins  how a {@code plugin:} action reaches its plugin
+     * @return whether the bot answered (see the full form)
      */
-    public void answer(Event event, String platform, Instant now, Map<String, String> state, List<Action> actions,
-                       List<String> matched, PluginHandoff plugins) {
-        answer(event, platform, now, state, actions, matched, plugins, FiringGate.OPEN, TurnLookups.NONE);
+    public boolean answer(Event event, String platform, Instant now, Map<String, String> state, List<Action> actions,
+                          List<String> matched, PluginHandoff plugins) {
+        return answer(event, platform, now, state, actions, matched, plugins, FiringGate.OPEN, TurnLookups.NONE);
     }
 
     /** {@link #answer(Event, String, Instant, Map, List, List, PluginHandoff, FiringGate, TurnLookups)} with no lookups. */
-    public void answer(Event event, String platform, Instant now, Map<String, String> state, List<Action> actions,
-                       List<String> matched, PluginHandoff plugins, FiringGate gate) {
-        answer(event, platform, now, state, actions, matched, plugins, gate, TurnLookups.NONE);
+    public boolean answer(Event event, String platform, Instant now, Map<String, String> state, List<Action> actions,
+                          List<String> matched, PluginHandoff plugins, FiringGate gate) {
+        return answer(event, platform, now, state, actions, matched, plugins, gate, TurnLookups.NONE);
     }
 
     /** {@link #answer(Event, String, Instant, Map, List, List, PluginHandoff, FiringGate, TurnLookups)} unguarded. */
-    public void answer(Event event, String platform, Instant now, Map<String, String> state, List<Action> actions,
-                       List<String> matched, PluginHandoff plugins, TurnLookups lookups) {
-        answer(event, platform, now, state, actions, matched, plugins, FiringGate.OPEN, lookups);
+    public boolean answer(Event event, String platform, Instant now, Map<String, String> state, List<Action> actions,
+                          List<String> matched, PluginHandoff plugins, TurnLookups lookups) {
+        return answer(event, platform, now, state, actions, matched, plugins, FiringGate.OPEN, lookups);
     }
 
     /**
@@ -143,9 +164,11 @@ public final class BotDefinition {
      * @param plugins  how a {@code plugin:} action reaches its plugin
      * @param gate     the guardrails
      * @param lookups  presence and first-message knowledge
+     * @return whether the bot answered: its turn ended at a rule that fired (or was blocked) without
+     *         {@code continue: true}, which keeps the bots of lower priority from answering
      */
-    public void answer(Event event, String platform, Instant now, Map<String, String> state, List<Action> actions,
-                       List<String> matched, PluginHandoff plugins, FiringGate gate, TurnLookups lookups) {
+    public boolean answer(Event event, String platform, Instant now, Map<String, String> state, List<Action> actions,
+                          List<String> matched, PluginHandoff plugins, FiringGate gate, TurnLookups lookups) {
         Facts facts = Facts.of(event, platform, state, now, lookups);
         for (int position : index.candidates(facts)) {
             Rule rule = rules.get(position);
@@ -164,9 +187,10 @@ public final class BotDefinition {
                 gate.fired(firing, messages(actions.subList(before, actions.size())));
             }
             if (!rule.continueAfter()) {
-                return;
+                return true;
             }
         }
+        return false;
     }
 
     /** @return the schedule of each {@code on: schedule} rule, by rule name, in file order */

@@ -5,7 +5,7 @@ import io.hookbot.bot.rules.yaml.YamlNode;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -39,15 +39,13 @@ final class Nodes {
         }
     }
 
-    /** A template text, parsed against the variables in scope; empty after reporting a problem. */
+    /** A template text, parsed against the variables in scope; empty after reporting each of its problems. */
     static Optional<Template> template(YamlNode node, String what, TemplateScope scope, Problems problems) {
         return text(node, what, problems).flatMap(text -> {
-            try {
-                return Optional.of(Template.parse(text, scope));
-            } catch (IllegalArgumentException e) {
-                problems.add(node, what + ": " + e.getMessage());
-                return Optional.empty();
-            }
+            List<String> mistakes = new ArrayList<>();
+            Template template = Template.parse(text, scope, mistakes);
+            mistakes.forEach(mistake -> problems.add(node, what + ": " + mistake));
+            return mistakes.isEmpty() ? Optional.of(template) : Optional.empty();
         });
     }
 
@@ -77,6 +75,22 @@ final class Nodes {
         return Optional.empty();
     }
 
+    /** A whole number between the bounds; empty after reporting a problem. */
+    static Optional<Integer> integer(YamlNode node, String what, int min, int max, Problems problems) {
+        if (node instanceof YamlNode.Scalar scalar && scalar.type() == YamlNode.Scalar.Type.NUMBER) {
+            try {
+                int value = Integer.parseInt(scalar.text().replace("_", ""));
+                if (value >= min && value <= max) {
+                    return Optional.of(value);
+                }
+            } catch (NumberFormatException e) {
+                // a decimal, or too large: reported below
+            }
+        }
+        problems.add(node, what + " must be a whole number from " + min + " to " + max + ", not " + node.describe());
+        return Optional.empty();
+    }
+
     static Optional<Boolean> bool(YamlNode node, String what, Problems problems) {
         if (node instanceof YamlNode.Scalar scalar && scalar.type() == YamlNode.Scalar.Type.BOOLEAN) {
             return Optional.of(Boolean.parseBoolean(scalar.text().toLowerCase()));
@@ -85,34 +99,23 @@ final class Nodes {
         return Optional.empty();
     }
 
-    /** Reports every key of the mapping that is not allowed, at the key, with the nearest allowed key. */
-    static void onlyKeys(YamlNode.Mapping mapping, Set<String> allowed, String where, Problems problems) {
+    /**
+     * Reports every key of the mapping that is not allowed, at the key, with the nearest allowed key.
+     *
+     * @return the allowed keys suggested instead of a wrong one: the caller does not also report them missing, since
+     *         that is the same mistake
+     */
+    static Set<String> onlyKeys(YamlNode.Mapping mapping, Set<String> allowed, String where, Problems problems) {
+        Set<String> suggested = new HashSet<>();
         for (YamlNode.Entry entry : mapping.entries()) {
             if (!allowed.contains(entry.key())) {
-                String nearest = allowed.stream().min(Comparator.comparingInt(k -> distance(k, entry.key()))).orElse("");
-                String hint = distance(nearest, entry.key()) <= 2 ? "did you mean '" + nearest + "'? " : "";
-                problems.add(entry.keyLocation(), "unknown key '" + entry.key() + "' in " + where + "; " + hint
+                Optional<String> nearest = Suggestion.nearest(entry.key(), allowed);
+                nearest.ifPresent(suggested::add);
+                problems.add(entry.keyLocation(), "unknown key '" + entry.key() + "' in " + where + "; "
+                        + nearest.map(k -> "did you mean '" + k + "'? ").orElse("")
                         + "expected one of " + allowed.stream().sorted().toList());
             }
         }
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return suggested;
     }
 }

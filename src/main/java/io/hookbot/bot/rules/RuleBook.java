@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
  * added, removed or written (checked every {@code hookbot.rules.reload-interval}, 500 ms by default). A reload swaps
  * in a new immutable {@link RuleSet} at once. A broken file is logged with {@code file:line:column} and its last
  * good version stays in force; at startup, when there is no good version yet, a broken file stops the application.
+ * What the bots leave silent or answer twice (a channel no bot answers, two bots answering one message) is logged at
+ * WARN at startup and whenever it changes ({@link Coverage}).
  */
 @Context
 public class RuleBook {
@@ -30,6 +32,7 @@ public class RuleBook {
 
     private final Path directory;
     private final ChannelRegistry channels;
+    private final Map<String, String> platforms;
     private final RuleFolder folder;
     private final AtomicReference<Loaded> loaded = new AtomicReference<>();
     private final Worker watcher;
@@ -39,7 +42,7 @@ public class RuleBook {
                     ChannelRegistry channels, PluginCatalog plugins, Supervisor supervisor) {
         this.directory = Path.of(directory);
         this.channels = channels;
-        Map<String, String> platforms = channels.all().stream()
+        this.platforms = channels.all().stream()
                 .collect(Collectors.toMap(ChannelConfig::name, ChannelConfig::platform));
         this.folder = new RuleFolder(new RuleFileParser(platforms, plugins.pluginIds()));
         if (!this.directory.toFile().isDirectory()) {
@@ -51,7 +54,9 @@ public class RuleBook {
             throw new RuleFileException(first.problems());
         }
         first.bots().values().forEach(bot -> LOG.info("Loaded {}", bot));
-        loaded.set(new Loaded(fingerprint, first.bots(), first.ruleSet(), List.of()));
+        List<Coverage.Warning> warnings = Coverage.of(first.ruleSet(), platforms);
+        warnings.forEach(warning -> LOG.warn("Rules: {}", warning));
+        loaded.set(new Loaded(fingerprint, first.bots(), first.ruleSet(), List.of(), warnings));
         Duration every = Duration.ofMillis(Math.max(50, reloadInterval.toMillis()));
         this.watcher = supervisor.every("rules-reload", every, every, null, this::reloadIfChanged);
     }
@@ -61,7 +66,7 @@ public class RuleBook {
         return loaded.get().ruleSet();
     }
 
-    /** @return the bots in force, in file name order */
+    /** @return the bots in force, in the order they are asked (priority, then file name) */
     public List<BotDefinition> bots() {
         return current().bots();
     }
@@ -91,7 +96,12 @@ public class RuleBook {
             result.problems().forEach(problem -> LOG.error("Rule file mistake: {}", problem));
             result.kept().forEach(file -> LOG.warn("{} has mistakes; its last good version stays in force", file));
             result.skipped().forEach(file -> LOG.warn("{} has mistakes and no good version; it is not in force", file));
-            loaded.set(new Loaded(fingerprint, result.bots(), result.ruleSet(), result.problems()));
+            List<Coverage.Warning> warnings = Coverage.of(result.ruleSet(), platforms);
+            // said again only when they change, so that every edit does not repeat the same warnings
+            if (!warnings.equals(before.warnings())) {
+                warnings.forEach(warning -> LOG.warn("Rules: {}", warning));
+            }
+            loaded.set(new Loaded(fingerprint, result.bots(), result.ruleSet(), result.problems(), warnings));
             LOG.info("Rules reloaded from {}: {}", directory, result.ruleSet().bots());
         } catch (RuntimeException e) {
             LOG.error("Could not reload the rules from {}; the rules in force stay", directory, e);
@@ -109,6 +119,12 @@ public class RuleBook {
         return loaded.get().problems();
     }
 
-    private record Loaded(String fingerprint, Map<Path, BotDefinition> bots, RuleSet ruleSet, List<Problem> problems) {
+    /** @return what the bots in force leave silent or answer twice ({@link Coverage}); logged at WARN when it changes */
+    public List<Coverage.Warning> warnings() {
+        return loaded.get().warnings();
+    }
+
+    private record Loaded(String fingerprint, Map<Path, BotDefinition> bots, RuleSet ruleSet, List<Problem> problems,
+                          List<Coverage.Warning> warnings) {
     }
 }

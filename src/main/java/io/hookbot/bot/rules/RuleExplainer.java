@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 
 /**
  * Says what the bots would do with one event and why: for every rule, whether it fired, which condition failed, or
- * that an earlier rule answered first. Tries the rules one by one in file order, which gives the same answer as the
+ * that an earlier rule (or a bot of higher priority) answered first. Tries the rules one by one in file order, which gives the same answer as the
  * index the running bot uses (a test holds them to that); used by the {@code try} command.
  *
  * <p>Guardrails that need no history (the bot's own messages, other bots, quiet hours) are applied as the running
@@ -38,7 +38,7 @@ public final class RuleExplainer {
         FAILED,
         /** Its conditions held but a guardrail stopped it; it still answered for the rules below. */
         BLOCKED,
-        /** It was not tried: an earlier rule answered, or its bot does not serve the channel. */
+        /** It was not tried: an earlier rule or a bot of higher priority answered, or its bot does not serve the channel. */
         NOT_TRIED
     }
 
@@ -80,9 +80,12 @@ public final class RuleExplainer {
                                      TurnLookups lookups) {
         List<Step> steps = new ArrayList<>();
         Map<String, String> live = new HashMap<>(state);
+        Precedence precedence = new Precedence();
         for (BotDefinition bot : rules.bots()) {
             Facts facts = Facts.of(event, platform, live, now, lookups);
-            String answeredBy = bot.serves(event.channel()) ? null : "the bot serves only " + bot.channels();
+            String answeredBy = !bot.serves(event.channel()) ? "the bot serves only " + bot.channels()
+                    : !precedence.admits(bot) ? precedence.reason() : null;
+            boolean served = answeredBy == null;
             for (Rule rule : bot.rules()) {
                 String location = rule.location().toString();
                 if (answeredBy != null) {
@@ -124,6 +127,8 @@ public final class RuleExplainer {
                     answeredBy = "rule '" + rule.name() + "' answered first";
                 }
             }
+            // as the running bot: the bot answered if a rule stopped its turn
+            precedence.after(bot, served && answeredBy != null);
         }
         return steps;
     }

@@ -24,8 +24,10 @@ import java.util.Set;
  */
 public final class RuleFileParser {
 
-    private static final Set<String> BOT_KEYS = Set.of("bot", "description", "channels", "timezone", "guardrails",
-            "rules");
+    private static final Set<String> BOT_KEYS = Set.of("bot", "description", "channels", "priority", "timezone",
+            "guardrails", "rules");
+    /** The range of {@code priority}: wide enough for any order of bots, narrow enough to read. */
+    private static final int MAX_PRIORITY = 1000;
     private static final Set<String> RULE_KEYS = Set.of("name", "on", "when", "then", "continue", "guardrails",
             "cron", "every", "zone");
 
@@ -108,9 +110,9 @@ public final class RuleFileParser {
         if (top == null) {
             return null;
         }
-        Nodes.onlyKeys(top, BOT_KEYS, "the bot", problems);
+        Set<String> misspelt = Nodes.onlyKeys(top, BOT_KEYS, "the bot", problems);
         String name = top.get("bot").flatMap(n -> Nodes.text(n, "bot", problems)).orElse(null);
-        if (top.get("bot").isEmpty()) {
+        if (top.get("bot").isEmpty() && !misspelt.contains("bot")) {
             problems.add(top, "missing 'bot: <name>' at the top of the file");
         }
         top.get("description").ifPresent(n -> Nodes.text(n, "description", problems));
@@ -124,23 +126,28 @@ public final class RuleFileParser {
                 channels.add(channel);
             }
         });
+        int priority = top.get("priority")
+                .flatMap(n -> Nodes.integer(n, "priority", -MAX_PRIORITY, MAX_PRIORITY, problems)).orElse(0);
         ZoneId zone = top.get("timezone").flatMap(n -> Nodes.text(n, "timezone", problems).map(t -> zone(n, t, problems)))
                 .orElse(ZoneOffset.UTC);
         Guardrails guardrails = top.get("guardrails")
                 .map(n -> new GuardrailsParser(problems, zone).parse(n, Guardrails.DEFAULTS)).orElse(Guardrails.DEFAULTS);
         YamlNode rulesNode = top.get("rules").orElse(null);
         if (!(rulesNode instanceof YamlNode.Sequence sequence) || sequence.items().isEmpty()) {
-            problems.add(rulesNode == null ? top : rulesNode, "'rules' must be a non-empty list of rules");
+            if (rulesNode != null || !misspelt.contains("rules")) {
+                problems.add(rulesNode == null ? top : rulesNode, "'rules' must be a non-empty list of rules");
+            }
             return null;
         }
         List<Rule> rules = new ArrayList<>();
         Map<String, Rule> byName = new HashMap<>();
         List<Rule> catchAlls = new ArrayList<>();
         for (int i = 0; i < sequence.items().size(); i++) {
-            Rule rule = rule(i + 1, sequence.items().get(i), zone, guardrails, problems);
-            if (rule == null) {
+            ParsedRule parsed = rule(i + 1, sequence.items().get(i), zone, guardrails, problems);
+            if (parsed == null) {
                 continue;
             }
+            Rule rule = parsed.rule();
             Rule twin = byName.putIfAbsent(rule.name(), rule);
             if (twin != null) {
                 problems.add(rule.location(), "the rule name '" + rule.name() + "' is already used at line "
@@ -154,30 +161,49 @@ public final class RuleFileParser {
                     break;
                 }
             }
-            ReplyReach.check(rule, channels, channelPlatforms, problems);
+            // a rule whose keys or conditions have mistakes is not what its author meant: checks built on what it
+            // says (where its replies go, which rules below it can fire) would only repeat its mistakes
+            if (!parsed.inDoubt()) {
+                ReplyReach.check(rule, channels, channelPlatforms, problems);
+            }
             // a schedule rule fires on its own times, so another one below it is never shadowed
-            if (rule.isCatchAll() && rule.schedule() == null) {
+            if (rule.isCatchAll() && rule.schedule() == null && !parsed.inDoubt()) {
                 catchAlls.add(rule);
             }
             rules.add(rule);
         }
-        return name == null ? null : new BotDefinition(name, fileName, channels, zone, rules);
+        return name == null ? null : new BotDefinition(name, top.get("bot").orElseThrow().location(), priority, channels,
+                zone, rules);
     }
 
-    private Rule rule(int index, YamlNode node, ZoneId zone, Guardrails botGuardrails, Problems problems) {
+    /**
+     * A rule as read.
+     *
+     * @param rule    the rule
+     * @param inDoubt whether its keys, trigger or conditions had mistakes (already reported), so that what it
+     *                matches is not what its author meant
+     */
+    private record ParsedRule(Rule rule, boolean inDoubt) {
+    }
+
+    private ParsedRule rule(int index, YamlNode node, ZoneId zone, Guardrails botGuardrails, Problems problems) {
         YamlNode.Mapping rule = Nodes.mapping(node, "a rule", problems).orElse(null);
         if (rule == null) {
             return null;
         }
-        Nodes.onlyKeys(rule, RULE_KEYS, "a rule", problems);
+        int before = problems.size();
+        Set<String> misspelt = Nodes.onlyKeys(rule, RULE_KEYS, "a rule", problems);
         String name = rule.get("name").flatMap(n -> Nodes.text(n, "name", problems)).orElse("rule-" + index);
         Trigger trigger = rule.get("on").map(n -> TriggerParser.parse(n, problems)).orElse(Trigger.MESSAGE);
         ConditionParser conditions = new ConditionParser(problems, knownChannels, zone);
         Condition condition = rule.get("when").map(conditions::parse).orElse(new Condition.Always());
+        boolean inDoubt = problems.size() > before;
         TemplateScope scope = new TemplateScope(trigger.family(), conditions.captures(), knownChannels);
         List<RuleAction> actions = rule.get("then").map(n -> new ActionParser(problems, scope, knownPlugins).parse(n)).orElse(null);
         if (actions == null) {
-            problems.add(node, "rule '" + name + "' has no 'then': say what it does (- reply: …)");
+            if (!misspelt.contains("then")) {
+                problems.add(node, "rule '" + name + "' has no 'then': say what it does (- reply: …)");
+            }
             actions = List.of();
         }
         boolean continueAfter = rule.get("continue").flatMap(n -> Nodes.bool(n, "continue", problems)).orElse(false);
@@ -188,7 +214,8 @@ public final class RuleFileParser {
         if (trigger.family() == Trigger.Family.SCHEDULE) {
             schedules.checkContents(rule, actions);
         }
-        return new Rule(name, node.location(), trigger, condition, actions, continueAfter, guardrails, schedule);
+        return new ParsedRule(new Rule(name, node.location(), trigger, condition, actions, continueAfter, guardrails,
+                schedule), inDoubt);
     }
 
     private static ZoneId zone(YamlNode node, String text, Problems problems) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.zip.CRC32;
 /**
  * Reads the rule files of a folder: every {@code *.yml} and {@code *.yaml} directly in it, in name order. A file that
  * fails keeps its last good version when there is one ({@code previous}), and its mistakes are reported either way.
+ * Two files may not declare bots of the same name.
  */
 public final class RuleFolder {
 
@@ -53,23 +55,51 @@ public final class RuleFolder {
      * @return the bots and the mistakes
      */
     public Result read(Path folder, Map<Path, BotDefinition> previous) {
+        return read(files(folder), previous);
+    }
+
+    /**
+     * Reads rule files as one folder: each is checked on its own, and their bots' names against each other's, since
+     * a bot's cooldowns and schedule slots are kept under its name. A bot whose name an earlier file (in the order
+     * given) already took is a mistake of its file, reported at its name.
+     *
+     * @param files    the files, in the order their bots are in force
+     * @param previous the bots last in force, by file (empty at startup)
+     * @return the bots and the mistakes
+     */
+    public Result read(List<Path> files, Map<Path, BotDefinition> previous) {
         Map<Path, BotDefinition> bots = new LinkedHashMap<>();
+        Map<String, BotDefinition> byName = new HashMap<>();
         List<Problem> problems = new ArrayList<>();
         List<Path> kept = new ArrayList<>();
         List<Path> skipped = new ArrayList<>();
-        for (Path file : files(folder)) {
+        for (Path file : files) {
+            BotDefinition bot = null;
             try {
-                bots.put(file, parser.parse(file));
+                bot = parser.parse(file);
             } catch (RuleFileException e) {
                 problems.addAll(e.problems());
+            }
+            BotDefinition twin = bot == null ? null : byName.get(bot.name());
+            if (twin != null) {
+                problems.add(new Problem(bot.location(), "the bot name '" + bot.name() + "' is already taken by "
+                        + twin.location() + "; give each bot a name of its own (its cooldowns and schedules are kept "
+                        + "under it)"));
+                bot = null;
+            }
+            if (bot == null) {
+                // the last good version, unless its name is taken by now
                 BotDefinition lastGood = previous.get(file);
-                if (lastGood != null) {
-                    bots.put(file, lastGood);
+                if (lastGood != null && !byName.containsKey(lastGood.name())) {
+                    bot = lastGood;
                     kept.add(file);
                 } else {
                     skipped.add(file);
+                    continue;
                 }
             }
+            bots.put(file, bot);
+            byName.put(bot.name(), bot);
         }
         return new Result(bots, problems, kept, skipped);
     }

@@ -20,12 +20,15 @@ final class Template {
     }
 
     /**
-     * @param source the template text
-     * @param scope  the variables it may use
-     * @return the parsed template
-     * @throws IllegalArgumentException naming an unclosed placeholder or an unknown variable
+     * Reads a template and every mistake in it, not only the first: each unknown variable, and an unclosed
+     * placeholder (after which nothing more can be read).
+     *
+     * @param source   the template text
+     * @param scope    the variables it may use
+     * @param mistakes where each mistake goes, in the order written
+     * @return the parsed template; not to be used if a mistake was added
      */
-    static Template parse(String source, TemplateScope scope) {
+    static Template parse(String source, TemplateScope scope, List<String> mistakes) {
         List<Part> parts = new ArrayList<>();
         int at = 0;
         while (at < source.length()) {
@@ -36,8 +39,8 @@ final class Template {
             }
             int close = source.indexOf("}}", open);
             if (close < 0) {
-                throw new IllegalArgumentException("the placeholder opened with {{ at character " + (open + 1)
-                        + " is never closed with }}");
+                mistakes.add("the placeholder opened with {{ at character " + (open + 1) + " is never closed with }}");
+                break;
             }
             if (open > at) {
                 parts.add(new Literal(source.substring(at, open)));
@@ -48,7 +51,7 @@ final class Template {
             String fallback = bar < 0 ? "" : unquote(inside.substring(bar + 1).trim());
             String problem = scope.check(path);
             if (problem != null) {
-                throw new IllegalArgumentException("{{" + inside + "}}: " + problem);
+                mistakes.add("{{" + inside + "}}: " + problem);
             }
             parts.add(new Placeholder(path, fallback));
             at = close + 2;

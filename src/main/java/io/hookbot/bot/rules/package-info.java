@@ -2,7 +2,8 @@
  * Rule files: the YAML language of a bot ({@code bots/*.yml}, documented in {@code docs/rules.md}), its parser and
  * validation ({@link io.hookbot.bot.rules.RuleFileParser}), triggers, conditions, templates, the word index that
  * keeps matching fast at 10,000 rules, and {@link io.hookbot.bot.rules.RuleBook}, which holds the bots in force
- * and reloads them when the folder changes, and the models of guardrails (read here into
+ * and reloads them when the folder changes, {@link io.hookbot.bot.rules.Precedence}, which of them answer an event by
+ * their priority, and the models of guardrails (read here into
  * {@code bot.guard}'s types) and schedules ({@link io.hookbot.bot.rules.Schedule}). Presence and first-message
  * conditions ask the turn's {@link io.hookbot.bot.rules.TurnLookups}, supplied by whoever runs the turn, so matching
  * does no I/O of its own. Depends on {@code api}, {@code bot}, {@code bot.guard}, {@code channel} (the configured

@@ -90,6 +90,21 @@ class RuleFileValidationTest {
     }
 
     @Test
+    void everyUnknownVariableOfATemplateIsReported() {
+        List<String> problems = problems("""
+                bot: b
+                rules:
+                  - when: { regex: 'order (?<number>\\d+)' }
+                    then:
+                      - reply: "Hi {{sender.nmae}}, order {{match.nubmer}} for {{user}} is {{state.status | on its way}}"
+                """);
+        assertEquals(List.of(
+                "bot.yml:5:16: reply: {{sender.nmae}}: 'sender' has id, name and role",
+                "bot.yml:5:16: reply: {{match.nubmer}}: no regex of this rule has a group named 'nubmer'; it has [number]",
+                "bot.yml:5:16: reply: {{user}}: unknown variable 'user'; known: " + TemplateScope.ROOTS), problems);
+    }
+
+    @Test
     void templateVariablesDependOnTheEventFamily() {
         assertProblem("""
                 bot: b
@@ -129,6 +144,17 @@ class RuleFileValidationTest {
         assertTrue(problems.get(2).startsWith("bot.yml:5:15: continue must be true or false, not the text 'yes please'"), problems.toString());
         assertTrue(problems.get(3).startsWith("bot.yml:6:11: 'when' (and every all/any/not item) must be a mapping"), problems.toString());
         assertTrue(problems.get(4).startsWith("bot.yml:7:11: 'then' must be a list of actions"), problems.toString());
+    }
+
+    @Test
+    void priorityIsAWholeNumber() {
+        assertEquals(-5, Bots.parse("bot: b\npriority: -5\nrules:\n  - then: []\n").priority());
+        assertEquals(0, Bots.parse("bot: b\nrules:\n  - then: []\n").priority());
+        for (String wrong : List.of("high", "1.5", "5000")) {
+            List<String> problems = problems("bot: b\npriority: " + wrong + "\nrules:\n  - then: []\n");
+            assertTrue(problems.get(0).startsWith("bot.yml:2:11: priority must be a whole number from -1000 to 1000"),
+                    problems.toString());
+        }
     }
 
     @Test
@@ -198,13 +224,115 @@ class RuleFileValidationTest {
                 bot: b
                 rules:
                   - then: [{reply: hi}
-                """, "bot.yml:3:23: ", "not valid YAML");
+                """, "bot.yml:3:11: ", "not valid YAML: while parsing a flow sequence started at line 3, column 11: "
+                + "expected ',' or ']', but got <stream end> at line 4, column 1");
         assertProblem("""
                 bot: b
                 bot: c
                 rules:
                   - then: [{reply: hi}]
                 """, "bot.yml:2:1: ", "the key 'bot' is already set at line 1");
+    }
+
+    @Test
+    void aBracketLeftOpenIsReportedWhereItOpensWithTheParsersWholeMessage() {
+        List<String> problems = problems("""
+                bot: b
+                rules:
+                  - name: greeting
+                    when:
+                      phrase: [good morning]
+                      keywords: [hello, hi
+                    then:
+                      - reply: hi
+                """);
+        assertEquals(List.of("bot.yml:6:17: not valid YAML: while parsing a flow sequence started at line 6, column 17: "
+                + "expected ',' or ']', but got : at line 7, column 9"), problems);
+        assertEquals(List.of("bot.yml:3:11: not valid YAML: while scanning a quoted scalar started at line 3, column 11: "
+                + "found unexpected end of stream at line 5, column 1"), problems("""
+                bot: b
+                rules:
+                  - then: "hi
+                  - then: []
+                """));
+    }
+
+    @Test
+    void aLineIndentedWrongIsReportedWhereItIs() {
+        List<String> problems = problems("""
+                bot: b
+                rules:
+                  - name: x
+                    when:
+                      keywords: [a]
+                   then: [{reply: a}]
+                """);
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("bot.yml:6:4: not valid YAML: while parsing a block collection started at line 3,"
+                + " column 3: expected <block end>, but found '<block mapping start>' at line 6, column 4"), problems.toString());
+        assertEquals(List.of("bot.yml:3:1: not valid YAML: while scanning for the next token: found character '\\t(TAB)' "
+                + "that cannot start any token. (Do not use \\t(TAB) for indentation) at line 3, column 1"),
+                problems("bot: b\nrules:\n\t- then: []\n"));
+    }
+
+    @Test
+    void aMisspeltConditionKeyIsOneMistakeNotAlsoACatchAllHidingTheRulesBelow() {
+        List<String> problems = problems("""
+                bot: b
+                rules:
+                  - name: greeting
+                    when:
+                      keywrds: [hello]
+                    then: [{reply: hi}]
+                  - name: help
+                    when: { keywords: [help] }
+                    then: [{reply: "I can help"}]
+                  - name: fallback
+                    then: [{reply: "?"}]
+                """);
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("bot.yml:5:7: unknown key 'keywrds' in a condition; did you mean 'keywords'?"),
+                problems.toString());
+        List<String> misspeltWhen = problems("""
+                bot: b
+                rules:
+                  - name: greeting
+                    wehn: { keywords: [hello] }
+                    then: [{reply: hi}]
+                  - name: fallback
+                    then: [{reply: "?"}]
+                """);
+        assertEquals(1, misspeltWhen.size(), misspeltWhen.toString());
+        assertTrue(misspeltWhen.get(0).startsWith("bot.yml:4:5: unknown key 'wehn' in a rule; did you mean 'when'?"),
+                misspeltWhen.toString());
+    }
+
+    @Test
+    void aRealCatchAllStillHidesTheRulesBelowEvenWhenTheyHaveMistakesOfTheirOwn() {
+        List<String> problems = problems("""
+                bot: b
+                rules:
+                  - name: fallback
+                    then: [{reply: "?"}]
+                  - name: greeting
+                    when: { keywrds: [hello] }
+                    then: [{reply: hi}]
+                """);
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(1).startsWith("bot.yml:5:5: rule 'greeting' can never fire"), problems.toString());
+    }
+
+    @Test
+    void aMisspeltRequiredKeyIsNotAlsoReportedMissing() {
+        List<String> bot = problems("bto: b\nrules:\n  - then: [{reply: hi}]\n");
+        assertEquals(1, bot.size(), bot.toString());
+        assertTrue(bot.get(0).startsWith("bot.yml:1:1: unknown key 'bto' in the bot; did you mean 'bot'?"), bot.toString());
+        List<String> rules = problems("bot: b\nrule:\n  - then: [{reply: hi}]\n");
+        assertEquals(1, rules.size(), rules.toString());
+        assertTrue(rules.get(0).startsWith("bot.yml:2:1: unknown key 'rule' in the bot; did you mean 'rules'?"), rules.toString());
+        List<String> then = problems("bot: b\nrules:\n  - thn: [{reply: hi}]\n");
+        assertEquals(1, then.size(), then.toString());
+        assertTrue(then.get(0).startsWith("bot.yml:3:5: unknown key 'thn' in a rule; did you mean 'then'?"), then.toString());
     }
 
     @Test

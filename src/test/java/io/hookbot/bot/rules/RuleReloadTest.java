@@ -82,6 +82,18 @@ class RuleReloadTest {
     }
 
     @Test
+    void twoFilesWithOneBotNameStopTheStartupNamingBoth() {
+        app = configure(TestApp.on(Database.h2())).rules("a.yml", bot("a")).rules("b.yml", bot("b"));
+        RuntimeException e = assertThrows(RuntimeException.class, app::start);
+        Throwable cause = e;
+        while (!(cause instanceof RuleFileException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        assertTrue(cause.getMessage().contains(app.botsDir().resolve("b.yml") + ":1:6: the bot name 'test' is already taken by "
+                + app.botsDir().resolve("a.yml") + ":1:6"), cause.getMessage());
+    }
+
+    @Test
     void aBrokenFileWithNoGoodVersionStopsTheStartupWithItsLocation() {
         app = configure(TestApp.on(Database.h2())).rules("bot.yml", "bot: test\nrules:\n  - when: { regex: '(' }\n    then: [{reply: x}]\n");
         RuntimeException e = assertThrows(RuntimeException.class, app::start);

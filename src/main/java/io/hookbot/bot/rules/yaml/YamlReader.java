@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.Mark;
+import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,11 +39,12 @@ public final class YamlReader {
                 return new YamlNode.Scalar(new Location(file, 1, 1), null, YamlNode.Scalar.Type.NULL);
             }
             return node(file, parser);
+        } catch (MarkedYAMLException e) {
+            throw syntaxError(file, e);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            String message = e.getOriginalMessage().lines().findFirst().orElse("not valid YAML");
             throw new YamlSyntaxException(at == null ? new Location(file, 1, 1) : location(file, at),
-                    "not valid YAML: " + message);
+                    "not valid YAML: " + e.getOriginalMessage().strip().replaceAll("\\s*\\n\\s*", " "));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -88,6 +91,38 @@ public final class YamlReader {
                 // anchors, aliases and tags come through as the values they stand for; anything else is a bug here
                 return new YamlNode.Scalar(at, parser.getText(), YamlNode.Scalar.Type.TEXT);
         }
+    }
+
+    /**
+     * A syntax error as SnakeYAML describes it, in one line: what it was reading and where that started, then what it
+     * found and where. A bracket or quote left open ({@code [}, <code>{</code>, {@code "}) is reported where it was
+     * opened, which is where the mistake is: it is found out only on a later line, the one Jackson's own location
+     * names. Anything else (a line indented wrong, a character that cannot start a value) is reported where it was
+     * found.
+     */
+    @SuppressWarnings("deprecation")
+    private static YamlSyntaxException syntaxError(String file, MarkedYAMLException e) {
+        Mark context = e.getContextMark();
+        Mark problem = e.getProblemMark();
+        StringBuilder message = new StringBuilder("not valid YAML: ");
+        if (e.getContext() != null) {
+            message.append(e.getContext().strip());
+            if (context != null) {
+                message.append(" started at line ").append(context.getLine() + 1).append(", column ")
+                        .append(context.getColumn() + 1);
+            }
+            message.append(": ");
+        }
+        message.append(e.getProblem() == null ? "a mistake" : e.getProblem().strip());
+        if (problem != null) {
+            message.append(" at line ").append(problem.getLine() + 1).append(", column ").append(problem.getColumn() + 1);
+        }
+        boolean leftOpen = context != null && e.getContext() != null
+                && (e.getContext().contains("flow") || e.getContext().contains("quoted"));
+        Mark at = leftOpen || problem == null ? context : problem;
+        Location where = at != null ? new Location(file, at.getLine() + 1, at.getColumn() + 1)
+                : e.getLocation() != null ? location(file, e.getLocation()) : new Location(file, 1, 1);
+        return new YamlSyntaxException(where, message.toString());
     }
 
     private static Location location(String file, JsonLocation at) {
