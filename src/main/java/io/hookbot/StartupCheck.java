@@ -1,7 +1,10 @@
 package io.hookbot;
 
 import io.hookbot.admin.AccessTokens;
+import io.hookbot.bot.plugins.PluginSettings;
 import io.hookbot.bot.rules.RuleBook;
+import io.hookbot.bot.rules.RuleSettings;
+import io.hookbot.bot.schedule.ScheduleSettings;
 import io.hookbot.channel.ChannelRegistry;
 import io.hookbot.db.HealthSettings;
 import io.hookbot.inbox.DispatcherSettings;
@@ -13,6 +16,7 @@ import io.hookbot.worker.WorkerSettings;
 import io.hookbot.config.SettingException;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.env.Environment;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.core.order.Ordered;
 
@@ -46,6 +50,10 @@ public class StartupCheck {
      * @param workers   {@code hookbot.workers.*}
      * @param port      {@code micronaut.server.port}
      * @param url       {@code datasources.default.url}
+     * @param plugins   {@code hookbot.plugins.*}
+     * @param ruleSettings {@code hookbot.rules.*}
+     * @param schedules {@code hookbot.schedules.*}
+     * @param environment the configuration, whose {@code hookbot.*} keys must all be settings ({@link KnownSettings})
      * @throws SettingException if the port is taken, or the embedded database's folder cannot be written: said
      *                          before the database is opened, not after
      */
@@ -53,7 +61,9 @@ public class StartupCheck {
                         DispatcherSettings dispatch, SequencerSettings sequencer, DeliverySettings delivery,
                         OutboxSettings outbox, HealthSettings health, WorkerSettings workers,
                         @Value("${micronaut.server.port:8080}") int port,
-                        @Value("${datasources.default.url:}") String url) {
+                        @Value("${datasources.default.url:}") String url, PluginSettings plugins,
+                        RuleSettings ruleSettings, ScheduleSettings schedules, Environment environment) {
+        KnownSettings.check(environment);
         // making the arguments was the check; the port and the embedded database's folder are left to look at
         embeddedFolder(url);
         if (port > 0) {

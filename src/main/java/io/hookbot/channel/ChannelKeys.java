@@ -1,6 +1,7 @@
 package io.hookbot.channel;
 
-import java.util.Comparator;
+import io.hookbot.config.Spelling;
+
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -80,36 +81,8 @@ public record ChannelKeys(Set<String> keys, Set<String> groups) {
      * @return the known key it most likely misspells, if one is close enough
      */
     public Optional<String> closest(String unknown) {
-        int allowed = Math.max(2, unknown.length() / 3);
         Set<String> candidates = new TreeSet<>(keys);
         groups.forEach(g -> candidates.add(g.substring(0, g.length() - 1)));
-        return candidates.stream()
-                .map(known -> new Scored(known, distance(unknown, known)))
-                .filter(scored -> scored.distance() <= allowed)
-                .min(Comparator.comparingInt(Scored::distance).thenComparing(Scored::key))
-                .map(Scored::key);
-    }
-
-    /** Levenshtein distance. */
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
-    }
-
-    private record Scored(String key, int distance) {
+        return Spelling.closest(unknown, candidates, Math.max(2, unknown.length() / 3));
     }
 }

@@ -33,7 +33,7 @@ class ChannelKeysTest {
         assertEquals(Optional.of("secret"), keys.closest("secert"));
         assertEquals(Optional.of("send.http.headers"), keys.closest("send.http.header"));
         assertEquals(Optional.empty(), keys.closest("colour"));
-        assertEquals(3, ChannelKeys.distance("kitten", "sitting"));
+        assertEquals(3, io.hookbot.config.Spelling.distance("kitten", "sitting"));
     }
 
     @Test

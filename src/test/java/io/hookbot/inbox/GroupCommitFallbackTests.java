@@ -55,7 +55,7 @@ abstract class GroupCommitFallbackTests {
                             then:
                               - reply: "you said: {{text}}"
                         """)
-                .with("hookbot.test.faults", "true")
+                .with("test.faults", "true")
                 .with("hookbot.admin.token", "t0ken")
                 .with("hookbot.channels.sms-main.platform", "sms-gateway")
                 .with("hookbot.channels.sms-main.secret", "demo-secret")

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class UnexpectedErrorHandlerTest {
 
     private final TestApp app = TestApp.on(Database.h2())
-            .with("hookbot.test.faults", "true")
+            .with("test.faults", "true")
             .with("hookbot.admin.token", "t0ken");
 
     @AfterEach

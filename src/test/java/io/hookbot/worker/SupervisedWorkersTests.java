@@ -48,7 +48,7 @@ abstract class SupervisedWorkersTests {
                             then:
                               - reply: "you said: {{text}}"
                         """)
-                .with("hookbot.test.faults", "true")
+                .with("test.faults", "true")
                 .with("hookbot.admin.token", TOKEN)
                 .with("hookbot.workers.max-backoff", "200ms")
                 .with("hookbot.inbox.purge-interval", "200ms")

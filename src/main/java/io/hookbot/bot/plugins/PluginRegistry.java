@@ -2,8 +2,8 @@ package io.hookbot.bot.plugins;
 
 import io.hookbot.api.BotPlugin;
 import io.hookbot.bot.rules.PluginCatalog;
+import io.hookbot.config.BotsFolder;
 import io.micronaut.context.BeanContext;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
 import io.micronaut.core.naming.conventions.StringConvention;
 import io.micronaut.inject.BeanDefinition;
@@ -31,16 +31,17 @@ public class PluginRegistry implements PluginCatalog {
     private static final Logger LOG = LoggerFactory.getLogger(PluginRegistry.class);
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
     /** Names under {@code hookbot.plugins} that are settings of hookbot itself, not plugin ids. */
-    private static final Set<String> RESERVED = Set.of("dir", "timeout", "threads", "isolation");
+    private static final Set<String> RESERVED = PluginSettings.NAMES;
 
     private final Map<String, LoadedPlugin> plugins = new LinkedHashMap<>();
     private final List<LoadFailure> failures = new ArrayList<>();
     private final Path directory;
 
     public PluginRegistry(BeanContext beans, Environment environment,
-                          @Value("${hookbot.bots-dir:bots}") String botsDir,
-                          @Value("${hookbot.plugins.dir:}") String pluginsDir) {
-        this.directory = pluginsDir.isBlank() ? Path.of(botsDir, "plugins") : Path.of(pluginsDir);
+                          BotsFolder bots, PluginSettings settings) {
+        String pluginsDir = settings.dir();
+        this.directory = pluginsDir == null || pluginsDir.isBlank() ? bots.path().resolve("plugins")
+                : Path.of(pluginsDir);
         for (BeanDefinition<BotPlugin> definition : beans.getBeanDefinitions(BotPlugin.class)) {
             try {
                 add(beans.getBean(definition), "class path", environment);

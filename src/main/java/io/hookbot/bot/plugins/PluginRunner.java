@@ -5,7 +5,6 @@ import io.hookbot.api.BotPlugin;
 import io.hookbot.api.PluginCalls;
 import io.hookbot.api.PluginTurn;
 import io.hookbot.worker.SafeErrors;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -83,17 +82,25 @@ public class PluginRunner {
     }
 
     /**
+     * @param settings {@code hookbot.plugins.*}
+     * @param failures where cut-offs are counted
+     * @param held     where a turn held by a plugin that ignores interrupts is announced ({@code auto} only)
+     */
+    @jakarta.inject.Inject
+    public PluginRunner(PluginSettings settings, PluginFailures failures,
+                        ApplicationEventPublisher<TurnHeldByPlugin> held) {
+        this(settings.timeout(), settings.threads(), settings.isolation(), failures, held);
+    }
+
+    /**
      * @param timeout   the time budget of one call
      * @param threads   the plugin threads (and the queue's length)
      * @param isolation {@code auto}, {@code thread} or {@code inline} (see the class comment)
      * @param failures  where cut-offs are counted
      * @param held      where a turn held by a plugin that ignores interrupts is announced ({@code auto} only)
      */
-    @jakarta.inject.Inject
-    public PluginRunner(@Value("${hookbot.plugins.timeout:2s}") Duration timeout,
-                        @Value("${hookbot.plugins.threads:8}") int threads,
-                        @Value("${hookbot.plugins.isolation:auto}") String isolation,
-                        PluginFailures failures, ApplicationEventPublisher<TurnHeldByPlugin> held) {
+    public PluginRunner(Duration timeout, int threads, String isolation, PluginFailures failures,
+                        ApplicationEventPublisher<TurnHeldByPlugin> held) {
         this.timeout = timeout;
         this.failures = failures;
         this.held = held;

@@ -1,9 +1,9 @@
 package io.hookbot.bot.rules;
 
 import io.hookbot.channel.ChannelConfig;
+import io.hookbot.config.BotsFolder;
 import io.hookbot.channel.ChannelRegistry;
 import io.micronaut.context.annotation.Context;
-import io.micronaut.context.annotation.Value;
 import io.hookbot.worker.Supervisor;
 import io.hookbot.worker.Worker;
 import jakarta.annotation.PreDestroy;
@@ -37,10 +37,10 @@ public class RuleBook {
     private final AtomicReference<Loaded> loaded = new AtomicReference<>();
     private final Worker watcher;
 
-    public RuleBook(@Value("${hookbot.bots-dir:bots}") String directory,
-                    @Value("${hookbot.rules.reload-interval:500ms}") Duration reloadInterval,
-                    ChannelRegistry channels, PluginCatalog plugins, Supervisor supervisor) {
-        this.directory = Path.of(directory);
+    public RuleBook(BotsFolder bots, RuleSettings settings, ChannelRegistry channels, PluginCatalog plugins,
+                    Supervisor supervisor) {
+        this.directory = bots.path();
+        Duration reloadInterval = settings.reloadInterval();
         this.channels = channels;
         this.platforms = channels.all().stream()
                 .collect(Collectors.toMap(ChannelConfig::name, ChannelConfig::platform));

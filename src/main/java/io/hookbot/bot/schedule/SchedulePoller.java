@@ -12,7 +12,6 @@ import io.hookbot.inbox.TurnReplies;
 import io.hookbot.outbox.DeliveryWorker;
 import io.hookbot.outbox.NewReply;
 import io.hookbot.outbox.OutboxStore;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.transaction.TransactionOperations;
@@ -73,8 +72,7 @@ public class SchedulePoller implements ApplicationEventListener<ServerStartupEve
                           SlotSync sync, FiringLog firings, PluginDispatch plugins, TurnGuards guards,
                           TurnReplies turnReplies, OutboxStore outbox, DeliveryWorker delivery, Clock clock,
                           Supervisor supervisor,
-                          @Value("${hookbot.schedules.enabled:true}") boolean enabled,
-                          @Value("${hookbot.schedules.poll-interval:1s}") Duration pollInterval) {
+                          ScheduleSettings settings) {
         this.transactions = transactions;
         this.rules = rules;
         this.slots = slots;
@@ -86,8 +84,8 @@ public class SchedulePoller implements ApplicationEventListener<ServerStartupEve
         this.outbox = outbox;
         this.delivery = delivery;
         this.clock = clock;
-        this.enabled = enabled;
-        this.pollInterval = pollInterval;
+        this.enabled = settings.enabled();
+        this.pollInterval = settings.pollInterval();
         this.supervisor = supervisor;
     }
 

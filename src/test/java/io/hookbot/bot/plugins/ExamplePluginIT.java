@@ -60,8 +60,8 @@ class ExamplePluginIT {
     @Test
     void theExamplesJarLoadsIntoARunningHookbotAndAnswersAWebhook() throws IOException {
         Files.createDirectories(app.botsDir().resolve("plugins"));
-        Files.copy(required("hookbot.example.jar"), app.botsDir().resolve("plugins/faq-plugin-1.0.jar"));
-        Files.copy(required("hookbot.example.dir").resolve("faq-bot.yml"), app.botsDir().resolve("faq-bot.yml"));
+        Files.copy(required("example.plugin.jar"), app.botsDir().resolve("plugins/faq-plugin-1.0.jar"));
+        Files.copy(required("example.plugin.dir").resolve("faq-bot.yml"), app.botsDir().resolve("faq-bot.yml"));
         app.with("hookbot.plugins.faq.fallback", "Sorry, I don't know that one.").start();
 
         PluginRegistry registry = app.context().getBean(PluginRegistry.class);

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 
 /** The switchboard of the fault beans: which points throw now, and how often each has. */
 @Singleton
-@Requires(property = "hookbot.test.faults", value = "true")
+@Requires(property = "test.faults", value = "true")
 public class Faults {
 
     /** The point where the inbox writer inserts events. */

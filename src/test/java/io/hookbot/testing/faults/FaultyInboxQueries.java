@@ -12,7 +12,7 @@ import java.util.List;
 /** {@link InboxQueries} with a fault point behind {@code GET /admin/inbox}. */
 @Singleton
 @Replaces(InboxQueries.class)
-@Requires(property = "hookbot.test.faults", value = "true")
+@Requires(property = "test.faults", value = "true")
 public class FaultyInboxQueries extends InboxQueries {
 
     private final Faults faults;

@@ -15,7 +15,7 @@ import java.util.List;
 /** {@link InboxStore} with fault points for the inbox writer, the dispatcher and the inbox retention. */
 @Singleton
 @Replaces(InboxStore.class)
-@Requires(property = "hookbot.test.faults", value = "true")
+@Requires(property = "test.faults", value = "true")
 public class FaultyInboxStore extends InboxStore {
 
     private final Faults faults;

@@ -17,7 +17,7 @@ import java.util.Set;
 /** {@link OutboxStore} with a fault point for the delivery loop's claim. */
 @Singleton
 @Replaces(OutboxStore.class)
-@Requires(property = "hookbot.test.faults", value = "true")
+@Requires(property = "test.faults", value = "true")
 public class FaultyOutboxStore extends OutboxStore {
 
     private final Faults faults;

@@ -13,7 +13,7 @@ import java.util.List;
 /** {@link SlotStore} with a fault point for the schedule poller's claim. */
 @Singleton
 @Replaces(SlotStore.class)
-@Requires(property = "hookbot.test.faults", value = "true")
+@Requires(property = "test.faults", value = "true")
 public class FaultySlotStore extends SlotStore {
 
     private final Faults faults;

@@ -1,0 +1,50 @@
+package io.hookbot;
+
+import io.hookbot.testing.Database;
+import io.hookbot.testing.TestApp;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every {@code hookbot.*} key of the configuration is a setting: a misspelled one stops the startup with the one it
+ * most likely means; a plugin's own settings and a channel's are checked elsewhere, not here.
+ */
+class KnownSettingsTest {
+
+    @Test
+    void aMisspelledSettingStopsTheStartupWithADidYouMean() {
+        TestApp app = TestApp.on(Database.h2()).with("hookbot.inbox.max-bach", 10);
+        try {
+            String messages = messages(assertThrows(Throwable.class, app::start));
+            assertTrue(messages.contains("hookbot.inbox.max-bach is not a setting (did you mean "
+                    + "hookbot.inbox.max-batch?)"), messages);
+        } finally {
+            app.close();
+        }
+    }
+
+    @Test
+    void aPluginsOwnSettingsAndEverySettingOfTheRecordsAreAccepted() {
+        TestApp app = TestApp.on(Database.h2())
+                .with("hookbot.plugins.faq.fallback", "Sorry!")
+                .with("hookbot.plugins.timeout", "3s")
+                .with("hookbot.dispatcher.conversationsPerTransaction", 8);
+        try {
+            app.start();
+        } finally {
+            app.close();
+        }
+        assertTrue(KnownSettings.names().contains("hookbot.delivery.max-backoff"));
+        assertTrue(KnownSettings.names().contains("hookbot.bots-dir"));
+    }
+
+    private static String messages(Throwable failure) {
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            messages.append(t.getMessage()).append('\n');
+        }
+        return messages.toString();
+    }
+}
