@@ -50,7 +50,8 @@ class StartupMistakesTest {
     @Test
     void anUnknownPlatformAndAMissingSecretAreNamed() {
         assertTrue(failedStart(Map.of("HOOKBOT_CHANNELS_ROOM_PLATFORM", "webinatoo"), Map.of())
-                .contains("hookbot cannot start: hookbot.channels.room.platform is 'webinatoo'; known platforms: "));
+                .contains("hookbot cannot start: hookbot.channels.room.platform is 'webinatoo' (did you mean webinato?)"
+                        + "; known platforms: "));
         assertTrue(failedStart(Map.of(), Map.of("hookbot.channels.sms-main.secret", ""))
                 .contains("hookbot cannot start: hookbot.channels.sms-main.secret is required"));
     }

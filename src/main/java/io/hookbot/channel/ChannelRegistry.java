@@ -1,6 +1,7 @@
 package io.hookbot.channel;
 
 import io.hookbot.channel.http.HttpSender;
+import io.hookbot.config.Spelling;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.env.Environment;
 import io.micronaut.core.naming.conventions.StringConvention;
@@ -71,8 +72,10 @@ public class ChannelRegistry {
             }
             Platform platform = platforms.get(platformId.get().trim());
             if (platform == null) {
-                throw new ChannelConfigException(prefix + "platform is '" + platformId.get()
-                        + "'; known platforms: " + String.join(", ", new TreeMap<>(platforms).keySet()));
+                throw new ChannelConfigException(prefix + "platform is '" + platformId.get() + "'"
+                        + Spelling.closest(platformId.get().trim(), platforms.keySet(), 3)
+                                .map(guess -> " (did you mean " + guess + "?)").orElse("")
+                        + "; known platforms: " + String.join(", ", new TreeMap<>(platforms).keySet()));
             }
             ChannelKeys keys = platform.settingKeys().plus(COMMON);
             result.put(name, new ChannelConfig(name, platform.id(),
