@@ -2,6 +2,7 @@ package io.hookbot.worker;
 
 import ch.qos.logback.classic.Level;
 import io.hookbot.testing.Eventually;
+import io.hookbot.testing.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

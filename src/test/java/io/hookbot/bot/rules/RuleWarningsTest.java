@@ -3,6 +3,7 @@ package io.hookbot.bot.rules;
 import ch.qos.logback.classic.Level;
 import io.hookbot.testing.Database;
 import io.hookbot.testing.Eventually;
+import io.hookbot.testing.LogCapture;
 import io.hookbot.testing.TestApp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.hookbot.worker;
+package io.hookbot.testing;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -9,19 +9,23 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 
 /** The log lines one logger writes while a test runs. */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
     private final Logger logger;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-    LogCapture(Class<?> of) {
+    /** @param of the class whose logger to listen to */
+    public LogCapture(Class<?> of) {
         logger = (Logger) LoggerFactory.getLogger(of);
         appender.start();
         logger.addAppender(appender);
     }
 
-    /** @return the lines at or above the level, formatted */
-    List<String> at(Level level) {
+    /**
+     * @param level the least level
+     * @return the lines at or above it, formatted
+     */
+    public List<String> at(Level level) {
         synchronized (appender.list) {
             return appender.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(level))
                     .map(ILoggingEvent::getFormattedMessage).toList();
