@@ -175,7 +175,7 @@ public abstract class RetentionJob implements ApplicationEventListener<ServerSta
         Worker current = timer;
         if (current != null) {
             current.stop();
-            current.join(Duration.ofSeconds(10));
+            current.join(Duration.ofSeconds(2));
         }
     }
 }

@@ -180,7 +180,7 @@ public class SchedulePoller implements ApplicationEventListener<ServerStartupEve
         Worker current = poller;
         if (current != null) {
             current.stop();
-            current.join(Duration.ofSeconds(10));
+            current.join(Duration.ofSeconds(2));
         }
     }
 }
