@@ -21,7 +21,7 @@ final class HookbotLauncher extends Micronaut {
      * @param args the server's arguments
      */
     static void launch(String[] args) {
-        new HookbotLauncher().mainClass(Application.class).args(args).start();
+        new HookbotLauncher().mainClass(HookbotLauncher.class).args(args).start();
     }
 
     @Override
