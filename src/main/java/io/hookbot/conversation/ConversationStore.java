@@ -3,7 +3,7 @@ package io.hookbot.conversation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hookbot.db.DatabaseKind;
+import io.hookbot.db.SqlDialect;
 import jakarta.inject.Singleton;
 
 import java.io.UncheckedIOException;
@@ -25,18 +25,17 @@ public class ConversationStore {
 
     private static final String READ = "SELECT id, state, turns FROM conversation "
             + "WHERE channel = ? AND conversation_key = ?";
-    private static final String LOCK = READ + " FOR UPDATE SKIP LOCKED";
 
     /**
-     * Whether the database can be shared by several instances, and so needs the row lock. An embedded H2 database
-     * is opened by one process at a time (H2 locks its file), and in one process the dispatcher never gives a
-     * conversation to two threads at once, so there the row is read without a lock: H2 parses a {@code FOR UPDATE}
-     * query anew on every call (it never caches one), which cost about a twentieth of a turn's time.
+     * Where the database may be shared by several instances, the row is locked against them; an embedded H2 file is
+     * opened by one process at a time (H2 locks its file), and in one process the dispatcher never gives a
+     * conversation to two threads at once, so there it is read without a lock ({@link
+     * SqlDialect#lockedAgainstOtherProcesses}; what the lock cost on H2: docs/benchmarks.md, "No FOR UPDATE on H2").
      */
-    private final DatabaseKind database;
+    private final SqlDialect dialect;
 
-    public ConversationStore(DatabaseKind database) {
-        this.database = database;
+    public ConversationStore(SqlDialect dialect) {
+        this.dialect = dialect;
     }
 
     /**
@@ -63,7 +62,7 @@ public class ConversationStore {
     }
 
     private Optional<Conversation> select(Connection connection, String channel, String key) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(database.isShared(connection) ? LOCK : READ)) {
+        try (PreparedStatement select = connection.prepareStatement(dialect.lockedAgainstOtherProcesses(connection, READ))) {
             select.setString(1, channel);
             select.setString(2, key);
             try (ResultSet row = select.executeQuery()) {

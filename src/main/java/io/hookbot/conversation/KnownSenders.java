@@ -1,7 +1,7 @@
 package io.hookbot.conversation;
 
 import io.hookbot.api.MessageReceived;
-import io.hookbot.db.DatabaseKind;
+import io.hookbot.db.SqlDialect;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -24,10 +24,10 @@ public class KnownSenders {
     private static final String INSERT = "INSERT INTO known_sender (channel, sender_id, first_event_id, first_seen) "
             + "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
-    private final DatabaseKind database;
+    private final SqlDialect dialect;
 
-    public KnownSenders(DatabaseKind database) {
-        this.database = database;
+    public KnownSenders(SqlDialect dialect) {
+        this.dialect = dialect;
     }
 
     /**
@@ -43,10 +43,10 @@ public class KnownSenders {
         if (message.sender() == null || message.sequence() != null && message.sequence().marksEmptyBatch()) {
             return false;
         }
-        // on H2, read first: nearly every message comes from a known sender, and there a conflicting insert is not
-        // free (H2 raises and catches a duplicate-key error and leaves the page dirty for the commit to write out);
-        // on PostgreSQL the insert alone is one round trip and a conflict costs nothing
-        if (database.isH2(connection) && known(connection, message)) {
+        // nearly every message comes from a known sender, so the insert nearly always conflicts: where that costs
+        // more than a read (SqlDialect says where, docs/benchmarks.md "Read before write" what it measured), read
+        // first
+        if (dialect.readsBeforeIdleWrites(connection) && known(connection, message)) {
             return false;
         }
         // concurrent first messages of one sender in two conversations: the second insert waits for the first

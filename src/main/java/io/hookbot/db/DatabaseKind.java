@@ -1,21 +1,17 @@
 package io.hookbot.db;
 
-import io.micronaut.context.annotation.Value;
-import jakarta.inject.Singleton;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
 
 /**
- * Which database hookbot runs on, for the few statements that are written differently for H2 and PostgreSQL (each
- * such place says why). Read from the first connection that asks, once.
+ * Which database hookbot runs on, for {@link SqlDialect}, which alone asks. Read from the first connection that asks,
+ * once.
  *
  * <p>Whether an H2 file may be shared is read from the configured URL ({@code datasources.default.url}): H2 leaves
  * its settings, {@code AUTO_SERVER} among them, out of the URL its connections report.
  */
-@Singleton
-public class DatabaseKind {
+final class DatabaseKind {
 
     private final String configuredUrl;
     private volatile Detected detected;
@@ -23,7 +19,7 @@ public class DatabaseKind {
     /**
      * @param configuredUrl the JDBC URL the datasource was configured with (empty: use the one connections report)
      */
-    public DatabaseKind(@Value("${datasources.default.url:}") String configuredUrl) {
+    DatabaseKind(String configuredUrl) {
         this.configuredUrl = configuredUrl == null ? "" : configuredUrl;
     }
 
@@ -32,7 +28,7 @@ public class DatabaseKind {
      * @return whether it is H2 (embedded or not)
      * @throws SQLException if the driver cannot say
      */
-    public boolean isH2(Connection connection) throws SQLException {
+    boolean isH2(Connection connection) throws SQLException {
         return detect(connection).h2();
     }
 
@@ -42,7 +38,7 @@ public class DatabaseKind {
      *         so that rows must be locked against them; false for an embedded H2 file, which one process owns
      * @throws SQLException if the driver cannot say
      */
-    public boolean isShared(Connection connection) throws SQLException {
+    boolean isShared(Connection connection) throws SQLException {
         return detect(connection).shared();
     }
 

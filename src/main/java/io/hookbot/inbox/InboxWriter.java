@@ -3,9 +3,9 @@ package io.hookbot.inbox;
 import io.hookbot.channel.InboundEvent;
 import io.hookbot.channel.StoreOutcome;
 import io.hookbot.channel.WebhookRejection;
-import io.hookbot.db.DatabaseKind;
 import io.hookbot.db.DatabaseErrors;
 import io.hookbot.db.Durability;
+import io.hookbot.db.SqlDialect;
 import io.hookbot.worker.SafeErrors;
 import io.hookbot.worker.Supervisor;
 import io.hookbot.worker.Worker;
@@ -64,7 +64,7 @@ public class InboxWriter implements ApplicationEventListener<ServerStartupEvent>
     private final InboxStore store;
     private final Dispatcher dispatcher;
     private final Durability durability;
-    private final DatabaseKind databaseKind;
+    private final SqlDialect dialect;
     private final BlockingQueue<Pending> queue;
     private final int maxBatch;
     private final boolean journalWanted;
@@ -87,13 +87,13 @@ public class InboxWriter implements ApplicationEventListener<ServerStartupEvent>
     private long lastProbe;
 
     public InboxWriter(TransactionOperations<Connection> transactions, InboxStore store, Dispatcher dispatcher,
-                       Durability durability, DatabaseKind databaseKind, Supervisor supervisor,
+                       Durability durability, SqlDialect dialect, Supervisor supervisor,
                        QuarantinedEvents quarantine, InboxSettings settings) {
         this.transactions = transactions;
         this.store = store;
         this.dispatcher = dispatcher;
         this.durability = durability;
-        this.databaseKind = databaseKind;
+        this.dialect = dialect;
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         this.maxBatch = settings.maxBatch();
         this.journalWanted = settings.journal();
@@ -278,7 +278,7 @@ public class InboxWriter implements ApplicationEventListener<ServerStartupEvent>
             return;
         }
         // a journal belongs to one process: not when others may open the same file (AUTO_SERVER)
-        if (transactions.executeRead(status -> databaseKind.isShared(status.getConnection()))) {
+        if (transactions.executeRead(status -> dialect.sharedWithOtherProcesses(status.getConnection()))) {
             LOG.info("The H2 file {} may be shared with other processes (AUTO_SERVER); webhooks are acknowledged "
                     + "after the database write, without the inbox journal", file);
             return;

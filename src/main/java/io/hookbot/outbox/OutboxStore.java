@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookbot.api.Attachment;
 import io.hookbot.channel.OutboundMessage;
-import io.hookbot.db.DatabaseKind;
+import io.hookbot.db.SqlDialect;
 import io.hookbot.db.PurgeStep;
 import jakarta.inject.Singleton;
 
@@ -33,36 +33,31 @@ public class OutboxStore {
 
     private final AttemptStore attempts;
     private final ChannelPauseStore pauses;
-    private final DatabaseKind database;
+    private final SqlDialect dialect;
 
-    public OutboxStore(AttemptStore attempts, ChannelPauseStore pauses, DatabaseKind database) {
+    public OutboxStore(AttemptStore attempts, ChannelPauseStore pauses, SqlDialect dialect) {
         this.attempts = attempts;
         this.pauses = pauses;
-        this.database = database;
+        this.dialect = dialect;
     }
 
     /**
      * Rows are claimed only when no earlier row to the same recipient is still waiting or in flight, which keeps
      * each recipient's replies in order across threads and instances; rows of paused channels are not claimed.
-     * On H2 each status is asked with an equality, so the lookup stays within the (channel, recipient, status)
-     * prefix of the recipient index: with {@code status IN (…)} H2 walks the recipient's whole history of sent
-     * replies ({@code EXPLAIN ANALYZE}: 3,500 index entries for a recipient with 3,500 replies sent, against 1).
-     * PostgreSQL plans the {@code IN} form well and the split one badly (under 600 replies/s instead of about 2,500
-     * in the delivery load test), so it keeps the {@code IN}.
+     * The "no earlier row" condition is written per database ({@link SqlDialect#noneOf}): on H2 each status is
+     * asked with an equality, so the look-up stays within the (channel, recipient, status) prefix of the recipient
+     * index instead of walking the recipient's whole history of sent replies; PostgreSQL plans the {@code IN} form
+     * well and the split one badly. What each form measured: docs/benchmarks-delivery.md, "The claim query".
      */
     private static final String CLAIMABLE = "SELECT o.id, o.channel, o.recipient, o.payload, o.attempts, o.last_error "
             + "FROM outbox_message o WHERE o.status = 'PENDING' AND o.next_attempt_at <= ? %s"
             + "AND NOT EXISTS (SELECT 1 FROM channel_pause p WHERE p.channel = o.channel) %s"
             + "ORDER BY o.id FETCH FIRST %d ROWS ONLY FOR UPDATE SKIP LOCKED";
-    /** No earlier row to the same recipient waiting or in flight; the form PostgreSQL's planner handles best. */
-    private static final String NONE_BEFORE = "AND NOT EXISTS (SELECT 1 FROM outbox_message e "
-            + "WHERE e.channel = o.channel AND e.recipient = o.recipient AND e.status IN ('PENDING', 'SENDING') "
-            + "AND e.id < o.id) ";
-    /** The same for H2, one equality per status (see above). */
-    private static final String NONE_BEFORE_H2 = "AND NOT EXISTS (SELECT 1 FROM outbox_message e "
-            + "WHERE e.channel = o.channel AND e.recipient = o.recipient AND e.status = 'PENDING' AND e.id < o.id) "
-            + "AND NOT EXISTS (SELECT 1 FROM outbox_message e "
-            + "WHERE e.channel = o.channel AND e.recipient = o.recipient AND e.status = 'SENDING' AND e.id < o.id) ";
+    /** An earlier row to the same recipient, with {@code %s} for the condition on its status. */
+    private static final String EARLIER = "SELECT 1 FROM outbox_message e "
+            + "WHERE e.channel = o.channel AND e.recipient = o.recipient AND %s AND e.id < o.id";
+    /** The statuses of a row still waiting or in flight. */
+    private static final List<String> UNFINISHED = List.of("'PENDING'", "'SENDING'");
 
     /**
      * A claimed row.
@@ -184,7 +179,7 @@ public class OutboxStore {
     }
 
     private String noneBefore(Connection connection) throws SQLException {
-        return database.isH2(connection) ? NONE_BEFORE_H2 : NONE_BEFORE;
+        return "AND " + dialect.noneOf(connection, EARLIER, "e.status", UNFINISHED) + " ";
     }
 
     /** Whether no earlier reply to the reply's recipient is waiting or in flight; asked once per recipient. */

@@ -3,7 +3,7 @@ package io.hookbot.presence;
 import io.hookbot.api.PresenceChanged;
 import io.hookbot.api.PresenceFilter;
 import io.hookbot.api.UserPresence;
-import io.hookbot.db.DatabaseKind;
+import io.hookbot.db.SqlDialect;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -48,10 +48,10 @@ public class PresenceStore {
     private static final String INSERT_SCOPE = "INSERT INTO presence_scope "
             + "(channel, user_id, scope, status, status_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
-    private final DatabaseKind database;
+    private final SqlDialect dialect;
 
-    public PresenceStore(DatabaseKind database) {
-        this.database = database;
+    public PresenceStore(SqlDialect dialect) {
+        this.dialect = dialect;
     }
 
     /**
@@ -70,14 +70,14 @@ public class PresenceStore {
     }
 
     /**
-     * Moves a user's last-seen time forward, creating the user (without a status) if new. On H2, which runs in this
-     * process, the row is read first and nothing is written when it already says as much: a read costs little
-     * there, and every written row costs its page a copy at the commit. PostgreSQL is a round trip away, where one
-     * {@code UPDATE} costs less than a read and then a write (a 200-entry batch acknowledged 10-20% slower
-     * with the read first).
+     * Moves a user's last-seen time forward, creating the user (without a status) if new. Where a write that
+     * changes nothing costs more than a read ({@link SqlDialect#readsBeforeIdleWrites}: on H2, which runs in this
+     * process, every written row costs its page a copy at the commit), the row is read first and nothing is written
+     * when it already says as much; elsewhere one {@code UPDATE} is cheaper than a read and then a write. What
+     * either way measured: docs/benchmarks.md, "Read before write".
      */
     void seen(Connection c, String channel, String user, String name, Instant at) throws SQLException {
-        if (database.isH2(c) && upToDate(c, channel, user, name, at)) {
+        if (dialect.readsBeforeIdleWrites(c) && upToDate(c, channel, user, name, at)) {
             return;
         }
         if (updateSeen(c, channel, user, name, at) || insertUser(c, channel, user, name, null, at)) {

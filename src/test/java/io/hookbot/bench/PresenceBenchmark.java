@@ -2,7 +2,7 @@ package io.hookbot.bench;
 
 import io.hookbot.api.PresenceChanged;
 import io.hookbot.api.User;
-import io.hookbot.db.DatabaseKind;
+import io.hookbot.db.SqlDialect;
 import io.hookbot.presence.PresenceStore;
 import io.hookbot.presence.PresenceTracker;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -63,7 +63,7 @@ public class PresenceBenchmark {
             }
         }
         connection.setAutoCommit(false);
-        tracker = new PresenceTracker(new PresenceStore(new DatabaseKind("")));
+        tracker = new PresenceTracker(new PresenceStore(new SqlDialect("")));
         for (int i = 0; i < USERS; i++) {
             apply();
         }

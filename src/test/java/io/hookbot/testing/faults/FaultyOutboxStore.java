@@ -1,6 +1,6 @@
 package io.hookbot.testing.faults;
 
-import io.hookbot.db.DatabaseKind;
+import io.hookbot.db.SqlDialect;
 import io.hookbot.outbox.AttemptStore;
 import io.hookbot.outbox.ChannelPauseStore;
 import io.hookbot.outbox.OutboxStore;
@@ -22,8 +22,8 @@ public class FaultyOutboxStore extends OutboxStore {
 
     private final Faults faults;
 
-    public FaultyOutboxStore(AttemptStore attempts, ChannelPauseStore pauses, DatabaseKind database, Faults faults) {
-        super(attempts, pauses, database);
+    public FaultyOutboxStore(AttemptStore attempts, ChannelPauseStore pauses, SqlDialect dialect, Faults faults) {
+        super(attempts, pauses, dialect);
         this.faults = faults;
     }
 
