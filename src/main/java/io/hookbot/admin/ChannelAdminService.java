@@ -66,8 +66,7 @@ public class ChannelAdminService {
      * @throws AdminException 404 for a channel that is neither configured nor paused, 409 if it is not paused
      */
     public Map<String, Object> resume(String name) {
-        boolean wasPaused = transactions.executeWrite(s -> pauses.resume(s.getConnection(), name));
-        durability.flush();
+        boolean wasPaused = durability.executeWrite(s -> pauses.resume(s.getConnection(), name));
         if (!wasPaused) {
             if (channels.find(name).isEmpty()) {
                 throw AdminException.notFound("no channel named '" + name + "' is configured under hookbot.channels");

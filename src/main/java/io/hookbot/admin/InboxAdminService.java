@@ -130,7 +130,7 @@ public class InboxAdminService {
      * @throws AdminException 404 if there is no such event, 409 if it did not fail or is a schedule firing
      */
     public Map<String, Object> retry(long id) {
-        InboxQueries.Retry retry = transactions.executeWrite(s -> queries.retry(s.getConnection(), id));
+        InboxQueries.Retry retry = durability.executeWrite(s -> queries.retry(s.getConnection(), id));
         switch (retry.result()) {
             case NOT_FOUND -> throw AdminException.notFound("there is no inbox event " + id);
             case NOT_FAILED -> throw AdminException.conflict("inbox event " + id
@@ -140,7 +140,6 @@ public class InboxAdminService {
             default -> {
             }
         }
-        durability.flush();
         var conversation = retry.conversation().orElseThrow();
         LOG.info("Inbox event {} on {} put back in line by the admin API", id, conversation.channel());
         dispatcher.wake(conversation);

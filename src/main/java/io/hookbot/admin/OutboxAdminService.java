@@ -77,7 +77,7 @@ public class OutboxAdminService {
      */
     public OutboxRowView retry(long id) {
         // the row is read in the retry's transaction: the delivery worker may claim it as soon as it commits
-        OutboxRowView retried = transactions.executeWrite(s -> {
+        OutboxRowView retried = durability.executeWrite(s -> {
             switch (queries.retry(s.getConnection(), id, Instant.now())) {
                 case NOT_FOUND -> throw AdminException.notFound("there is no outbox row " + id);
                 case NOT_FAILED -> throw AdminException.conflict("outbox row " + id
@@ -88,7 +88,6 @@ public class OutboxAdminService {
                 }
             }
         });
-        durability.flush();
         LOG.info("Outbox row {} put back in line by the admin API", id);
         delivery.wake();
         return retried;

@@ -488,10 +488,8 @@ public class InboxWriter implements ApplicationEventListener<ServerStartupEvent>
     }
 
     private boolean[] insertDurably(List<InboxStore.NewEvent> rows) throws Exception {
-        boolean[] inserted = transactions.executeWrite(status -> store.insert(status.getConnection(), rows));
-        // on the disk before anyone is told (the journal's records are released only after this, too)
-        durability.flush();
-        return inserted;
+        // on the disk when this returns, before anyone is told (the journal's records are released only after, too)
+        return durability.executeWrite(status -> store.insert(status.getConnection(), rows));
     }
 
     private void wake(List<InboxStore.NewEvent> rows, boolean[] inserted) {

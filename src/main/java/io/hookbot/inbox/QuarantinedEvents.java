@@ -3,7 +3,6 @@ package io.hookbot.inbox;
 import io.hookbot.db.DatabaseErrors;
 import io.hookbot.db.Durability;
 import io.hookbot.worker.SafeErrors;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -28,16 +26,13 @@ public class QuarantinedEvents {
 
     private static final Logger LOG = LoggerFactory.getLogger(QuarantinedEvents.class);
 
-    private final TransactionOperations<Connection> transactions;
     private final InboxStore store;
     private final Durability durability;
     private final Dispatcher dispatcher;
     private final AtomicInteger count = new AtomicInteger();
     private volatile InboxQuarantine quarantine;
 
-    public QuarantinedEvents(TransactionOperations<Connection> transactions, InboxStore store, Durability durability,
-                             Dispatcher dispatcher) {
-        this.transactions = transactions;
+    public QuarantinedEvents(InboxStore store, Durability durability, Dispatcher dispatcher) {
         this.store = store;
         this.durability = durability;
         this.dispatcher = dispatcher;
@@ -134,7 +129,7 @@ public class QuarantinedEvents {
             InboxStore.NewEvent event = entry.get().event();
             boolean inserted;
             try {
-                inserted = transactions.executeWrite(s -> store.insert(s.getConnection(), List.of(event)))[0];
+                inserted = durability.executeWrite(s -> store.insert(s.getConnection(), List.of(event)))[0];
             } catch (Exception e) {
                 // checked SQL exceptions come through the transaction template unwrapped
                 if (!DatabaseErrors.isCausedByData(e)) {
@@ -144,7 +139,6 @@ public class QuarantinedEvents {
                 current.put(event, SafeErrors.describe(e), Instant.now());
                 return RetryResult.REFUSED;
             }
-            durability.flush();
             current.remove(id);
             count.set(current.count());
             if (inserted) {

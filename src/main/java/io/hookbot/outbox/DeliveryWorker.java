@@ -269,12 +269,12 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
             return;
         }
         try {
-            transactions.executeWrite(s -> {
+            // on the disk when this returns: a sent reply must stay recorded as sent, or a crash would send it
+            // again once its claim lapses
+            durability.executeWrite(s -> {
                 store.record(s.getConnection(), batch);
                 return null;
             });
-            // a sent reply must stay recorded as sent, or a crash would send it again once its claim lapses
-            durability.flush();
         } catch (Throwable e) {
             // keep them: a sent row that is not recorded as sent would be sent again when its claim lapses
             outcomes.addAll(batch);
