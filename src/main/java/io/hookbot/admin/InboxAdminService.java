@@ -6,7 +6,7 @@ import io.hookbot.inbox.InboxQueries;
 import io.hookbot.inbox.InboxQueries.ChannelBacklog;
 import io.hookbot.inbox.InboxQueries.FailedPage;
 import io.hookbot.inbox.InboxWriter;
-import io.hookbot.inbox.QuarantinedEvents;
+import io.hookbot.inbox.journal.QuarantinedEvents;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;

@@ -1,6 +1,6 @@
 package io.hookbot.admin;
 
-import io.hookbot.inbox.QuarantinedEvents;
+import io.hookbot.inbox.journal.QuarantinedEvents;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

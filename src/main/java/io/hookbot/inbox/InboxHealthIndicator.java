@@ -3,6 +3,7 @@ package io.hookbot.inbox;
 import io.hookbot.db.BoundedHealthCheck;
 import io.hookbot.db.CachedRead;
 import io.hookbot.db.HealthSettings;
+import io.hookbot.inbox.journal.QuarantinedEvents;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;

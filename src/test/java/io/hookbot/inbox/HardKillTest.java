@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * An acknowledged webhook survives {@code kill -9} of the process right after the acknowledgement and is answered
  * exactly once after a restart. The application runs as a separate JVM on the default embedded H2 settings, where
  * commits reach the file within {@code WRITE_DELAY} (100 ms): a webhook is acknowledged once its events are in the
- * inbox journal, and what the journal holds at the next start is stored then ({@link InboxJournal}). The second
+ * inbox journal, and what the journal holds at the next start is stored then ({@link io.hookbot.inbox.journal.InboxJournal}). The second
  * test kills the process while the inbox writer is behind a burst of 200-event calls (when it was written, 8,200
  * of the 16,000 acknowledged events were not in the table yet, and the test failed with the recovery disabled).
  * With the journal off and without the write before the acknowledgement ({@link io.hookbot.db.Durability}) the

@@ -1,6 +1,9 @@
 package io.hookbot.inbox;
 
 import io.hookbot.db.Durability;
+import io.hookbot.inbox.journal.InboxJournal;
+import io.hookbot.inbox.journal.JournalRecords;
+import io.hookbot.inbox.journal.JournalingIntake;
 import io.hookbot.testing.Database;
 import io.hookbot.testing.Eventually;
 import io.hookbot.testing.FakeGateway;
@@ -75,7 +78,7 @@ class JournaledInboxTest {
         Eventually.await("the first reply", () -> gateway.calls("/api/send/sms").size() == 1);
         Map<String, Object> row = app.query(
                 "SELECT channel, dedupe_key, conversation_key, event_type, payload FROM inbox_event").get(0);
-        Path folder = InboxWriter.journalFolder(app.context().getBean(Durability.class).embeddedFile().orElseThrow());
+        Path folder = JournalingIntake.journalFolder(app.context().getBean(Durability.class).embeddedFile().orElseThrow());
         app.stop();
 
         // as a crash leaves it: the stored event once more (written to the table just before the crash) and a
@@ -104,7 +107,7 @@ class JournaledInboxTest {
     @Test
     void copiesOfOneWebhookRacingEachOtherAreStoredOnceAndTheAnswersAddUp() throws Exception {
         app.start();
-        assertTrue(Files.isDirectory(InboxWriter.journalFolder(
+        assertTrue(Files.isDirectory(JournalingIntake.journalFolder(
                 app.context().getBean(Durability.class).embeddedFile().orElseThrow())), "the journal is on");
         int copies = 8;
         int entries = 200;
@@ -163,7 +166,7 @@ class JournaledInboxTest {
     @Test
     void withTheJournalOffNoJournalIsKeptAndWebhooksAreStillStoredOnce() {
         app.with("hookbot.inbox.journal", false).start();
-        Path folder = InboxWriter.journalFolder(app.context().getBean(Durability.class).embeddedFile().orElseThrow());
+        Path folder = JournalingIntake.journalFolder(app.context().getBean(Durability.class).embeddedFile().orElseThrow());
 
         String body = Samples.read("sms-gateway/sms.form");
         assertEquals("{\"stored\":1,\"duplicates\":0}", app.post("sms-main", FORM, body).body());
@@ -178,7 +181,7 @@ class JournaledInboxTest {
         String url = ((String) database.properties().get("datasources.default.url"))
                 .replace(";DB_CLOSE_ON_EXIT=FALSE", "") + ";AUTO_SERVER=TRUE";   // H2 refuses the two together
         app.with("datasources.default.url", url).start();
-        Path folder = InboxWriter.journalFolder(app.context().getBean(Durability.class).embeddedFile().orElseThrow());
+        Path folder = JournalingIntake.journalFolder(app.context().getBean(Durability.class).embeddedFile().orElseThrow());
 
         assertEquals("{\"stored\":1,\"duplicates\":0}",
                 app.post("sms-main", FORM, Samples.read("sms-gateway/sms.form")).body());

@@ -1,6 +1,10 @@
 package io.hookbot.inbox;
 
 import io.hookbot.db.Durability;
+import io.hookbot.inbox.journal.InboxJournal;
+import io.hookbot.inbox.journal.InboxQuarantine;
+import io.hookbot.inbox.journal.JournalRecords;
+import io.hookbot.inbox.journal.JournalingIntake;
 import io.hookbot.testing.AdminClient;
 import io.hookbot.testing.Database;
 import io.hookbot.testing.Eventually;
@@ -74,7 +78,7 @@ class QuarantineTest {
         Eventually.await("the first reply", () -> gateway.calls("/api/send/sms").size() == 1);
         Map<String, Object> row = app.query(
                 "SELECT channel, dedupe_key, conversation_key, event_type, payload FROM inbox_event").get(0);
-        Path journalFolder = InboxWriter.journalFolder(
+        Path journalFolder = JournalingIntake.journalFolder(
                 app.context().getBean(Durability.class).embeddedFile().orElseThrow());
         app.stop();
 
@@ -129,7 +133,7 @@ class QuarantineTest {
         Eventually.await("the first reply", () -> gateway.calls("/api/send/sms").size() == 1);
         Map<String, Object> row = app.query(
                 "SELECT channel, dedupe_key, conversation_key, event_type, payload FROM inbox_event").get(0);
-        Path folder = InboxWriter.quarantineFolder(
+        Path folder = JournalingIntake.quarantineFolder(
                 app.context().getBean(Durability.class).embeddedFile().orElseThrow());
         app.stop();
         // as if a cause since fixed had refused it

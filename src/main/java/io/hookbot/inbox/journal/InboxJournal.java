@@ -1,4 +1,4 @@
-package io.hookbot.inbox;
+package io.hookbot.inbox.journal;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +22,8 @@ import java.util.zip.CRC32C;
 
 /**
  * The inbox's write-ahead journal on the embedded H2: the events of an acknowledged webhook are appended here, and
- * the acknowledgement goes out, before they are written to the database; {@link InboxWriter} moves them into the
- * inbox table behind the acknowledgements and then {@link #release releases} them. Whatever was appended and not
+ * the acknowledgement goes out, before they are written to the database; the {@link JournalingIntake} moves them
+ * into the inbox table behind the acknowledgements and then {@link #release releases} them. Whatever was appended and not
  * released when the process died is {@link #recovered() read back} at the next start and stored then, exactly as a
  * redelivery would be (the dedupe key makes storing it twice a no-op).
  *
@@ -34,10 +34,10 @@ import java.util.zip.CRC32C;
  * record has been released the live segment is emptied; a segment grown past {@value #SEGMENT_BYTES} bytes is
  * closed and deleted once all its records are released.
  *
- * <p>Not thread-safe on its own: {@link InboxWriter} appends under its lock and releases from its writer thread,
- * and every method here is {@code synchronized}.
+ * <p>The {@link JournalingIntake} appends under its lock and releases from the inbox writer's thread; every method
+ * here is {@code synchronized}.
  */
-final class InboxJournal implements Closeable {
+public final class InboxJournal implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboxJournal.class);
     private static final Pattern SEGMENT = Pattern.compile("segment-(\\d{12})\\.log");
@@ -74,7 +74,7 @@ final class InboxJournal implements Closeable {
      * @return the journal; its first {@link #recovered()}{@code .size()} sequence numbers are the recovered records
      * @throws IOException if the folder cannot be read or written
      */
-    static InboxJournal open(Path folder) throws IOException {
+    public static InboxJournal open(Path folder) throws IOException {
         Files.createDirectories(folder);
         List<Path> files = new ArrayList<>();
         long nextIndex = 1;
@@ -164,7 +164,7 @@ final class InboxJournal implements Closeable {
      * @return its sequence number, one more than the previous record's
      * @throws IOException if it could not be written (nothing of it is left in the journal then)
      */
-    synchronized long append(byte[] record) throws IOException {
+    public synchronized long append(byte[] record) throws IOException {
         if (broken) {
             throw new IOException("the inbox journal " + folder + " failed earlier and takes no more records");
         }

@@ -1,5 +1,6 @@
-package io.hookbot.inbox;
+package io.hookbot.inbox.journal;
 
+import io.hookbot.inbox.InboxStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

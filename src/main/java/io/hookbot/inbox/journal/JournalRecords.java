@@ -1,4 +1,6 @@
-package io.hookbot.inbox;
+package io.hookbot.inbox.journal;
+
+import io.hookbot.inbox.InboxStore;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -16,7 +18,7 @@ import java.util.List;
  * A count, then per event its arrival time (epoch microseconds) and five length-prefixed UTF-8 strings: channel,
  * dedupe key, conversation, event type, payload.
  */
-final class JournalRecords {
+public final class JournalRecords {
 
     private JournalRecords() {
     }
@@ -25,7 +27,7 @@ final class JournalRecords {
      * @param events the events of one call
      * @return the record's bytes
      */
-    static byte[] encode(List<InboxStore.NewEvent> events) {
+    public static byte[] encode(List<InboxStore.NewEvent> events) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 * events.size());
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(events.size());
@@ -49,7 +51,7 @@ final class JournalRecords {
      * @return its events
      * @throws IOException if the bytes are not such a record
      */
-    static List<InboxStore.NewEvent> decode(byte[] record) throws IOException {
+    public static List<InboxStore.NewEvent> decode(byte[] record) throws IOException {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(record))) {
             int count = in.readInt();
             if (count < 0 || count > record.length) {

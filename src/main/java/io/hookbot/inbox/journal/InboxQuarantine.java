@@ -1,9 +1,10 @@
-package io.hookbot.inbox;
+package io.hookbot.inbox.journal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.hookbot.channel.Digests;
+import io.hookbot.inbox.InboxStore;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -34,7 +35,7 @@ import java.util.regex.Pattern;
  * of its record. Only the embedded H2 has a journal, so only it can have a quarantine; on PostgreSQL a call whose
  * data the table refuses is answered with a 4xx before it is acknowledged.
  */
-final class InboxQuarantine {
+public final class InboxQuarantine {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -52,7 +53,7 @@ final class InboxQuarantine {
      * @return the quarantine
      * @throws IOException if the folder cannot be made
      */
-    static InboxQuarantine open(Path folder) throws IOException {
+    public static InboxQuarantine open(Path folder) throws IOException {
         Files.createDirectories(folder);
         return new InboxQuarantine(folder);
     }
@@ -66,7 +67,7 @@ final class InboxQuarantine {
      * @return the entry
      * @throws IOException if the file cannot be written
      */
-    synchronized Entry put(InboxStore.NewEvent event, String error, Instant at) throws IOException {
+    public synchronized Entry put(InboxStore.NewEvent event, String error, Instant at) throws IOException {
         Entry entry = new Entry(idOf(event.channel(), event.dedupeKey()), event, error, at);
         Path target = folder.resolve("q-" + entry.id() + ".json");
         Path temporary = folder.resolve("q-" + entry.id() + ".json.tmp");
@@ -155,7 +156,7 @@ final class InboxQuarantine {
      * @param error         why the table refused it
      * @param quarantinedAt when it was put aside
      */
-    record Entry(String id, InboxStore.NewEvent event, String error, Instant quarantinedAt) {
+    public record Entry(String id, InboxStore.NewEvent event, String error, Instant quarantinedAt) {
     }
 
     /** A file's content. */

@@ -1,7 +1,7 @@
-package io.hookbot.inbox;
+package io.hookbot.inbox.journal;
 
 import io.hookbot.db.DatabaseErrors;
-import io.hookbot.db.Durability;
+import io.hookbot.inbox.InboxStore;
 import io.hookbot.worker.SafeErrors;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -16,26 +16,22 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The inbox's quarantine ({@link InboxQuarantine}) as the writer and the admin API use it: the writer puts aside a
- * journaled event the table refuses for its data; an operator lists them, retries one once the cause is fixed (it is
- * inserted like a redelivery and turned in its conversation's line) or drops it. Empty, and every retry or drop a
- * "not found", when there is no journal (PostgreSQL, or the journal off).
+ * The inbox's quarantine ({@link InboxQuarantine}) as the {@link JournalingIntake} and the admin API use it: the
+ * intake puts aside a journaled event the table refuses for its data; an operator lists them, retries one once the
+ * cause is fixed (it is inserted like a redelivery and turned in its conversation's line) or drops it. Empty, and
+ * every retry or drop a "not found", when there is no journal (PostgreSQL, or the journal off).
  */
 @Singleton
 public class QuarantinedEvents {
 
     private static final Logger LOG = LoggerFactory.getLogger(QuarantinedEvents.class);
 
-    private final InboxStore store;
-    private final Durability durability;
-    private final Dispatcher dispatcher;
+    private final EventTable table;
     private final AtomicInteger count = new AtomicInteger();
     private volatile InboxQuarantine quarantine;
 
-    public QuarantinedEvents(InboxStore store, Durability durability, Dispatcher dispatcher) {
-        this.store = store;
-        this.durability = durability;
-        this.dispatcher = dispatcher;
+    public QuarantinedEvents(EventTable table) {
+        this.table = table;
     }
 
     /** What a retry did. */
@@ -129,9 +125,9 @@ public class QuarantinedEvents {
             InboxStore.NewEvent event = entry.get().event();
             boolean inserted;
             try {
-                inserted = durability.executeWrite(s -> store.insert(s.getConnection(), List.of(event)))[0];
+                inserted = table.insert(List.of(event))[0];
             } catch (Exception e) {
-                // checked SQL exceptions come through the transaction template unwrapped
+                // checked SQL exceptions come through unwrapped
                 if (!DatabaseErrors.isCausedByData(e)) {
                     throw e instanceof RuntimeException runtime ? runtime
                             : new IllegalStateException("the inbox table could not be written", e);
@@ -141,9 +137,7 @@ public class QuarantinedEvents {
             }
             current.remove(id);
             count.set(current.count());
-            if (inserted) {
-                dispatcher.wake(new ConversationRef(event.channel(), event.conversation()));
-            }
+            table.wake(List.of(event), new boolean[]{inserted});
             return inserted ? RetryResult.STORED : RetryResult.DUPLICATE;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
