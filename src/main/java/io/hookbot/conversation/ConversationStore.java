@@ -16,7 +16,11 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 
-/** The conversation table's SQL, on the caller's transaction. */
+/**
+ * The conversation table's SQL, on the caller's transaction. Written by hand, not as a Micronaut Data repository:
+ * the lock is a {@code SKIP LOCKED} claim where instances share the database and a plain read where one process
+ * owns it ({@link SqlDialect#lockedAgainstOtherProcesses}), and both it and the save are on the path of every turn.
+ */
 @Singleton
 public class ConversationStore {
 

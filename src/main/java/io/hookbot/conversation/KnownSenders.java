@@ -16,6 +16,11 @@ import java.time.ZoneOffset;
  * message from the next ones. Written on the caller's transaction, the turn's: the row and the turn commit or roll
  * back together. Every message is recorded, whether or not a rule asks, so that a rule added later knows who wrote
  * before it.
+ *
+ * <p>A plain table, but written by hand, not as a Micronaut Data repository: it is on the path of every message's
+ * turn, the first-message answer comes from an insert that skips a duplicate ({@code ON CONFLICT DO NOTHING}: a
+ * repository's save would raise on it, which aborts the turn's whole transaction on PostgreSQL), and on H2 it reads
+ * first ({@link SqlDialect#readsBeforeIdleWrites}).
  */
 @Singleton
 public class KnownSenders {

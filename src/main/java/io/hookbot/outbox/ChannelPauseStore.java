@@ -13,6 +13,12 @@ import java.util.List;
 /**
  * Paused channels ({@code channel_pause}). Kept in the database, not in memory, so a pause survives restarts and
  * every instance sharing the database honours it.
+ *
+ * <p>A plain table, but three hand-written statements rather than a Micronaut Data repository: a pause is written
+ * inside the transaction that records the send's outcome, on the connection that transaction passes
+ * ({@code OutboxStore.record}), keeping the first reason takes an insert that skips a duplicate (a native query
+ * even in a repository), and the claim query reads the table in SQL of its own ({@code OutboxStore}). A repository
+ * would be a second way of reaching the same transaction for no statement it could write better.
  */
 @Singleton
 public class ChannelPauseStore {

@@ -25,7 +25,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
-/** The outbox table's SQL for writing and delivering replies, on the caller's transaction. */
+/**
+ * The outbox table's SQL for writing and delivering replies, on the caller's transaction. Written by hand, not as a
+ * Micronaut Data repository: the claim is {@code FOR UPDATE SKIP LOCKED} with an anti-join written per database
+ * ({@link SqlDialect#noneOf}), the turn's replies are batched inserts that skip duplicates and return the ids of
+ * those written claimed, and outcomes are written in batches of up to a thousand; all of it is on the path of
+ * every reply.
+ */
 @Singleton
 public class OutboxStore {
 

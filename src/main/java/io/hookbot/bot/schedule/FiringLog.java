@@ -23,6 +23,10 @@ import java.util.OptionalLong;
  * its conversation {@code <bot>/<rule>}, its dedupe key the slot's due time, and its type {@code schedule}: the
  * unique (channel, dedupe key) refuses a second row for the same slot. It is written {@code DONE}, never pending,
  * so the dispatcher never takes it for a turn.
+ *
+ * <p>Hand-written SQL, not a Micronaut Data repository: the firing log is the inbox table itself, and a firing is an
+ * insert that skips a slot fired already ({@code ON CONFLICT DO NOTHING}) and returns the new row's id, in the
+ * firing's transaction.
  */
 @Singleton
 public class FiringLog {

@@ -12,7 +12,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The {@code schedule_slot} table's SQL, on the caller's transaction; same statements on H2 and PostgreSQL. */
+/**
+ * The {@code schedule_slot} table's SQL, on the caller's transaction; same statements on H2 and PostgreSQL. Written
+ * by hand, not as a Micronaut Data repository, because the poller's claim is {@code FOR UPDATE SKIP LOCKED} with a
+ * row limit, which a derived query cannot say, and the slots are moved in the same transaction as the firing.
+ */
 @Singleton
 public class SlotStore {
 
