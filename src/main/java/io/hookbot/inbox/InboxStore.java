@@ -227,7 +227,8 @@ public class InboxStore {
         try (PreparedStatement select = connection.prepareStatement("SELECT id, payload FROM inbox_event "
                 // ordered by the whole index, not just id: equal to ORDER BY id here, and H2 then reads the index in
                 // order and stops at the limit; ordered by id alone it read and sorted every pending event of the
-                // conversation first (91,425 rows for 32 in a room with a backlog, measured with EXPLAIN ANALYZE)
+                // conversation first, so a busy conversation slowed as its backlog grew (docs/benchmarks.md, "The
+                // pending-events query reads 32 rows")
                 + "WHERE status = ? AND channel = ? AND conversation_key = ? "
                 + "ORDER BY status, channel, conversation_key, id "
                 + "FETCH FIRST " + limit + " ROWS ONLY")) {
