@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -49,11 +48,11 @@ public class ChannelRegistry {
     private static final ChannelKeys COMMON = ChannelKeys.of("platform", "self", "send.rate", "send.concurrency")
             .plus(HttpSender.SETTING_KEYS);
 
-    private final Map<String, Platform> platforms;
+    private final Platforms platforms;
     private final Map<String, ChannelConfig> channels;
 
-    public ChannelRegistry(Environment environment, List<Platform> platforms) {
-        this.platforms = platforms.stream().collect(Collectors.toMap(Platform::id, Function.identity()));
+    public ChannelRegistry(Environment environment, Platforms platforms) {
+        this.platforms = platforms;
         this.channels = read(environment, new EnvironmentVariableNames(System.getenv()));
         channels.values().forEach(channel -> platformOf(channel).validate(channel));
         channels.values().forEach(channel ->
@@ -70,12 +69,12 @@ public class ChannelRegistry {
             if (platformId.isEmpty() || platformId.get().isBlank()) {
                 continue;
             }
-            Platform platform = platforms.get(platformId.get().trim());
+            Platform platform = platforms.find(platformId.get().trim()).orElse(null);
             if (platform == null) {
                 throw new ChannelConfigException(prefix + "platform is '" + platformId.get() + "'"
-                        + Spelling.closest(platformId.get().trim(), platforms.keySet(), 3)
+                        + Spelling.closest(platformId.get().trim(), platforms.ids(), 3)
                                 .map(guess -> " (did you mean " + guess + "?)").orElse("")
-                        + "; known platforms: " + String.join(", ", new TreeMap<>(platforms).keySet()));
+                        + "; known platforms: " + String.join(", ", platforms.ids()));
             }
             ChannelKeys keys = platform.settingKeys().plus(COMMON);
             result.put(name, new ChannelConfig(name, platform.id(),
@@ -148,6 +147,6 @@ public class ChannelRegistry {
      * @return its platform
      */
     public Platform platformOf(ChannelConfig channel) {
-        return platforms.get(channel.platform());
+        return platforms.find(channel.platform()).orElse(null);
     }
 }

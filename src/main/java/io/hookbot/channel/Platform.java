@@ -8,12 +8,22 @@ import java.util.Optional;
 
 /**
  * Everything hookbot needs to know about one platform: how to check and read its webhooks, how to acknowledge
- * them the way the platform expects, and how to send replies through it. One implementation per platform folder,
- * as a {@code @Singleton} bean.
+ * them the way the platform expects, how to send replies through it, and what the rest of hookbot may assume of
+ * it (whether a message can be answered in its conversation, what a recorded call needs to be replayed). One
+ * implementation per platform folder, as a {@code @Singleton} bean: being a bean is all it takes to be known.
+ * Nothing outside the folder names the platform; every list of platforms (the ids a channel or a rule may name,
+ * those {@code replay} reads) is derived from the beans ({@link Platforms}).
+ *
+ * <p>A platform is also made by the command line, without the application ({@link Platforms#withoutApplication}):
+ * its constructor may ask only for beans that are made on demand and need no database or server (such as
+ * {@link HttpClients}); it must not connect to anything until a sender is asked for.
  */
 public interface Platform {
 
-    /** @return the platform id used in {@code hookbot.channels.<name>.platform} */
+    /**
+     * @return the platform id used in {@code hookbot.channels.<name>.platform} and in a rule's {@code platform:}
+     *         condition: lower case, unique among the platforms
+     */
     String id();
 
     /**
@@ -42,7 +52,8 @@ public interface Platform {
     void validate(ChannelConfig channel);
 
     /**
-     * Verifies a webhook call (secret, key or token) and reads it into events. Must not store anything.
+     * Verifies a webhook call (secret, key, token or signature: {@link HmacSignature}) and reads it into events.
+     * Must not store anything.
      *
      * @param channel the channel the call was addressed to
      * @param request the call
@@ -75,8 +86,10 @@ public interface Platform {
 
     /**
      * @param channel a channel of this platform
-     * @return the sender for its replies, or empty when the channel has nothing configured to send with
-     *         (replies then go to the dry-run log sender)
+     * @return the sender of the platform's own send API for its replies, or empty when the channel has nothing of
+     *         it configured (or the platform has none); replies then go through the generic HTTP sender where the
+     *         channel has {@code send.http.url}, which any channel may have and which comes first, or else to the
+     *         dry-run log sender ({@link SenderRegistry})
      */
     default Optional<Sender> sender(ChannelConfig channel) {
         return Optional.empty();
@@ -93,5 +106,34 @@ public interface Platform {
      */
     default Map<String, String> address(ChannelConfig channel, String to) {
         return Map.of("to", to);
+    }
+
+    /**
+     * Whether a message from this platform can be answered in the conversation it came from, with a rule's or
+     * plugin's {@code reply}. A platform whose webhooks bring messages but that has no API to answer them (a webinar
+     * room's chat, a meeting) says no: its messages are answered with a {@code send} on another channel, and the
+     * rule files' check refuses a {@code reply} in a rule that can hear from its channels. The default, yes, suits a
+     * platform with a send API of its own or one answered through the generic HTTP sender.
+     *
+     * @return whether a {@code reply} to its messages has somewhere to go
+     */
+    default boolean repliesInConversation() {
+        return true;
+    }
+
+    /**
+     * The settings of a channel that accepts a recorded call as it is, for the command line's {@code replay}, which
+     * runs recorded bodies through {@link #read} without knowing the channels' real credentials: the credential the
+     * recording carries itself (a secret or key in its body) under the setting {@link #read} checks it against,
+     * and for a URL token the one the replayed call carries in its query ({@code replay} adds one). A credential
+     * the recording lacks is given any value it cannot match, so that {@link #read} refuses the call as the server
+     * would. A signature sent in a header cannot be replayed: the recording keeps only the body.
+     *
+     * @param recorded the recorded call: its body and the query {@code replay} gives it, no headers
+     * @return the settings {@link #read} needs to accept it; the default, none, suits a platform whose calls carry
+     *         no credential
+     */
+    default Map<String, String> sampleSettings(WebhookRequest recorded) {
+        return Map.of();
     }
 }

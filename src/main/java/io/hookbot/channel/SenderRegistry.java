@@ -8,7 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds the sender for a channel: the generic {@link HttpSender} when it has {@code send.http.url} (whatever its
- * platform), otherwise its platform's sender when configured, otherwise the dry-run {@link LogSender}. Every sender
+ * platform), otherwise the one its platform gives ({@link Platform#sender}), otherwise the dry-run
+ * {@link LogSender}. The generic sender is chosen here and not by each platform because it is a setting every
+ * channel may have, like {@code send.rate}: a platform with an API of its own need not know it exists. Every sender
  * is made at startup, so a wrong send setting stops the bot with the setting's name, and a connection a sender
  * keeps (Yalgaar's MQTT) is made before the first reply needs it.
  */
@@ -16,15 +18,21 @@ import java.util.concurrent.ConcurrentHashMap;
 public class SenderRegistry {
 
     private final ChannelRegistry channels;
+    private final HttpClients clients;
     private final Map<String, Sender> senders = new ConcurrentHashMap<>();
     private final LogSender dryRun = new LogSender();
 
     public SenderRegistry(ChannelRegistry channels, HttpClients clients) {
         this.channels = channels;
+        this.clients = clients;
         for (ChannelConfig channel : channels.all()) {
-            senders.put(channel.name(), HttpSender.configured(channel) ? new HttpSender(channel, clients)
-                    : channels.platformOf(channel).sender(channel).orElse(dryRun));
+            senders.put(channel.name(), make(channel));
         }
+    }
+
+    private Sender make(ChannelConfig channel) {
+        return HttpSender.configured(channel) ? new HttpSender(channel, clients)
+                : channels.platformOf(channel).sender(channel).orElse(dryRun);
     }
 
     /**
@@ -33,8 +41,7 @@ public class SenderRegistry {
      *         replies wait (and end as dead letters) rather than being dropped
      */
     public Sender senderFor(String channelName) {
-        return senders.computeIfAbsent(channelName, name -> channels.find(name)
-                .map(channel -> channels.platformOf(channel).sender(channel).orElse(dryRun))
+        return senders.computeIfAbsent(channelName, name -> channels.find(name).map(this::make)
                 .orElse(message -> new SendResult.Retry("channel " + name + " is not configured", null)));
     }
 }

@@ -1,6 +1,7 @@
 package io.hookbot.channel;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The base of the platforms that sign nothing and send no secret (Webinato, MQTT chat, VCaaS): the webhook URL the
@@ -41,6 +42,13 @@ public abstract class UrlTokenPlatform implements Platform {
     public List<InboundEvent> read(ChannelConfig channel, WebhookRequest request) throws WebhookRejection {
         verify(channel, request);
         return parse(channel.name(), request);
+    }
+
+    /** A recorded body carries no token: the channel's is the one the replayed call carries in its URL. */
+    @Override
+    public Map<String, String> sampleSettings(WebhookRequest recorded) {
+        String token = recorded.query().get("token");
+        return token == null ? Map.of() : Map.of("token", token);
     }
 
     /**

@@ -30,6 +30,9 @@ import java.util.concurrent.CompletionException;
  * <p>In order: an unknown channel is a 404; a {@code Content-Type} the platform does not send a 415
  * ({@link WebhookMediaType}); then the platform checks the credentials and reads the body (401, 400); then the
  * inbox refuses what its table cannot hold (413, 400). Every refusal is logged by {@link RefusalLog}.
+ *
+ * <p>The platform is given the query parameters and every header as the call had them ({@link WebhookRequest}), so
+ * that one that signs its calls can check the signature ({@link HmacSignature}).
  */
 @Controller("/webhooks")
 public class WebhookController {
@@ -123,6 +126,8 @@ public class WebhookController {
                 query.put(name, values.get(0));
             }
         });
-        return new WebhookRequest(contentType, body, query);
+        Map<String, List<String>> headers = new HashMap<>();
+        request.getHeaders().forEach((name, values) -> headers.put(name, values));
+        return new WebhookRequest(contentType, body, query, headers);
     }
 }

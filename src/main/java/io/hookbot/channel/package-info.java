@@ -2,10 +2,24 @@
  * Where webhooks come in and replies go out: channel configuration (each platform declares its settings,
  * {@link io.hookbot.channel.ChannelKeys}; {@link io.hookbot.channel.ChannelRegistry} reads exactly those, from
  * files, system properties and environment variables alike), the {@link io.hookbot.channel.Platform} and
- * {@link io.hookbot.channel.Sender} contracts every platform folder implements, the webhook endpoint, and the checks
+ * {@link io.hookbot.channel.Sender} contracts every platform folder implements, the webhook endpoint, the checks
  * every field of a webhook passes before it is stored ({@link io.hookbot.channel.PayloadFields},
- * {@link io.hookbot.channel.StorableText}). Each sub-package is one platform; nothing outside a platform's folder
- * knows its formats. Depends on {@code api}, {@code inbox} (the endpoint stores into it), {@code config} and
- * {@code worker}.
+ * {@link io.hookbot.channel.StorableText}), and the credential checks platforms share: a secret compared as it is
+ * ({@link io.hookbot.channel.Secrets}), a URL token ({@link io.hookbot.channel.UrlTokenPlatform}), an HMAC signature
+ * in a header ({@link io.hookbot.channel.HmacSignature}; the endpoint hands platforms every header).
+ *
+ * <p>Each sub-package is one platform, and a platform is known by its folder alone: nothing outside it names the
+ * platform or knows its formats. What the rest of hookbot needs to know of a platform is a method of
+ * {@code Platform} (whether a reply can answer its messages, what a recorded call needs to be replayed, its sender),
+ * and every list of platforms comes from one place, {@link io.hookbot.channel.Platforms}, made of the
+ * {@code Platform} beans. The command line, which runs without the application, gets the same beans from a Micronaut
+ * context of the same configuration that makes nothing eager and no event listener
+ * ({@link io.hookbot.channel.Platforms#withoutApplication}); chosen over {@link java.util.ServiceLoader}, whose
+ * service file would list the platforms outside their folders, and because the platforms are beans with
+ * dependencies already (and {@code @Requires} may turn one on). The {@code http} sub-package is not a platform but
+ * the generic HTTP sender any channel may use ({@link io.hookbot.channel.SenderRegistry} chooses it before the
+ * platform's own).
+ *
+ * <p>Depends on {@code api}, {@code inbox} (the endpoint stores into it), {@code config} and {@code worker}.
  */
 package io.hookbot.channel;

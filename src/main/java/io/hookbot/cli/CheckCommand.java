@@ -33,7 +33,8 @@ final class CheckCommand {
     int run(Arguments args) {
         List<String> paths = args.positional().isEmpty() ? List.of("bots") : args.positional();
         Map<String, String> channels = channels(args);
-        RuleFileParser parser = channels == null ? new RuleFileParser() : new RuleFileParser(channels, null);
+        RuleFileParser parser = (channels == null ? new RuleFileParser() : new RuleFileParser(channels, null))
+                .withPlatforms(ConfiguredChannels.platforms(args.option("config")));
         // each file once, however often it is named (bots/ and bots/auto-reply.yml)
         Map<Path, Path> found = new LinkedHashMap<>();
         for (String path : paths) {

@@ -1,5 +1,6 @@
 package io.hookbot.cli;
 
+import io.hookbot.channel.Platforms;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.context.env.AbstractPropertySourceLoader;
@@ -17,8 +18,9 @@ import java.util.TreeMap;
 /**
  * The channels the server would have, read from the same configuration (application.yml, {@code -D} properties,
  * environment variables, {@code -Dmicronaut.config.files}) without starting the application: channel name to
- * platform id. A command's {@code --config FILE} adds a file as {@code micronaut.config.files} would: over
- * application.yml, under the environment and {@code -D} properties.
+ * platform id; and the platforms it would have, from the same configuration. A command's {@code --config FILE} adds
+ * a file as {@code micronaut.config.files} would: over application.yml, under the environment and {@code -D}
+ * properties.
  */
 final class ConfiguredChannels {
 
@@ -40,11 +42,9 @@ final class ConfiguredChannels {
      * @throws UsageException if the file cannot be read
      */
     static Map<String, String> load(String configFile) {
-        ApplicationContextBuilder builder = ApplicationContext.builder().banner(false).deduceEnvironment(false);
-        if (configFile != null) {
-            builder.propertySources(PropertySource.of(configFile, read(Path.of(configFile)), CONFIG_FILE_ORDER));
-        }
         Map<String, String> channels = new TreeMap<>();
+        ApplicationContextBuilder builder = ApplicationContext.builder();
+        configure(builder, configFile);
         Environment environment = builder.build().getEnvironment();
         environment.start();
         try {
@@ -57,6 +57,23 @@ final class ConfiguredChannels {
             environment.stop();
         }
         return channels;
+    }
+
+    /**
+     * @param configFile a YAML configuration file to read over application.yml, or {@code null}
+     * @return the platforms the server would have, made from their beans without it ({@link Platforms})
+     * @throws UsageException if the file cannot be read
+     */
+    static Platforms platforms(String configFile) {
+        return Platforms.withoutApplication(builder -> configure(builder, configFile));
+    }
+
+    /** Gives the builder the server's configuration, with the file over application.yml. */
+    private static void configure(ApplicationContextBuilder builder, String configFile) {
+        builder.banner(false).deduceEnvironment(false);
+        if (configFile != null) {
+            builder.propertySources(PropertySource.of(configFile, read(Path.of(configFile)), CONFIG_FILE_ORDER));
+        }
     }
 
     private static Map<String, Object> read(Path file) {

@@ -8,8 +8,10 @@ import io.hookbot.bot.rules.RuleExplainer;
 import io.hookbot.bot.rules.RuleFileException;
 import io.hookbot.bot.rules.RuleSet;
 import io.hookbot.bot.rules.TurnLookups;
+import io.hookbot.channel.ChannelConfigException;
 import io.hookbot.channel.InboundEvent;
 import io.hookbot.channel.Platform;
+import io.hookbot.channel.Platforms;
 import io.hookbot.channel.WebhookRejection;
 
 import java.io.IOException;
@@ -48,15 +50,16 @@ final class ReplayCommand {
             throw new UsageException("--platform names the platform of --channel: give both, or neither");
         }
         Path rulesPath = Path.of(args.option("rules") != null ? args.option("rules") : "bots");
+        Platforms platforms = ConfiguredChannels.platforms(args.option("config"));
         RuleSet rules;
         try {
-            rules = TryCommand.load(rulesPath);
+            rules = TryCommand.load(rulesPath, platforms);
         } catch (RuleFileException e) {
             e.problems().stream().map(Problem::toString).forEach(out::println);
             return Cli.MISTAKES;
         }
         List<Path> files = files(args.positional());
-        ChannelChoice channels = new ChannelChoice(ConfiguredChannels.load(args.option("config")), new ReplayPlatforms(),
+        ChannelChoice channels = new ChannelChoice(ConfiguredChannels.load(args.option("config")), platforms,
                 args.option("channel"), args.option("platform"));
         ReplayMemory memory = new ReplayMemory();
         int events = 0;
@@ -68,13 +71,18 @@ final class ReplayCommand {
             List<InboundEvent> read;
             try {
                 SampleFile sample = SampleFile.read(file);
-                read = choice.platform().read(sample.channel(choice.channel(), choice.platform().id()), sample.request());
+                read = choice.platform().read(sample.channel(choice.channel(), choice.platform()), sample.request());
             } catch (WebhookRejection e) {
                 out.println("  refused by " + choice.platform().id() + ": " + e.getMessage());
                 refused++;
                 continue;
             } catch (IOException e) {
                 out.println("  cannot be read: " + e.getMessage());
+                refused++;
+                continue;
+            } catch (ChannelConfigException e) {
+                // the platform asked for a setting its sampleSettings did not give: a mistake of the platform's
+                out.println("  cannot be replayed by " + choice.platform().id() + ": " + e.getMessage());
                 refused++;
                 continue;
             }
@@ -150,7 +158,7 @@ final class ReplayCommand {
     }
 
     /** Decides the channel, and so the platform, of each replayed file. */
-    private record ChannelChoice(Map<String, String> configured, ReplayPlatforms platforms, String channel,
+    private record ChannelChoice(Map<String, String> configured, Platforms platforms, String channel,
                                  String platform) {
 
         record Choice(String channel, Platform platform) {
@@ -169,7 +177,7 @@ final class ReplayCommand {
             if (configured.containsKey(folder)) {
                 return new Choice(folder, platform(configured.get(folder)));
             }
-            if (platforms.isPlatform(folder)) {
+            if (platforms.find(folder).isPresent()) {
                 List<String> ofPlatform = configured.entrySet().stream().filter(e -> e.getValue().equals(folder))
                         .map(Map.Entry::getKey).sorted().toList();
                 return new Choice(ofPlatform.size() == 1 ? ofPlatform.get(0) : folder, platform(folder));

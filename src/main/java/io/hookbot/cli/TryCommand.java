@@ -13,6 +13,7 @@ import io.hookbot.bot.rules.RuleFileParser;
 import io.hookbot.bot.rules.RuleFolder;
 import io.hookbot.bot.rules.RuleSet;
 import io.hookbot.bot.rules.TurnLookups;
+import io.hookbot.channel.Platforms;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -53,9 +54,10 @@ final class TryCommand {
                     + String.join(" ", args.positional().subList(1, args.positional().size())) + "'");
         }
         Instant at = instant(args.option("at"));
+        Platforms platforms = ConfiguredChannels.platforms(args.option("config"));
         RuleSet rules;
         try {
-            rules = load(path);
+            rules = load(path, platforms);
         } catch (RuleFileException e) {
             e.problems().stream().map(Problem::toString).forEach(out::println);
             return Cli.MISTAKES;
@@ -137,8 +139,14 @@ final class TryCommand {
         return TurnLookups.of(presence, args.flag("first-message"));
     }
 
-    static RuleSet load(Path path) {
-        RuleFileParser parser = new RuleFileParser();
+    /**
+     * @param path      a rule folder or file
+     * @param platforms the platforms its rules may name
+     * @return its bots
+     * @throws RuleFileException with every mistake
+     */
+    static RuleSet load(Path path, Platforms platforms) {
+        RuleFileParser parser = new RuleFileParser().withPlatforms(platforms);
         if (Files.isDirectory(path)) {
             if (RuleFolder.files(path).isEmpty()) {
                 throw new UsageException(path + ": no rule files (*.yml, *.yaml) in it");

@@ -178,6 +178,20 @@ class CliTest {
     }
 
     @Test
+    void checkKnowsThePlatformsItsConfigurationTurnsOn() throws IOException {
+        Path file = dir.resolve("buggy.yml");
+        Files.writeString(file, "bot: buggy\nrules:\n  - when: { platform: exploding }\n    then: [{reply: hi}]\n");
+        Run unknown = run("check", file.toString(), "--any-channel");
+        assertEquals(1, unknown.code(), unknown.out());
+        assertTrue(unknown.out().contains("unknown platform 'exploding'"), unknown.out());
+        // the test platform's bean is there only with this setting, as the server would have it
+        Path config = dir.resolve("exploding.conf.yml");
+        Files.writeString(config, "test:\n  exploding-platform: true\n");
+        Run known = run("check", "--config", config.toString(), file.toString());
+        assertEquals(0, known.code(), known.out());
+    }
+
+    @Test
     void checkRefusesAReplyToWebinatoOnceItKnowsTheChannelsPlatforms() throws IOException {
         Path file = dir.resolve("room.yml");
         Files.writeString(file, "bot: room\nchannels: [room-42]\nrules:\n  - then: [{reply: hi}]\n");

@@ -2,6 +2,7 @@ package io.hookbot.bot.rules;
 
 import io.hookbot.api.MessageKind;
 import io.hookbot.bot.rules.yaml.YamlNode;
+import io.hookbot.channel.Platforms;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -22,23 +24,24 @@ final class ConditionParser {
 
     static final Set<String> KEYS = Set.of("keywords", "phrase", "regex", "platform", "channel", "kind", "role",
             "state", "time", "all", "any", "not", "presence", "first-message");
-    /** The platform ids a rule may name. */
-    static final Set<String> PLATFORMS = Set.of("sms-gateway", "webinato", "mqtt-chat", "yalgaar", "vcaas");
     private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
 
     private final Problems problems;
     private final Set<String> knownChannels;
+    private final Supplier<Platforms> platforms;
     private final ZoneId zone;
     private final Set<String> captures = new LinkedHashSet<>();
 
     /**
      * @param problems      where mistakes go
      * @param knownChannels the configured channels, or {@code null} not to check channel names
+     * @param platforms     the platforms, whose ids a {@code platform} condition may name
      * @param zone          the bot's time zone, the default of time windows
      */
-    ConditionParser(Problems problems, Set<String> knownChannels, ZoneId zone) {
+    ConditionParser(Problems problems, Set<String> knownChannels, Supplier<Platforms> platforms, ZoneId zone) {
         this.problems = problems;
         this.knownChannels = knownChannels;
+        this.platforms = platforms;
         this.zone = zone;
     }
 
@@ -81,7 +84,7 @@ final class ConditionParser {
             case "regex":
                 return Nodes.text(value, "regex", problems).map(source -> regex(value, source)).orElse(null);
             case "platform":
-                return new TurnCondition.Platform(names(value, "platform", PLATFORMS, "platforms"));
+                return new TurnCondition.Platform(names(value, "platform", platforms.get().ids(), "platforms"));
             case "channel":
                 return new TurnCondition.Channel(names(value, "channel", knownChannels, "channels configured"));
             case "kind":

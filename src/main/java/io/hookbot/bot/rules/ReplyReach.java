@@ -1,6 +1,7 @@
 package io.hookbot.bot.rules;
 
 import io.hookbot.bot.rules.yaml.Location;
+import io.hookbot.channel.Platforms;
 
 import java.util.HashSet;
 import java.util.List;
@@ -8,24 +9,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Refuses a {@code reply} that could have nowhere to go. Only a message has a conversation to reply in, so a reply
  * in a rule of another family (presence, meeting, device, schedule) is a mistake; and a message from a platform with
- * no API to answer in its conversation (Webinato, VCaaS) can only be answered with {@code send} on another channel.
+ * no API to answer in its conversation ({@link io.hookbot.channel.Platform#repliesInConversation()}: Webinato,
+ * VCaaS) can only be answered with {@code send} on another channel.
  *
  * <p>The channels a message rule can hear from are the bot's {@code channels} (all configured channels when it has
  * none), narrowed by the rule's {@code channel} and {@code platform} conditions. Only conditions that must hold
  * narrow them: those directly under {@code when} or in an {@code all}, and an {@code any} whose every branch names
  * channels (or every branch platforms). A {@code not} narrows nothing. The check is thus conservative: it may ask a
- * rule to name its channels more plainly, but it never lets a reply to Webinato or VCaaS through. Where the channels'
+ * rule to name its channels more plainly, but it never lets a reply to such a platform through. Where the channels'
  * platforms are unknown (the command line without configuration), only the rule's {@code platform} condition is
  * checked.
  */
 final class ReplyReach {
-
-    /** The platforms that cannot answer in the conversation a message came from. */
-    static final Set<String> NO_SEND_API = Set.of("webinato", "vcaas");
 
     private ReplyReach() {
     }
@@ -35,9 +35,11 @@ final class ReplyReach {
      * @param botChannels      the bot's {@code channels}; empty for all
      * @param channelPlatforms the configured channels' platforms ({@code ""} for an unknown one); {@code null} when
      *                         none is known
+     * @param platforms        the platforms, which say whether their messages can be answered in the conversation
      * @param problems         where mistakes go
      */
-    static void check(Rule rule, Set<String> botChannels, Map<String, String> channelPlatforms, Problems problems) {
+    static void check(Rule rule, Set<String> botChannels, Map<String, String> channelPlatforms,
+                      Supplier<Platforms> platforms, Problems problems) {
         List<Location> replies = rule.actions().stream().filter(a -> a instanceof RuleAction.ReplyAction)
                 .map(a -> ((RuleAction.ReplyAction) a).location()).toList();
         if (replies.isEmpty()) {
@@ -49,7 +51,8 @@ final class ReplyReach {
                     + "(only messages do); use send: {channel: <a configured channel>, to: <recipient>, text: …}"));
             return;
         }
-        Set<String> unanswerable = unanswerable(Narrowing.of(rule.condition()), botChannels, channelPlatforms);
+        Set<String> unanswerable = unanswerable(Narrowing.of(rule.condition()), botChannels, channelPlatforms,
+                platforms);
         if (!unanswerable.isEmpty()) {
             replies.forEach(at -> problems.add(at, "reply: rule '" + rule.name() + "' answers messages from "
                     + String.join(", ", unanswerable) + ", where there is no API to reply in the conversation; use "
@@ -58,7 +61,8 @@ final class ReplyReach {
         }
     }
 
-    private static Set<String> unanswerable(Narrowing narrowing, Set<String> botChannels, Map<String, String> platforms) {
+    private static Set<String> unanswerable(Narrowing narrowing, Set<String> botChannels, Map<String, String> platforms,
+                                            Supplier<Platforms> known) {
         Set<String> channels = !botChannels.isEmpty() ? botChannels : platforms == null ? null : platforms.keySet();
         if (narrowing.channels() != null) {
             channels = channels == null ? narrowing.channels() : intersection(channels, narrowing.channels());
@@ -70,14 +74,15 @@ final class ReplyReach {
                 String platform = platforms == null ? null : platforms.get(channel);
                 if (platform == null || platform.isEmpty()) {
                     someUnknown = true;
-                } else if (NO_SEND_API.contains(platform)
+                } else if (known.get().cannotReplyInConversation(platform)
                         && (narrowing.platforms() == null || narrowing.platforms().contains(platform))) {
                     found.add("channel '" + channel + "' (" + platform + ")");
                 }
             }
         }
         if (someUnknown && narrowing.platforms() != null) {
-            narrowing.platforms().stream().filter(NO_SEND_API::contains).forEach(p -> found.add("platform " + p));
+            narrowing.platforms().stream().filter(known.get()::cannotReplyInConversation)
+                    .forEach(p -> found.add("platform " + p));
         }
         return found;
     }

@@ -3,6 +3,7 @@ package io.hookbot.bot.rules;
 import io.hookbot.channel.ChannelConfig;
 import io.hookbot.config.BotsFolder;
 import io.hookbot.channel.ChannelRegistry;
+import io.hookbot.channel.Platforms;
 import io.micronaut.context.annotation.Context;
 import io.hookbot.worker.Supervisor;
 import io.hookbot.worker.Worker;
@@ -37,14 +38,14 @@ public class RuleBook {
     private final AtomicReference<Loaded> loaded = new AtomicReference<>();
     private final Worker watcher;
 
-    public RuleBook(BotsFolder bots, RuleSettings settings, ChannelRegistry channels, PluginCatalog plugins,
-                    Supervisor supervisor) {
+    public RuleBook(BotsFolder bots, RuleSettings settings, ChannelRegistry channels, Platforms known,
+                    PluginCatalog plugins, Supervisor supervisor) {
         this.directory = bots.path();
         Duration reloadInterval = settings.reloadInterval();
         this.channels = channels;
         this.platforms = channels.all().stream()
                 .collect(Collectors.toMap(ChannelConfig::name, ChannelConfig::platform));
-        this.folder = new RuleFolder(new RuleFileParser(platforms, plugins.pluginIds()));
+        this.folder = new RuleFolder(new RuleFileParser(platforms, plugins.pluginIds()).withPlatforms(known));
         if (!this.directory.toFile().isDirectory()) {
             LOG.warn("No rule folder at {}: the bot will store events but answer none", this.directory.toAbsolutePath());
         }

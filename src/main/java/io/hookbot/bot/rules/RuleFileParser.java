@@ -4,6 +4,7 @@ import io.hookbot.bot.guard.Guardrails;
 import io.hookbot.bot.rules.yaml.YamlNode;
 import io.hookbot.bot.rules.yaml.YamlReader;
 import io.hookbot.bot.rules.yaml.YamlSyntaxException;
+import io.hookbot.channel.Platforms;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Reads one rule file into a {@link BotDefinition}, refusing anything it does not understand: an unknown key is an
@@ -35,8 +37,14 @@ public final class RuleFileParser {
     private final Set<String> knownPlugins;
     /** The configured channels' platforms, or {@code null} when unknown. */
     private final Map<String, String> channelPlatforms;
+    /** The platforms a rule may name, asked for only when a rule needs them. */
+    private final Supplier<Platforms> platforms;
 
-    /** A parser that checks neither channel names nor plugin ids (for files read without the application). */
+    /**
+     * A parser that checks neither channel names nor plugin ids (for files read without the application). Like
+     * every parser not given the platforms ({@link #withPlatforms}), it knows those of the class path
+     * ({@link Platforms#onClassPath()}), looked up once a rule names a platform or may reply.
+     */
     public RuleFileParser() {
         this(null);
     }
@@ -51,9 +59,8 @@ public final class RuleFileParser {
      * @param knownPlugins  the loaded plugins' ids; {@code null} not to check them
      */
     public RuleFileParser(Set<String> knownChannels, Set<String> knownPlugins) {
-        this.knownChannels = knownChannels == null ? null : Set.copyOf(knownChannels);
-        this.knownPlugins = knownPlugins == null ? null : Set.copyOf(knownPlugins);
-        this.channelPlatforms = null;
+        this(knownChannels == null ? null : Set.copyOf(knownChannels),
+                knownPlugins == null ? null : Set.copyOf(knownPlugins), null, Platforms::onClassPath);
     }
 
     /**
@@ -64,9 +71,25 @@ public final class RuleFileParser {
      * @param knownPlugins     the loaded plugins' ids; {@code null} not to check them
      */
     public RuleFileParser(Map<String, String> channelPlatforms, Set<String> knownPlugins) {
-        this.knownChannels = Set.copyOf(channelPlatforms.keySet());
-        this.knownPlugins = knownPlugins == null ? null : Set.copyOf(knownPlugins);
-        this.channelPlatforms = Map.copyOf(channelPlatforms);
+        this(Set.copyOf(channelPlatforms.keySet()), knownPlugins == null ? null : Set.copyOf(knownPlugins),
+                Map.copyOf(channelPlatforms), Platforms::onClassPath);
+    }
+
+    private RuleFileParser(Set<String> knownChannels, Set<String> knownPlugins, Map<String, String> channelPlatforms,
+                           Supplier<Platforms> platforms) {
+        this.knownChannels = knownChannels;
+        this.knownPlugins = knownPlugins;
+        this.channelPlatforms = channelPlatforms;
+        this.platforms = platforms;
+    }
+
+    /**
+     * @param platforms the platforms a rule may name, and whose messages a {@code reply} can answer: the
+     *                  application's, or those the command line found
+     * @return this parser, knowing those platforms
+     */
+    public RuleFileParser withPlatforms(Platforms platforms) {
+        return new RuleFileParser(knownChannels, knownPlugins, channelPlatforms, () -> platforms);
     }
 
     /**
@@ -164,7 +187,7 @@ public final class RuleFileParser {
             // a rule whose keys or conditions have mistakes is not what its author meant: checks built on what it
             // says (where its replies go, which rules below it can fire) would only repeat its mistakes
             if (!parsed.inDoubt()) {
-                ReplyReach.check(rule, channels, channelPlatforms, problems);
+                ReplyReach.check(rule, channels, channelPlatforms, platforms, problems);
             }
             // a schedule rule fires on its own times, so another one below it is never shadowed
             if (rule.isCatchAll() && rule.schedule() == null && !parsed.inDoubt()) {
@@ -195,7 +218,7 @@ public final class RuleFileParser {
         Set<String> misspelt = Nodes.onlyKeys(rule, RULE_KEYS, "a rule", problems);
         String name = rule.get("name").flatMap(n -> Nodes.text(n, "name", problems)).orElse("rule-" + index);
         Trigger trigger = rule.get("on").map(n -> TriggerParser.parse(n, problems)).orElse(Trigger.MESSAGE);
-        ConditionParser conditions = new ConditionParser(problems, knownChannels, zone);
+        ConditionParser conditions = new ConditionParser(problems, knownChannels, platforms, zone);
         Condition condition = rule.get("when").map(conditions::parse).orElse(new Condition.Always());
         boolean inDoubt = problems.size() > before;
         TemplateScope scope = new TemplateScope(trigger.family(), conditions.captures(), knownChannels);

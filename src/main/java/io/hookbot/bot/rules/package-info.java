@@ -7,6 +7,7 @@
  * {@code bot.guard}'s types) and schedules ({@link io.hookbot.bot.rules.Schedule}). Presence and first-message
  * conditions ask the turn's {@link io.hookbot.bot.rules.TurnLookups}, supplied by whoever runs the turn, so matching
  * does no I/O of its own. Depends on {@code api}, {@code bot}, {@code bot.guard}, {@code channel} (the configured
- * channels) and its own {@code yaml} tree.
+ * channels, and the platforms: the ids a {@code platform:} condition may name and whether a {@code reply} can answer
+ * their messages, {@link io.hookbot.channel.Platforms}) and its own {@code yaml} tree.
  */
 package io.hookbot.bot.rules;

@@ -5,6 +5,7 @@ import io.hookbot.channel.ChannelKeys;
 import io.hookbot.channel.ChannelConfigException;
 import io.hookbot.channel.HttpClients;
 import io.hookbot.channel.InboundEvent;
+import io.hookbot.channel.PayloadDecoder;
 import io.hookbot.channel.Platform;
 import io.hookbot.channel.Sender;
 import io.hookbot.channel.WebhookRejection;
@@ -30,6 +31,9 @@ import java.util.Optional;
  */
 @Singleton
 public class SmsGatewayPlatform implements Platform {
+
+    /** A credential that no recording carries, for one without any: read then refuses it as unauthenticated. */
+    private static final String NOT_RECORDED = "replay";
 
     /** The platform id. */
     public static final String ID = "sms-gateway";
@@ -84,6 +88,18 @@ public class SmsGatewayPlatform implements Platform {
     @Override
     public List<InboundEvent> read(ChannelConfig channel, WebhookRequest request) throws WebhookRejection {
         return parser.parse(channel, request);
+    }
+
+    /** A recorded call carries its secret in its body ({@code secret}), the one its channel's must match. */
+    @Override
+    public Map<String, String> sampleSettings(WebhookRequest recorded) {
+        try {
+            String carried = PayloadDecoder.decode(recorded).path("secret").asText("");
+            return Map.of("secret", carried.isBlank() ? NOT_RECORDED : carried);
+        } catch (WebhookRejection malformed) {
+            // read refuses the malformed body itself, naming what is wrong with it
+            return Map.of("secret", NOT_RECORDED);
+        }
     }
 
     @Override

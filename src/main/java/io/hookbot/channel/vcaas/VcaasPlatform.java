@@ -80,4 +80,12 @@ public class VcaasPlatform extends UrlTokenPlatform {
     public HttpResponse<?> acknowledge(ChannelConfig channel, StoreOutcome stored) {
         return HttpResponse.ok("success").contentType(MediaType.TEXT_PLAIN_TYPE);
     }
+
+    /**
+     * VCaaS has no API to answer in a meeting: its events are answered with a {@code send} on another channel.
+     */
+    @Override
+    public boolean repliesInConversation() {
+        return false;
+    }
 }

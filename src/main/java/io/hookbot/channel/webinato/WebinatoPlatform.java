@@ -64,4 +64,13 @@ public class WebinatoPlatform extends UrlTokenPlatform {
     protected List<InboundEvent> parse(String channel, WebhookRequest request) throws WebhookRejection {
         return parser.parse(channel, request);
     }
+
+    /**
+     * Webinato has no API to post into a room's chat: a room's messages are answered with a {@code send} on
+     * another channel.
+     */
+    @Override
+    public boolean repliesInConversation() {
+        return false;
+    }
 }

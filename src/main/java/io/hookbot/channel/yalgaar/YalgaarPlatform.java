@@ -3,6 +3,7 @@ package io.hookbot.channel.yalgaar;
 import io.hookbot.channel.ChannelConfig;
 import io.hookbot.channel.ChannelKeys;
 import io.hookbot.channel.InboundEvent;
+import io.hookbot.channel.PayloadDecoder;
 import io.hookbot.channel.Platform;
 import io.hookbot.channel.Sender;
 import io.hookbot.channel.WebhookRejection;
@@ -54,6 +55,9 @@ import java.util.Optional;
 @Singleton
 public class YalgaarPlatform implements Platform {
 
+    /** A credential that no recording carries, for one without any: read then refuses it as unauthenticated. */
+    private static final String NOT_RECORDED = "replay";
+
     /** The platform id. */
     public static final String ID = "yalgaar";
 
@@ -90,6 +94,18 @@ public class YalgaarPlatform implements Platform {
     @Override
     public List<InboundEvent> read(ChannelConfig channel, WebhookRequest request) throws WebhookRejection {
         return parser.parse(channel, request);
+    }
+
+    /** A recorded call carries its project's client key in its body ({@code items.clientKey}), the one its channel's must match. */
+    @Override
+    public Map<String, String> sampleSettings(WebhookRequest recorded) {
+        try {
+            String carried = PayloadDecoder.decode(recorded).path("items").path("clientKey").asText("");
+            return Map.of("client-key", carried.isBlank() ? NOT_RECORDED : carried);
+        } catch (WebhookRejection malformed) {
+            // read refuses the malformed body itself, naming what is wrong with it
+            return Map.of("client-key", NOT_RECORDED);
+        }
     }
 
     @Override
