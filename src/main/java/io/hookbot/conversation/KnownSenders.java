@@ -40,7 +40,7 @@ public class KnownSenders {
      * @throws SQLException on a database error
      */
     public boolean recordMessage(Connection connection, long eventId, MessageReceived message) throws SQLException {
-        if (message.sender() == null || message.sequence() != null && message.sequence().marksEmptyBatch()) {
+        if (message.sender() == null || message.sequence() != null && message.sequence().marksBatch()) {
             return false;
         }
         // on H2, read first: nearly every message comes from a known sender, and there a conflicting insert is not
