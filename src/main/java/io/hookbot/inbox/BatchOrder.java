@@ -48,9 +48,12 @@ final class BatchOrder {
                    List<Long> skipped, List<InboxStore.StoredEvent> late) {
     }
 
+    /**
+     * Held calls by number; calls of the same number whole, in arrival order (the inbox's id order, which within a
+     * call is the marker, then the messages by position).
+     */
     private static final Comparator<InboxStore.StoredEvent> BY_SEQUENCE = Comparator
             .comparingLong((InboxStore.StoredEvent e) -> sequence(e.event()).batch())
-            .thenComparingLong(e -> sequence(e.event()).position())
             .thenComparingLong(InboxStore.StoredEvent::id);
 
     private final List<InboxStore.StoredEvent> released = new ArrayList<>();
