@@ -47,22 +47,23 @@ public record MessageReceived(
     public record Sequence(long batch, long position) {
 
         /**
-         * The position of a batch marker: a batch that carried no message still takes its place in the numbering,
-         * so a platform reports it as one {@link MessageReceived} with this position. The inbox's sequencer
-         * consumes markers; they never become turns.
+         * The position of a batch marker. A platform that numbers its calls reports each call as one marker
+         * {@link MessageReceived} with this position, ahead of the call's messages: the call takes its place in the
+         * numbering even when it carried no message, or only messages already stored. The inbox's sequencer
+         * consumes markers; they never become turns, so rules and plugins never see one.
          */
         public static final long NO_MESSAGE = -1;
 
         /**
          * @param batch the batch number
-         * @return the marker of a batch that carried no message
+         * @return the marker of one call of that batch
          */
-        public static Sequence emptyBatch(long batch) {
+        public static Sequence batchMarker(long batch) {
             return new Sequence(batch, NO_MESSAGE);
         }
 
-        /** @return whether this marks a batch without messages rather than a message */
-        public boolean marksEmptyBatch() {
+        /** @return whether this marks a call (a batch) rather than a message */
+        public boolean marksBatch() {
             return position == NO_MESSAGE;
         }
     }

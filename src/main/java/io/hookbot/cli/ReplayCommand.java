@@ -88,7 +88,7 @@ final class ReplayCommand {
             }
             for (InboundEvent inbound : read) {
                 Event event = inbound.event();
-                if (event instanceof MessageReceived m && m.sequence() != null && m.sequence().marksEmptyBatch()) {
+                if (event instanceof MessageReceived m && m.sequence() != null && m.sequence().marksBatch()) {
                     out.println("  batch " + m.sequence().batch() + " carried no message");
                     continue;
                 }

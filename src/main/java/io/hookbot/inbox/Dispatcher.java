@@ -181,7 +181,7 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
         List<ConversationRef> waiting = transactions.executeRead(s -> {
             List<ConversationRef> refs = new ArrayList<>(
                     inbox.conversationsWithPendingEvents(s.getConnection(), 1000));
-            refs.addAll(sequencer.gapsDue(s.getConnection(), Instant.now()));
+            refs.addAll(sequencer.gapsDue(s.getConnection()));
             return refs;
         });
         waiting.forEach(this::wake);
@@ -396,7 +396,7 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
         List<InboxStore.StoredEvent> pending = inbox.pending(connection, ref, limit);
         pass.processed.put(ref, pending.size());
         // the sequencer may hold some back (numbered batches behind a gap) or release held ones
-        List<InboxStore.StoredEvent> events = sequencer.order(connection, ref, pending, Instant.now());
+        List<InboxStore.StoredEvent> events = sequencer.order(connection, ref, pending, pending.size() >= limit);
         for (InboxStore.StoredEvent stored : events) {
             if (stored.event() instanceof MessageReceived message) {
                 pass.sightings.add(message);

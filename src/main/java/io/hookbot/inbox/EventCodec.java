@@ -47,13 +47,16 @@ public final class EventCodec {
         }
     }
 
+    /** The {@code event_type} of a batch marker, which the sequencer consumes: the inbox's counts leave it out. */
+    public static final String BATCH_MARKER = "batch";
+
     /**
      * @param event an event
      * @return the name stored in the {@code event_type} column
      */
     public static String typeOf(Event event) {
-        if (event instanceof io.hookbot.api.MessageReceived) {
-            return "message";
+        if (event instanceof io.hookbot.api.MessageReceived message) {
+            return message.sequence() != null && message.sequence().marksBatch() ? BATCH_MARKER : "message";
         }
         if (event instanceof io.hookbot.api.PresenceChanged) {
             return "presence";

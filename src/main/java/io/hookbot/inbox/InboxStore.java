@@ -164,6 +164,28 @@ public class InboxStore {
     /**
      * @param connection the transaction's connection (which holds the conversation's lock)
      * @param ref        the conversation
+     * @param afterId    return only events stored after this one
+     * @param limit      the most to return
+     * @return its pending events stored after {@code afterId}, oldest first
+     * @throws SQLException on a database error
+     */
+    public List<StoredEvent> pendingAfter(Connection connection, ConversationRef ref, long afterId, int limit)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT id, payload FROM inbox_event "
+                + "WHERE status = ? AND channel = ? AND conversation_key = ? AND id > ? "
+                + "ORDER BY status, channel, conversation_key, id "
+                + "FETCH FIRST " + limit + " ROWS ONLY")) {
+            select.setString(1, PENDING);
+            select.setString(2, ref.channel());
+            select.setString(3, ref.key());
+            select.setLong(4, afterId);
+            return read(select);
+        }
+    }
+
+    /**
+     * @param connection the transaction's connection (which holds the conversation's lock)
+     * @param ref        the conversation
      * @return its events held behind a gap by the sequencer, oldest first
      * @throws SQLException on a database error
      */
@@ -235,14 +257,18 @@ public class InboxStore {
             select.setString(1, status);
             select.setString(2, ref.channel());
             select.setString(3, ref.key());
-            List<StoredEvent> result = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    result.add(new StoredEvent(rows.getLong(1), EventCodec.decode(rows.getString(2))));
-                }
-            }
-            return result;
+            return read(select);
         }
+    }
+
+    private static List<StoredEvent> read(PreparedStatement select) throws SQLException {
+        List<StoredEvent> result = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                result.add(new StoredEvent(rows.getLong(1), EventCodec.decode(rows.getString(2))));
+            }
+        }
+        return result;
     }
 
     /**

@@ -7,8 +7,8 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -30,30 +30,36 @@ import java.util.Optional;
 public class Sequencer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Sequencer.class);
+    /** Events read per query when a pass ends inside a call and the rest of the call is read. */
+    private static final int READ_AHEAD = 256;
 
     private final InboxStore inbox;
     private final SequenceStore store;
     private final Duration gapTimeout;
+    private final Clock clock;
 
-    public Sequencer(InboxStore inbox, SequenceStore store,
-                     SequencerSettings settings) {
+    public Sequencer(InboxStore inbox, SequenceStore store, SequencerSettings settings, Clock clock) {
         this.inbox = inbox;
         this.store = store;
         this.gapTimeout = settings.gapTimeout();
+        this.clock = clock;
     }
 
     /**
      * Orders a conversation's pending events, holding those that wait behind a gap and consuming batch markers.
+     * Decisions are made per call, so a page that ends inside a call (a 200-message batch taken 32 at a time) is
+     * read on to the call's end first: the pass may return more events than the page held.
      *
      * @param connection the transaction's connection, holding the conversation's lock
      * @param ref        the conversation
      * @param pending    its pending events, oldest first (possibly none: a pass that only checks the gap timeout)
-     * @param now        the time of the pass
+     * @param pageFull   whether {@code pending} was cut at the page size (more may be pending)
      * @return the events to turn now, in order
      * @throws SQLException on a database error
      */
     public List<InboxStore.StoredEvent> order(Connection connection, ConversationRef ref,
-                                              List<InboxStore.StoredEvent> pending, Instant now) throws SQLException {
+                                              List<InboxStore.StoredEvent> pending, boolean pageFull)
+            throws SQLException {
         boolean numbered = pending.stream().anyMatch(e -> sequence(e) != null);
         if (!numbered && !pending.isEmpty()) {
             return pending;
@@ -62,9 +68,10 @@ public class Sequencer {
         if (!numbered && (stored.isEmpty() || stored.get().gapSince() == null)) {
             return pending;
         }
+        List<InboxStore.StoredEvent> whole = pageFull ? toEndOfCall(connection, ref, pending) : pending;
         SequenceState state = stored.orElse(SequenceState.initial());
         List<InboxStore.StoredEvent> held = state.gapSince() == null ? List.of() : inbox.held(connection, ref);
-        BatchOrder.Outcome outcome = BatchOrder.decide(state, held, pending, now, gapTimeout);
+        BatchOrder.Outcome outcome = BatchOrder.decide(state, held, whole, clock.instant(), gapTimeout);
         inbox.hold(connection, outcome.hold().stream().map(InboxStore.StoredEvent::id).toList());
         if (stored.isEmpty() || !stored.get().equals(outcome.state())) {
             store.save(connection, ref, outcome.state());
@@ -74,7 +81,7 @@ public class Sequencer {
         List<Long> markers = new ArrayList<>();
         for (InboxStore.StoredEvent event : outcome.release()) {
             MessageReceived.Sequence sequence = sequence(event);
-            if (sequence != null && sequence.marksEmptyBatch()) {
+            if (sequence != null && sequence.marksBatch()) {
                 markers.add(event.id());
             } else {
                 turns.add(event);
@@ -84,24 +91,48 @@ public class Sequencer {
         return turns;
     }
 
+    /** The page, and after it the rest of the call its last event belongs to (up to the next marker). */
+    private List<InboxStore.StoredEvent> toEndOfCall(Connection connection, ConversationRef ref,
+                                                     List<InboxStore.StoredEvent> page) throws SQLException {
+        List<InboxStore.StoredEvent> whole = new ArrayList<>(page);
+        while (true) {
+            InboxStore.StoredEvent last = whole.get(whole.size() - 1);
+            MessageReceived.Sequence current = sequence(last);
+            if (current == null) {
+                return whole;
+            }
+            List<InboxStore.StoredEvent> more = inbox.pendingAfter(connection, ref, last.id(), READ_AHEAD);
+            for (InboxStore.StoredEvent next : more) {
+                MessageReceived.Sequence sequence = sequence(next);
+                if (sequence == null || sequence.marksBatch() || sequence.batch() != current.batch()) {
+                    return whole;
+                }
+                whole.add(next);
+            }
+            if (more.size() < READ_AHEAD) {
+                return whole;
+            }
+        }
+    }
+
     /**
      * @param connection a connection
-     * @param now        the time
      * @return conversations whose gap has been open for the gap timeout, to be visited
      * @throws SQLException on a database error
      */
-    public List<ConversationRef> gapsDue(Connection connection, Instant now) throws SQLException {
-        return store.gapsOpenedBefore(connection, now.minus(gapTimeout));
+    public List<ConversationRef> gapsDue(Connection connection) throws SQLException {
+        return store.gapsOpenedBefore(connection, clock.instant().minus(gapTimeout));
     }
 
     private static void report(ConversationRef ref, BatchOrder.Outcome outcome) {
         if (!outcome.skipped().isEmpty()) {
-            LOG.warn("Conversation {}/{}: batches {} never arrived within {}; released what was held behind them "
-                    + "({} skipped in total)", ref.channel(), ref.key(), outcome.skipped(),
-                    "the gap timeout", outcome.state().skipped());
+            LOG.warn("Conversation {}/{}: batches {} never arrived before the gap timeout or a room restart; released "
+                    + "what was held behind them ({} skipped in total)", ref.channel(), ref.key(), outcome.skipped(),
+                    outcome.state().skipped());
         }
         if (!outcome.late().isEmpty()) {
-            LOG.warn("Conversation {}/{}: {} events arrived after their batch was given up; turned late",
+            LOG.warn("Conversation {}/{}: {} messages came in batches behind the sequence (given up, or resent under an "
+                    + "old number); turned at once",
                     ref.channel(), ref.key(), outcome.late().size());
         }
         if (!outcome.hold().isEmpty()) {

@@ -45,7 +45,7 @@ public class PresenceTracker {
         if (event instanceof PresenceChanged presence) {
             apply(connection, presence);
         } else if (event instanceof MessageReceived message && message.sender() != null
-                && (message.sequence() == null || !message.sequence().marksEmptyBatch())) {
+                && (message.sequence() == null || !message.sequence().marksBatch())) {
             store.seen(connection, message.channel(), message.sender().id(), message.sender().name(),
                     message.timestamp());
         }

@@ -22,7 +22,7 @@ public final class Sightings {
      * @param message the message
      */
     public void add(MessageReceived message) {
-        if (message.sender() == null || (message.sequence() != null && message.sequence().marksEmptyBatch())) {
+        if (message.sender() == null || (message.sequence() != null && message.sequence().marksBatch())) {
             return;
         }
         Sighting sighting = new Sighting(message.channel(), message.sender().id(), message.sender().name(),

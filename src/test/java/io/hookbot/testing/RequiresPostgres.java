@@ -1,5 +1,7 @@
 package io.hookbot.testing;
 
+import net.jqwik.api.lifecycle.LifecycleContext;
+import net.jqwik.api.lifecycle.SkipExecutionHook;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,13 +24,23 @@ import java.sql.DriverManager;
 @ExtendWith(RequiresPostgres.Condition.class)
 public @interface RequiresPostgres {
 
-    /** The check behind the annotation. */
+    /** The check behind the annotation, for JUnit Jupiter test classes. */
     class Condition implements ExecutionCondition {
         private static volatile String unavailable;
         private static volatile boolean checked;
 
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            String skip = skipReason();
+            return skip == null ? ConditionEvaluationResult.enabled("PostgreSQL is reachable")
+                    : ConditionEvaluationResult.disabled(skip);
+        }
+
+        /**
+         * @return why PostgreSQL tests are skipped, or {@code null} when PostgreSQL answers
+         * @throws IllegalStateException when it does not answer and {@code HOOKBOT_REQUIRE_SERVICES=true}
+         */
+        static String skipReason() {
             if (!checked) {
                 String user = System.getenv().getOrDefault("HOOKBOT_TEST_PG_USER", "postgres");
                 try (Connection ignored = DriverManager.getConnection(Database.postgresUrl(), user, "")) {
@@ -39,7 +51,7 @@ public @interface RequiresPostgres {
                 checked = true;
             }
             if (unavailable == null) {
-                return ConditionEvaluationResult.enabled("PostgreSQL is reachable");
+                return null;
             }
             String message = "PostgreSQL not reachable at " + Database.postgresUrl() + " (" + unavailable
                     + "); PostgreSQL tests skipped";
@@ -47,7 +59,19 @@ public @interface RequiresPostgres {
                 throw new IllegalStateException(message + ", but HOOKBOT_REQUIRE_SERVICES=true");
             }
             System.err.println("SKIPPED: " + message);
-            return ConditionEvaluationResult.disabled(message);
+            return message;
+        }
+    }
+
+    /**
+     * The same check for jqwik property classes, which JUnit Jupiter's conditions do not reach: put
+     * {@code @AddLifecycleHook(RequiresPostgres.ForProperties.class)} on the class.
+     */
+    class ForProperties implements SkipExecutionHook {
+        @Override
+        public SkipResult shouldBeSkipped(LifecycleContext context) {
+            String skip = Condition.skipReason();
+            return skip == null ? SkipResult.doNotSkip() : SkipResult.skip(skip);
         }
     }
 }

@@ -28,6 +28,11 @@ public class TestClock extends Clock {
         NOW.set(instant);
     }
 
+    /** @return the time every test clock tells now */
+    public static Instant now() {
+        return NOW.get();
+    }
+
     @Override
     public ZoneId getZone() {
         return ZoneOffset.UTC;

@@ -6,15 +6,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookbot.api.MessageKind;
 import io.hookbot.api.MessageReceived;
 import io.hookbot.api.User;
+import io.hookbot.channel.Digests;
 import io.hookbot.channel.InboundEvent;
 import io.hookbot.channel.PayloadDecoder;
 import io.hookbot.channel.PayloadFields;
 import io.hookbot.channel.WebhookRejection;
 import io.hookbot.channel.WebhookRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads one RealTimeChat call into a {@link MessageReceived} per message. The body is a form (JSON of the same
@@ -44,6 +50,10 @@ final class WebinatoParser {
     /** {@code authorRole} 0 to 3. */
     private static final String[] ROLES = {"attendee", "attendee", "presenter", "organizer"};
 
+    private static final Logger LOG = LoggerFactory.getLogger(WebinatoParser.class);
+
+    private final Set<String> unknownRoles = ConcurrentHashMap.newKeySet();
+
     List<InboundEvent> parse(String channel, WebhookRequest request) throws WebhookRejection {
         PayloadFields root = PayloadFields.of(PayloadDecoder.decode(request));
         if (!root.node().isObject()) {
@@ -55,15 +65,21 @@ final class WebinatoParser {
         }
         String room = root.string("roomID", MAX_ROOM);
         long batch = root.positiveId("batchNo");
-        List<PayloadFields> messages = messages(root);
-        if (messages.isEmpty()) {
-            return List.of(emptyBatch(channel, room, batch));
+        List<PayloadFields> fields = messages(root);
+        List<Message> messages = new ArrayList<>(fields.size());
+        for (PayloadFields message : fields) {
+            messages.add(message(channel, room, batch, message));
         }
-        List<InboundEvent> events = new ArrayList<>(messages.size());
-        for (PayloadFields message : messages) {
-            events.add(message(channel, room, batch, message));
-        }
+        // the inbox stores a call's events in this order: its messages by msgID, whichever way Webinato listed them
+        messages.sort(Comparator.comparingLong(Message::id));
+        List<InboundEvent> events = new ArrayList<>(messages.size() + 1);
+        events.add(marker(channel, room, batch, messages));
+        messages.forEach(m -> events.add(m.event()));
         return events;
+    }
+
+    /** A message read, with its msgID for sorting. */
+    private record Message(long id, InboundEvent event) {
     }
 
     private static List<PayloadFields> messages(PayloadFields root) throws WebhookRejection {
@@ -88,31 +104,44 @@ final class WebinatoParser {
         return PayloadFields.of(holder).objects("msgsJSON");
     }
 
-    private static InboundEvent message(String channel, String room, long batch, PayloadFields message)
+    private Message message(String channel, String room, long batch, PayloadFields message)
             throws WebhookRejection {
         long id = message.positiveId("msgID");
         String author = message.string("authorName", MAX_NAME);
         String text = message.optionalText("text", MAX_TEXT);
+        Instant ts = seconds(message, "ts");
         MessageReceived event = new MessageReceived(channel, "room:" + room,
-                new User(author, author, role(message.optionalInteger("authorRole"))),
-                text, MessageKind.TEXT, List.of(), Long.toString(id), seconds(message, "ts"),
+                new User(author, author, role(channel, message.optionalInteger("authorRole"))),
+                text, MessageKind.TEXT, List.of(), Long.toString(id), ts,
                 new MessageReceived.Sequence(batch, id), null);
-        return new InboundEvent("msg:" + room + ":" + id, event);
+        // with ts: a msgID seen again with another time is a new message of a restarted room, not a repeat
+        return new Message(id, new InboundEvent("msg:" + room + ":" + id + ":" + ts.getEpochSecond(), event));
     }
 
     /**
-     * An empty batch still takes its number: without its marker the inbox would hold the next batch behind a gap
-     * that is never filled until the gap timeout.
+     * The call's place in the room's numbering, stored ahead of its messages, so that the call counts even when it
+     * carried no message or only repeats. Its key is the batch number and a digest of the messages' keys: the same
+     * call sent again is a duplicate like its messages, while another call under the same number (a restarted
+     * room's batch 2, a resend with more messages) is stored and takes its place.
      */
-    private static InboundEvent emptyBatch(String channel, String room, long batch) {
+    private static InboundEvent marker(String channel, String room, long batch, List<Message> messages) {
         MessageReceived marker = new MessageReceived(channel, "room:" + room, new User("webinato", "Webinato", null),
                 "", MessageKind.NOTIFICATION, List.of(), null, Instant.now(),
-                MessageReceived.Sequence.emptyBatch(batch), null);
-        return new InboundEvent("batch:" + room + ":" + batch, marker);
+                MessageReceived.Sequence.batchMarker(batch), null);
+        StringBuilder keys = new StringBuilder();
+        messages.forEach(m -> keys.append(m.event().dedupeKey()).append('\n'));
+        return new InboundEvent("batch:" + room + ":" + batch + ":" + Digests.sha256Hex(keys.toString()).substring(0, 16), marker);
     }
 
-    private static String role(Long role) {
-        if (role == null || role < 0 || role >= ROLES.length) {
+    private String role(String channel, Long role) {
+        if (role == null) {
+            return null;
+        }
+        if (role < 0 || role >= ROLES.length) {
+            if (unknownRoles.add(channel)) {
+                LOG.info("Channel {}: authorRole {} is not one Webinato documents (0 to 3); such senders get no role "
+                        + "(said once per channel)", channel, role);
+            }
             return null;
         }
         return ROLES[role.intValue()];

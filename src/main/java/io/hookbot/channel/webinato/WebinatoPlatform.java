@@ -1,10 +1,13 @@
 package io.hookbot.channel.webinato;
 
+import io.hookbot.channel.ChannelConfig;
 import io.hookbot.channel.InboundEvent;
+import io.hookbot.channel.StoreOutcome;
 import io.hookbot.channel.UrlTokenPlatform;
 import io.hookbot.channel.WebhookRejection;
 import io.hookbot.channel.WebhookMediaType;
 import io.hookbot.channel.WebhookRequest;
+import io.micronaut.http.HttpResponse;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -26,9 +29,11 @@ import java.util.List;
  *   <li>Batches arrive late and out of order, and {@code batchNo} starts again at 1 when a room restarts; each
  *       message carries {@code (batchNo, msgID)} as its {@link io.hookbot.api.MessageReceived.Sequence} so the
  *       inbox can put them back in order.</li>
- *   <li>A batch with no messages ({@code msgsJSON=[]}, or left empty) is valid and still takes its number: it is
- *       stored as one batch marker ({@link io.hookbot.api.MessageReceived.Sequence#emptyBatch}, dedupe key
- *       {@code batch:<roomID>:<batchNo>}) that the inbox's sequencer consumes without a turn.</li>
+ *   <li>Every call is stored as one batch marker ({@link io.hookbot.api.MessageReceived.Sequence#batchMarker},
+ *       dedupe key {@code batch:<roomID>:<batchNo>:<digest of the messages' keys>}) ahead of its messages, which
+ *       the inbox stores in {@code msgID} order. The marker gives the call its place in the numbering even when it
+ *       carried no messages ({@code msgsJSON=[]}, or left empty) or only messages already stored (Webinato resends
+ *       messages in its next call after a call it believes failed); the sequencer consumes it without a turn.</li>
  *   <li>Any other {@code inquiry} is a 400 naming it (the PHP reference answers "Bad Inquiry").</li>
  *   <li>{@code authorRole} 0 and 1 are attendees, 2 the presenter, 3 the organizer; another number leaves the
  *       sender without a role rather than dropping the batch.</li>
@@ -39,8 +44,10 @@ import java.util.List;
  *
  * <p>Conversation: {@code room:<roomID>}. Sender: the author's name as id and name (Webinato gives nothing else).
  *
- * <p>Dedupe key: {@code msg:<roomID>:<msgID>}, Webinato's incremental message id within its room, so a batch sent
- * twice, or a message repeated in a later batch, is stored once.
+ * <p>Dedupe key: {@code msg:<roomID>:<msgID>:<ts>}: Webinato's incremental message id within its room and the
+ * message's time, so a batch sent twice, or a message repeated in a later batch, is stored once, while a msgID that
+ * reappears with another time after the room restarted is a new message. The acknowledgement counts messages, not
+ * markers ({@link #acknowledge}).
  */
 @Singleton
 public class WebinatoPlatform extends UrlTokenPlatform {
@@ -58,6 +65,18 @@ public class WebinatoPlatform extends UrlTokenPlatform {
     @Override
     public List<String> mediaTypes() {
         return List.of(WebhookMediaType.FORM);
+    }
+
+    /**
+     * Counts the call's messages, leaving its marker out. The marker is stored exactly when the call is new: its key
+     * covers every message's key, so a marker already stored means the same call was stored before, messages and
+     * all (retention deletes a call's marker no later than its messages, oldest id first).
+     */
+    @Override
+    public HttpResponse<?> acknowledge(ChannelConfig channel, StoreOutcome stored) {
+        boolean markerStored = stored.stored() > 0;
+        return HttpResponse.ok(new StoreOutcome(stored.stored() - (markerStored ? 1 : 0),
+                Math.max(0, stored.duplicates() - (markerStored ? 0 : 1))));
     }
 
     @Override

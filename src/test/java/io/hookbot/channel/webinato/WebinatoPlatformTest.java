@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,9 +32,18 @@ class WebinatoPlatformTest {
 
     private final WebinatoPlatform platform = new WebinatoPlatform();
 
-    private List<InboundEvent> read(String contentType, String body, String token) throws WebhookRejection {
+    /** @return the call's events: its batch marker first, then its messages */
+    private List<InboundEvent> readAll(String contentType, String body, String token) throws WebhookRejection {
         Map<String, String> query = token == null ? Map.of() : Map.of("token", token);
         return platform.read(CHANNEL, new WebhookRequest(contentType, body.getBytes(StandardCharsets.UTF_8), query));
+    }
+
+    /** @return the call's messages, after checking that its batch marker comes first */
+    private List<InboundEvent> read(String contentType, String body, String token) throws WebhookRejection {
+        List<InboundEvent> all = readAll(contentType, body, token);
+        MessageReceived marker = (MessageReceived) all.get(0).event();
+        assertTrue(marker.sequence().marksBatch(), "the marker first: " + all);
+        return all.subList(1, all.size());
     }
 
     private List<InboundEvent> read(String form) throws WebhookRejection {
@@ -70,7 +80,7 @@ class WebinatoPlatformTest {
         List<InboundEvent> events = read(Samples.read("webinato/realtimechat.form"));
 
         assertEquals(3, events.size());
-        assertEquals(List.of("msg:4520:5021", "msg:4520:5022", "msg:4520:5023"),
+        assertEquals(List.of("msg:4520:5021:1460727180", "msg:4520:5022:1460727195", "msg:4520:5023:1460727210"),
                 events.stream().map(InboundEvent::dedupeKey).toList());
         MessageReceived first = (MessageReceived) events.get(0).event();
         assertEquals("room-42", first.channel());
@@ -88,15 +98,43 @@ class WebinatoPlatformTest {
 
     @Test
     void anEmptyBatchIsValidAndCarriesOnlyItsBatchMarker() throws WebhookRejection {
-        List<InboundEvent> empty = read(Samples.read("webinato/empty-batch.form"));
+        List<InboundEvent> empty = readAll(FORM, Samples.read("webinato/empty-batch.form"), "demo-token");
         assertEquals(1, empty.size());
-        assertEquals("batch:4520:4", empty.get(0).dedupeKey());
+        assertTrue(empty.get(0).dedupeKey().startsWith("batch:4520:4:"), empty.get(0).dedupeKey());
         MessageReceived marker = (MessageReceived) empty.get(0).event();
         assertEquals("room:4520", marker.conversation());
-        assertEquals(MessageReceived.Sequence.emptyBatch(4), marker.sequence());
-        assertTrue(marker.sequence().marksEmptyBatch());
-        List<InboundEvent> blank = read(form("realTimeChat", "4520", "5", ""));
-        assertEquals("batch:4520:5", blank.get(0).dedupeKey());
+        assertEquals(MessageReceived.Sequence.batchMarker(4), marker.sequence());
+        assertTrue(marker.sequence().marksBatch());
+        List<InboundEvent> blank = readAll(FORM, form("realTimeChat", "4520", "5", ""), "demo-token");
+        assertEquals(1, blank.size());
+        assertTrue(blank.get(0).dedupeKey().startsWith("batch:4520:5:"), blank.get(0).dedupeKey());
+    }
+
+    @Test
+    void everyCallCarriesAMarkerWhoseKeyIsTheSameForTheSameCallOnly() throws WebhookRejection {
+        String one = messages("{\"authorName\":\"a\",\"ts\":100,\"msgID\":1,\"text\":\"x\"}");
+        String two = messages("{\"authorName\":\"a\",\"ts\":100,\"msgID\":1,\"text\":\"x\"}",
+                "{\"authorName\":\"a\",\"ts\":101,\"msgID\":2,\"text\":\"y\"}");
+        String first = readAll(FORM, form("realTimeChat", "7", "2", one), "demo-token").get(0).dedupeKey();
+
+        assertEquals(first, readAll(FORM, form("realTimeChat", "7", "2", one), "demo-token").get(0).dedupeKey(),
+                "the same call again: a duplicate");
+        assertNotEquals(first, readAll(FORM, form("realTimeChat", "7", "2", two), "demo-token").get(0).dedupeKey(),
+                "another call under the same number");
+        assertNotEquals(first, readAll(FORM, form("realTimeChat", "7", "3", one), "demo-token").get(0).dedupeKey(),
+                "the same messages under another number: a repeats-only batch that takes its number");
+    }
+
+    @Test
+    void messagesAreStoredInMsgIdOrderAndAReusedMsgIdWithAnotherTimeIsAnotherMessage() throws WebhookRejection {
+        List<InboundEvent> events = read(form("realTimeChat", "7", "1", messages(
+                "{\"authorName\":\"a\",\"ts\":200,\"msgID\":9,\"text\":\"later\"}",
+                "{\"authorName\":\"a\",\"ts\":100,\"msgID\":3,\"text\":\"earlier\"}")));
+
+        assertEquals(List.of("msg:7:3:100", "msg:7:9:200"), events.stream().map(InboundEvent::dedupeKey).toList());
+        String again = read(form("realTimeChat", "7", "1", messages(
+                "{\"authorName\":\"a\",\"ts\":900,\"msgID\":3,\"text\":\"new session\"}"))).get(0).dedupeKey();
+        assertEquals("msg:7:3:900", again);
     }
 
     @Test
@@ -121,7 +159,7 @@ class WebinatoPlatformTest {
 
         List<InboundEvent> events = read("application/json", json, "demo-token");
 
-        assertEquals("msg:4520:5021", events.get(0).dedupeKey());
+        assertEquals("msg:4520:5021:1460727180", events.get(0).dedupeKey());
         assertEquals(new MessageReceived.Sequence(3, 5021), ((MessageReceived) events.get(0).event()).sequence());
     }
 
