@@ -140,6 +140,8 @@ abstract class AdminApiTests {
                     + "&data[message]=hi");
             assertEquals(200, ack.statusCode(), ack.body());
         }
+        // acknowledged from the journal: wait until the events are in the table before failing one of them
+        assertEquals(4, app.count("SELECT COUNT(*) FROM inbox_event"));
         try (Connection connection = app.connect(); var update = connection.createStatement()) {
             update.executeUpdate("UPDATE inbox_event SET status = 'FAILED', last_error = 'boom' "
                     + "WHERE id = (SELECT MIN(id) FROM inbox_event WHERE channel = 'sms-main')");

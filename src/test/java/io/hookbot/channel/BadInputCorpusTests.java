@@ -247,7 +247,9 @@ abstract class BadInputCorpusTests {
     private long inboxRows() {
         InboxWriter writer = app.context().getBean(InboxWriter.class);
         Eventually.await("acknowledged events written to the inbox table", () -> writer.queued().isEmpty());
-        try (Statement s = connection.createStatement(); ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM inbox_event")) {
+        try (Statement s = connection.createStatement(); ResultSet rows = s.executeQuery(
+                // a Webinato call also stores its batch marker, the sequencer's bookkeeping: the corpus counts events
+                "SELECT COUNT(*) FROM inbox_event WHERE event_type <> 'batch'")) {
             rows.next();
             return rows.getLong(1);
         } catch (SQLException e) {

@@ -141,6 +141,11 @@ final class WebinatoOrderModel {
         return held.values().stream().flatMap(List::stream).mapToInt(List::size).sum();
     }
 
+    /** @return how many calls are held now, those without a new message included */
+    int heldCalls() {
+        return held.values().stream().mapToInt(List::size).sum();
+    }
+
     long skipped() {
         return skipped;
     }
