@@ -1,6 +1,7 @@
 package io.hookbot.inbox;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,7 @@ final class WebinatoOrderModel {
             return;                                  // the same call again: a duplicate at the door
         }
         List<Message> fresh = call.messages().stream()
-                .sorted((a, b) -> Long.compare(a.id(), b.id()))
+                .sorted(Comparator.comparingLong(Message::id).thenComparingLong(Message::ts))
                 .filter(m -> messagesSeen.add(m.key()))
                 .toList();
         boolean moved = false;

@@ -71,7 +71,7 @@ final class WebinatoParser {
             messages.add(message(channel, room, batch, message));
         }
         // the inbox stores a call's events in this order: its messages by msgID, whichever way Webinato listed them
-        messages.sort(Comparator.comparingLong(Message::id));
+        messages.sort(Comparator.comparingLong(Message::id).thenComparing(m -> m.event().event().timestamp()));
         List<InboundEvent> events = new ArrayList<>(messages.size() + 1);
         events.add(marker(channel, room, batch, messages));
         messages.forEach(m -> events.add(m.event()));
@@ -128,8 +128,9 @@ final class WebinatoParser {
         MessageReceived marker = new MessageReceived(channel, "room:" + room, new User("webinato", "Webinato", null),
                 "", MessageKind.NOTIFICATION, List.of(), null, Instant.now(),
                 MessageReceived.Sequence.batchMarker(batch), null);
+        // the set of keys, sorted: the same call with its messages listed in another order is the same call
         StringBuilder keys = new StringBuilder();
-        messages.forEach(m -> keys.append(m.event().dedupeKey()).append('\n'));
+        messages.stream().map(m -> m.event().dedupeKey()).sorted().forEach(k -> keys.append(k).append('\n'));
         return new InboundEvent("batch:" + room + ":" + batch + ":" + Digests.sha256Hex(keys.toString()).substring(0, 16), marker);
     }
 

@@ -123,6 +123,11 @@ class WebinatoPlatformTest {
                 "another call under the same number");
         assertNotEquals(first, readAll(FORM, form("realTimeChat", "7", "3", one), "demo-token").get(0).dedupeKey(),
                 "the same messages under another number: a repeats-only batch that takes its number");
+        String twoListedTheOtherWay = messages("{\"authorName\":\"a\",\"ts\":101,\"msgID\":2,\"text\":\"y\"}",
+                "{\"authorName\":\"a\",\"ts\":100,\"msgID\":1,\"text\":\"x\"}");
+        assertEquals(readAll(FORM, form("realTimeChat", "7", "2", two), "demo-token").get(0).dedupeKey(),
+                readAll(FORM, form("realTimeChat", "7", "2", twoListedTheOtherWay), "demo-token").get(0).dedupeKey(),
+                "the same call with its messages listed in another order");
     }
 
     @Test
