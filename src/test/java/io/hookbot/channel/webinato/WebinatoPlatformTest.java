@@ -18,6 +18,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import ch.qos.logback.classic.Level;
+import io.hookbot.testing.LogCapture;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -154,6 +157,18 @@ class WebinatoPlatformTest {
         MessageReceived third = (MessageReceived) events.get(2).event();
         assertNull(third.sender().role());
         assertEquals("", third.text(), "a message without text has empty text");
+    }
+
+    @Test
+    void anUnknownRoleIsSaidOnceAtInfoPerChannelNotPerMessage() throws WebhookRejection {
+        String nine = messages("{\"authorName\":\"b\",\"authorRole\":9,\"ts\":1,\"msgID\":2,\"text\":\"x\"}");
+        try (LogCapture log = new LogCapture(WebinatoParser.class)) {
+            read(form("realTimeChat", "7", "1", nine));
+            read(form("realTimeChat", "7", "2", nine));
+
+            assertEquals(1, log.at(Level.INFO).size(), log.at(Level.INFO).toString());
+            assertTrue(log.at(Level.INFO).get(0).contains("authorRole 9"), log.at(Level.INFO).toString());
+        }
     }
 
     /** Over HTTP only forms are accepted (415 otherwise); JSON is read for sample files replayed from disk. */
