@@ -94,6 +94,7 @@ abstract class WebinatoOrderPropertyTests {
             WebinatoOrderModel model = models.get(room);
             assertEquals(SequencerPropertyTest.distinctMessages(world, room), new HashSet<>(model.turned()),
                     "the model loses nothing");
+            assertEquals(model.turned().size(), new HashSet<>(model.turned()).size(), "the model turns nothing twice");
             String conversation = "'room:" + prefix + room + "'";
             // the probe sees a turn before its transaction (and the counters) commit
             String counters = "SELECT skipped * 1000 + restarts FROM sequence_state WHERE conversation_key = "
