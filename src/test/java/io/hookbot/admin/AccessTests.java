@@ -1,5 +1,8 @@
 package io.hookbot.admin;
 
+import io.hookbot.testing.OnEachDatabase;
+import io.hookbot.testing.TestDatabase;
+import org.junit.jupiter.params.Parameter;
 import io.hookbot.testing.AdminClient;
 import io.hookbot.testing.Database;
 import io.hookbot.testing.TestApp;
@@ -19,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * read-only api token, a wrong one or none, and with no token configured at all. Webhooks and the bare health status
  * stay open throughout. Runs on H2 and on PostgreSQL (see the subclasses).
  */
-abstract class AccessTests {
+@OnEachDatabase
+class AccessTests {
 
     static final String ADMIN_TOKEN = "access-admin-token";
     static final String API_TOKEN = "access-api-token";
@@ -35,10 +39,17 @@ abstract class AccessTests {
 
     TestApp app;
 
-    abstract Database database();
+    @Parameter
+    TestDatabase db;
+
+    Database database() {
+        return db.fresh();
+    }
 
     /** @return the product name the {@code database} health component reports */
-    abstract String productName();
+    String productName() {
+        return db.productName();
+    }
 
     private TestApp start(String adminToken, String apiToken) {
         app = TestApp.on(database())

@@ -1,5 +1,8 @@
 package io.hookbot.admin;
 
+import io.hookbot.testing.OnEachDatabase;
+import io.hookbot.testing.TestDatabase;
+import org.junit.jupiter.params.Parameter;
 import io.hookbot.outbox.NewReply;
 import io.hookbot.outbox.OutboxStore;
 import io.hookbot.testing.AdminClient;
@@ -25,14 +28,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 4xx answers to bad input, each naming the parameter. Delivery is off, so rows stay where the test puts them.
  * Runs on H2 and on PostgreSQL (see the subclasses).
  */
-abstract class AdminApiTests {
+@OnEachDatabase
+class AdminApiTests {
 
     static final String TOKEN = "s3cret-admin-token";
 
     TestApp app;
     AdminClient admin;
 
-    abstract Database database();
+    @Parameter
+    TestDatabase db;
+
+    Database database() {
+        return db.fresh();
+    }
 
     @BeforeEach
     void start() {

@@ -1,5 +1,8 @@
 package io.hookbot.inbox;
 
+import io.hookbot.testing.OnEachDatabase;
+import io.hookbot.testing.TestDatabase;
+import org.junit.jupiter.params.Parameter;
 import io.hookbot.api.MessageReceived;
 import io.hookbot.api.User;
 import io.hookbot.channel.InboundEvent;
@@ -25,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * that no conversation ever had two turns in flight, that each saw its events in the order they were stored, and
  * that conversations ran in parallel, never on more threads than {@code hookbot.dispatcher.workers}.
  */
-abstract class ConversationOrderTests {
+@OnEachDatabase
+class ConversationOrderTests {
 
     private static final int CONVERSATIONS = 40;
     private static final int EVENTS = 25;
@@ -33,7 +37,12 @@ abstract class ConversationOrderTests {
 
     TestApp app;
 
-    abstract Database database();
+    @Parameter
+    TestDatabase db;
+
+    Database database() {
+        return db.fresh();
+    }
 
     @AfterEach
     void stop() {

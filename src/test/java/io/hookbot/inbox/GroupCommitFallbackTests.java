@@ -1,5 +1,8 @@
 package io.hookbot.inbox;
 
+import io.hookbot.testing.OnEachDatabase;
+import io.hookbot.testing.TestDatabase;
+import org.junit.jupiter.params.Parameter;
 import io.hookbot.testing.AdminClient;
 import io.hookbot.testing.Database;
 import io.hookbot.testing.Eventually;
@@ -31,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 400 and is not stored; acknowledged from the journal (H2), it was acknowledged already and goes to the quarantine.
  * Runs on H2 and on PostgreSQL (see the subclasses).
  */
-abstract class GroupCommitFallbackTests {
+@OnEachDatabase
+class GroupCommitFallbackTests {
 
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final int CALLS = 12;
@@ -40,9 +44,16 @@ abstract class GroupCommitFallbackTests {
     private FakeGateway gateway;
     private TestApp app;
 
-    abstract Database database();
+    @Parameter
+    TestDatabase db;
 
-    abstract boolean journaled();
+    Database database() {
+        return db.fresh();
+    }
+
+    boolean journaled() {
+        return db.journaled();
+    }
 
     @BeforeEach
     void start() {

@@ -1,5 +1,8 @@
 package io.hookbot.inbox;
 
+import io.hookbot.testing.OnEachDatabase;
+import io.hookbot.testing.TestDatabase;
+import org.junit.jupiter.params.Parameter;
 import io.hookbot.db.RetentionJob;
 import io.hookbot.testing.Database;
 import io.hookbot.testing.TestApp;
@@ -23,14 +26,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The inbox retention on a real database: only turned events older than the retention are deleted, in steps, and
  * a purge picks up where the previous one stopped. Runs on H2 and on PostgreSQL (see the subclasses).
  */
-abstract class InboxRetentionTests {
+@OnEachDatabase
+class InboxRetentionTests {
 
     static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
 
     TestApp app;
     InboxRetention retention;
 
-    abstract Database database();
+    @Parameter
+    TestDatabase db;
+
+    Database database() {
+        return db.fresh();
+    }
 
     @BeforeEach
     void start() {

@@ -1,5 +1,8 @@
 package io.hookbot.inbox;
 
+import io.hookbot.testing.OnEachDatabase;
+import io.hookbot.testing.TestDatabase;
+import org.junit.jupiter.params.Parameter;
 import io.hookbot.testing.Database;
 import io.hookbot.testing.Eventually;
 import io.hookbot.testing.Samples;
@@ -23,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * sample's form, observed with the {@link TurnProbe}. Gaps filled, gaps given up after the timeout, empty batches,
  * duplicates, a room restart, and an application restart while a batch is held.
  */
-abstract class WebinatoOrderTests {
+@OnEachDatabase
+class WebinatoOrderTests {
 
     static final String FORM = "application/x-www-form-urlencoded";
     static final String URL = "/webhooks/room-42?token=demo-token";
@@ -31,7 +35,12 @@ abstract class WebinatoOrderTests {
 
     TestApp app;
 
-    abstract Database database();
+    @Parameter
+    TestDatabase db;
+
+    Database database() {
+        return db.fresh();
+    }
 
     @AfterEach
     void stop() {

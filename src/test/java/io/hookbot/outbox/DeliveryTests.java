@@ -1,5 +1,8 @@
 package io.hookbot.outbox;
 
+import io.hookbot.testing.OnEachDatabase;
+import io.hookbot.testing.TestDatabase;
+import org.junit.jupiter.params.Parameter;
 import io.hookbot.testing.AdminClient;
 import io.hookbot.testing.Database;
 import io.hookbot.testing.Eventually;
@@ -31,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * carries the outbox row id in the form field {@code ref} ({@code send.reference-field}), so the tests count
  * sends per row. Runs on H2 and on PostgreSQL (see the subclasses).
  */
-abstract class DeliveryTests {
+@OnEachDatabase
+class DeliveryTests {
 
     static final String TOKEN = "admin-token-1";
 
@@ -41,7 +45,12 @@ abstract class DeliveryTests {
     TestApp app;
     AdminClient admin;
 
-    abstract Database database();
+    @Parameter
+    TestDatabase db;
+
+    Database database() {
+        return db.fresh();
+    }
 
     @BeforeEach
     void start() {

@@ -1,5 +1,8 @@
 package io.hookbot.outbox;
 
+import io.hookbot.testing.OnEachDatabase;
+import io.hookbot.testing.TestDatabase;
+import org.junit.jupiter.params.Parameter;
 import io.hookbot.testing.Database;
 import io.hookbot.testing.TestApp;
 import org.junit.jupiter.api.AfterEach;
@@ -22,14 +25,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The outbox retention on a real database: only sent replies older than the retention go, with their attempt
  * history; waiting, claimed and dead-lettered ones stay. Runs on H2 and on PostgreSQL (see the subclasses).
  */
-abstract class OutboxRetentionTests {
+@OnEachDatabase
+class OutboxRetentionTests {
 
     static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
 
     TestApp app;
     OutboxRetention retention;
 
-    abstract Database database();
+    @Parameter
+    TestDatabase db;
+
+    Database database() {
+        return db.fresh();
+    }
 
     @BeforeEach
     void start() {

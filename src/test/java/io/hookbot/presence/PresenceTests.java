@@ -1,5 +1,8 @@
 package io.hookbot.presence;
 
+import io.hookbot.testing.OnEachDatabase;
+import io.hookbot.testing.TestDatabase;
+import org.junit.jupiter.params.Parameter;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookbot.api.PresenceChanged;
@@ -34,7 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@link PresenceView} and {@code GET /api/presence}. Out-of-order and redelivered callbacks, the MQTT chat
  * "everyone offline", Yalgaar binds across channels, a VCaaS waiting room. Runs on H2 and PostgreSQL.
  */
-abstract class PresenceTests {
+@OnEachDatabase
+class PresenceTests {
 
     private static final String JSON = "application/json";
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -44,7 +48,12 @@ abstract class PresenceTests {
     TestApp app;
     AdminClient reader;
 
-    abstract Database database();
+    @Parameter
+    TestDatabase db;
+
+    Database database() {
+        return db.fresh();
+    }
 
     @BeforeEach
     void start() {

@@ -1,5 +1,8 @@
 package io.hookbot.worker;
 
+import io.hookbot.testing.OnEachDatabase;
+import io.hookbot.testing.TestDatabase;
+import org.junit.jupiter.params.Parameter;
 import io.hookbot.testing.AdminClient;
 import io.hookbot.testing.Database;
 import io.hookbot.testing.Eventually;
@@ -22,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * fault is gone it recovers by itself, readiness is UP again and the work it was kept from is done. Runs on H2 and on
  * PostgreSQL (see the subclasses).
  */
-abstract class SupervisedWorkersTests {
+@OnEachDatabase
+class SupervisedWorkersTests {
 
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final String TOKEN = "admin-token";
@@ -32,10 +36,17 @@ abstract class SupervisedWorkersTests {
     private Faults faults;
     private AdminClient admin;
 
-    abstract Database database();
+    @Parameter
+    TestDatabase db;
+
+    Database database() {
+        return db.fresh();
+    }
 
     /** @return whether webhooks are acknowledged from the journal, before the table write (the embedded H2) */
-    abstract boolean journaled();
+    boolean journaled() {
+        return db.journaled();
+    }
 
     @BeforeEach
     void start() {

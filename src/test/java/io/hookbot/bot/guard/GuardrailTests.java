@@ -1,5 +1,8 @@
 package io.hookbot.bot.guard;
 
+import io.hookbot.testing.OnEachDatabase;
+import io.hookbot.testing.TestDatabase;
+import org.junit.jupiter.params.Parameter;
 import io.hookbot.testing.Database;
 import io.hookbot.testing.Eventually;
 import io.hookbot.testing.FakeGateway;
@@ -30,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * hold, blocked firings are counted, and of two concurrent claims of one cooldown only one wins. Runs on H2 and on
  * PostgreSQL (see the subclasses).
  */
-abstract class GuardrailTests {
+@OnEachDatabase
+class GuardrailTests {
 
     static final String FORM = "application/x-www-form-urlencoded";
     static final String BOT_NUMBER = "+15550100";
@@ -39,7 +43,12 @@ abstract class GuardrailTests {
     FakeGateway gateway;
     TestApp app;
 
-    abstract Database database();
+    @Parameter
+    TestDatabase db;
+
+    Database database() {
+        return db.fresh();
+    }
 
     @BeforeEach
     void setUp() {

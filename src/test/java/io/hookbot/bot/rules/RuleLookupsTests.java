@@ -1,5 +1,8 @@
 package io.hookbot.bot.rules;
 
+import io.hookbot.testing.OnEachDatabase;
+import io.hookbot.testing.TestDatabase;
+import org.junit.jupiter.params.Parameter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookbot.testing.Database;
@@ -22,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * redeliveries and restarts, another user's presence read in the turn's transaction, and a send written to the
  * outbox of the channel it names. Runs on H2 and PostgreSQL.
  */
-abstract class RuleLookupsTests {
+@OnEachDatabase
+class RuleLookupsTests {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String RULES = """
@@ -50,7 +54,12 @@ abstract class RuleLookupsTests {
 
     TestApp app;
 
-    abstract Database database();
+    @Parameter
+    TestDatabase db;
+
+    Database database() {
+        return db.fresh();
+    }
 
     @BeforeEach
     void start() {

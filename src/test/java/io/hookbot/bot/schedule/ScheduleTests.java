@@ -1,5 +1,8 @@
 package io.hookbot.bot.schedule;
 
+import io.hookbot.testing.OnEachDatabase;
+import io.hookbot.testing.TestDatabase;
+import org.junit.jupiter.params.Parameter;
 import io.hookbot.testing.Database;
 import io.hookbot.testing.Eventually;
 import io.hookbot.testing.FakeGateway;
@@ -27,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * instances on one database fire it once; slots missed while the app was down fire once when it is back; reloads
  * add and remove slots. Runs on H2 and on PostgreSQL (see the subclasses).
  */
-abstract class ScheduleTests {
+@OnEachDatabase
+class ScheduleTests {
 
     static final String HOURLY = """
             bot: announcements
@@ -45,7 +49,12 @@ abstract class ScheduleTests {
     TestApp app;
     TestApp second;
 
-    abstract Database database();
+    @Parameter
+    TestDatabase db;
+
+    Database database() {
+        return db.fresh();
+    }
 
     @BeforeEach
     void setUp() {

@@ -1,5 +1,8 @@
 package io.hookbot.channel.mqttchat;
 
+import io.hookbot.testing.OnEachDatabase;
+import io.hookbot.testing.TestDatabase;
+import org.junit.jupiter.params.Parameter;
 import io.hookbot.testing.Database;
 import io.hookbot.testing.Eventually;
 import io.hookbot.testing.FakeGateway;
@@ -22,14 +25,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * MQTT chat end to end: both callbacks on one URL, what lands in the inbox, redelivery, and refusals that never
  * answer 401 or 403. Runs on H2 and on PostgreSQL (see the subclasses).
  */
-abstract class MqttChatWebhookTests {
+@OnEachDatabase
+class MqttChatWebhookTests {
 
     static final String JSON = "application/json";
     static final String URL = "/webhooks/chat?token=demo-token";
 
     TestApp app;
 
-    abstract Database database();
+    @Parameter
+    TestDatabase db;
+
+    Database database() {
+        return db.fresh();
+    }
 
     @BeforeEach
     void start() {

@@ -1,5 +1,8 @@
 package io.hookbot.channel.smsgateway;
 
+import io.hookbot.testing.OnEachDatabase;
+import io.hookbot.testing.TestDatabase;
+import org.junit.jupiter.params.Parameter;
 import io.hookbot.testing.Database;
 import io.hookbot.testing.Eventually;
 import io.hookbot.testing.FakeGateway;
@@ -21,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The walking skeleton end to end, through real HTTP and a real database: an SMS or WhatsApp webhook in, the rule
  * file's reply out to a fake gateway. Runs on H2 and on PostgreSQL (see the subclasses).
  */
-abstract class SmsGatewayWebhookTests {
+@OnEachDatabase
+class SmsGatewayWebhookTests {
 
     static final String FORM = "application/x-www-form-urlencoded";
     static final String JSON = "application/json";
@@ -40,7 +44,12 @@ abstract class SmsGatewayWebhookTests {
     FakeGateway gateway;
     TestApp app;
 
-    abstract Database database();
+    @Parameter
+    TestDatabase db;
+
+    Database database() {
+        return db.fresh();
+    }
 
     @BeforeEach
     void start() {

@@ -1,5 +1,8 @@
 package io.hookbot.channel.vcaas;
 
+import io.hookbot.testing.OnEachDatabase;
+import io.hookbot.testing.TestDatabase;
+import org.junit.jupiter.params.Parameter;
 import io.hookbot.testing.Database;
 import io.hookbot.testing.Eventually;
 import io.hookbot.testing.Samples;
@@ -20,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * VCaaS end to end: every callback and the data push on one URL, acknowledged with {@code success}, what lands in
  * the inbox, VCaaS's retries, and refusals. Runs on H2 and on PostgreSQL (see the subclasses).
  */
-abstract class VcaasWebhookTests {
+@OnEachDatabase
+class VcaasWebhookTests {
 
     static final String JSON = "application/json";
     static final String URL = "/webhooks/classes?token=demo-token";
@@ -30,7 +34,12 @@ abstract class VcaasWebhookTests {
 
     TestApp app;
 
-    abstract Database database();
+    @Parameter
+    TestDatabase db;
+
+    Database database() {
+        return db.fresh();
+    }
 
     @BeforeEach
     void start() {

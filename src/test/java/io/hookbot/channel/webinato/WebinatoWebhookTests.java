@@ -1,5 +1,8 @@
 package io.hookbot.channel.webinato;
 
+import io.hookbot.testing.OnEachDatabase;
+import io.hookbot.testing.TestDatabase;
+import org.junit.jupiter.params.Parameter;
 import io.hookbot.testing.Database;
 import io.hookbot.testing.Eventually;
 import io.hookbot.testing.Samples;
@@ -20,14 +23,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Webinato's webhook end to end: the sample batches posted over HTTP with the URL token, what lands in the inbox,
  * redelivery, and refusals. Runs on H2 and on PostgreSQL (see the subclasses).
  */
-abstract class WebinatoWebhookTests {
+@OnEachDatabase
+class WebinatoWebhookTests {
 
     static final String FORM = "application/x-www-form-urlencoded";
     static final String URL = "/webhooks/room-42?token=demo-token";
 
     TestApp app;
 
-    abstract Database database();
+    @Parameter
+    TestDatabase db;
+
+    Database database() {
+        return db.fresh();
+    }
 
     @BeforeEach
     void start() {

@@ -1,5 +1,8 @@
 package io.hookbot.channel.yalgaar;
 
+import io.hookbot.testing.OnEachDatabase;
+import io.hookbot.testing.TestDatabase;
+import org.junit.jupiter.params.Parameter;
 import io.hookbot.testing.AdminClient;
 import io.hookbot.testing.Database;
 import io.hookbot.testing.Eventually;
@@ -29,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (retried, then a dead letter) and one that refuses the credentials (the channel paused until resumed). Runs on H2
  * and on PostgreSQL (see the subclasses).
  */
-abstract class YalgaarReplyTests {
+@OnEachDatabase
+class YalgaarReplyTests {
 
     static final String JSON = "application/json";
     static final String CLIENT_KEY = "ck-demo-3f9a2c";
@@ -45,7 +49,12 @@ abstract class YalgaarReplyTests {
     final String prefix = "hookbot-test-" + UUID.randomUUID();
     TestApp app;
 
-    abstract Database database();
+    @Parameter
+    TestDatabase db;
+
+    Database database() {
+        return db.fresh();
+    }
 
     TestApp yalgaarApp(String brokerUrl) {
         return TestApp.on(database()).rules("echo.yml", RULES)

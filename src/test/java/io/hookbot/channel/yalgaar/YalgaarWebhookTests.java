@@ -1,5 +1,8 @@
 package io.hookbot.channel.yalgaar;
 
+import io.hookbot.testing.OnEachDatabase;
+import io.hookbot.testing.TestDatabase;
+import org.junit.jupiter.params.Parameter;
 import io.hookbot.testing.Database;
 import io.hookbot.testing.Eventually;
 import io.hookbot.testing.Samples;
@@ -20,13 +23,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Yalgaar end to end: merged Presence and Message calls, what lands in the inbox, redelivery, and the
  * all-or-nothing refusal of a batch. Runs on H2 and on PostgreSQL (see the subclasses).
  */
-abstract class YalgaarWebhookTests {
+@OnEachDatabase
+class YalgaarWebhookTests {
 
     static final String JSON = "application/json";
 
     TestApp app;
 
-    abstract Database database();
+    @Parameter
+    TestDatabase db;
+
+    Database database() {
+        return db.fresh();
+    }
 
     @BeforeEach
     void start() {
