@@ -91,7 +91,7 @@ public class RefusalLog {
      * @param text a name from a URL
      * @return it as printable ASCII ({@code ?} for anything else), at most 100 characters
      */
-    static String printable(String text) {
+    public static String printable(String text) {
         StringBuilder safe = new StringBuilder(Math.min(text.length(), MAX_CHANNEL + 1));
         for (int i = 0; i < text.length() && i < MAX_CHANNEL; i++) {
             char c = text.charAt(i);

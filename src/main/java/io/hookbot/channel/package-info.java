@@ -2,11 +2,12 @@
  * Where webhooks come in and replies go out: channel configuration (each platform declares its settings,
  * {@link io.hookbot.channel.ChannelKeys}; {@link io.hookbot.channel.ChannelRegistry} reads exactly those, from
  * files, system properties and environment variables alike), the {@link io.hookbot.channel.Platform} and
- * {@link io.hookbot.channel.Sender} contracts every platform folder implements, the webhook endpoint, the checks
+ * {@link io.hookbot.channel.Sender} contracts every platform folder implements, the checks
  * every field of a webhook passes before it is stored ({@link io.hookbot.channel.PayloadFields},
  * {@link io.hookbot.channel.StorableText}), and the credential checks platforms share: a secret compared as it is
  * ({@link io.hookbot.channel.Secrets}), a URL token ({@link io.hookbot.channel.UrlTokenPlatform}), an HMAC signature
- * in a header ({@link io.hookbot.channel.HmacSignature}; the endpoint hands platforms every header).
+ * in a header ({@link io.hookbot.channel.HmacSignature}; the endpoint, in {@code webhook}, hands platforms every
+ * header).
  *
  * <p>Each sub-package is one platform, and a platform is known by its folder alone: nothing outside it names the
  * platform or knows its formats. What the rest of hookbot needs to know of a platform is a method of
@@ -20,6 +21,7 @@
  * the generic HTTP sender any channel may use ({@link io.hookbot.channel.SenderRegistry} chooses it before the
  * platform's own).
  *
- * <p>Depends on {@code api}, {@code inbox} (the endpoint stores into it), {@code config} and {@code worker}.
+ * <p>Depends on {@code api}, {@code config} and {@code worker}; nothing of storage (the endpoint that stores what
+ * a platform reads is {@code webhook}).
  */
 package io.hookbot.channel;

@@ -3,6 +3,7 @@ package io.hookbot.channel;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import io.hookbot.webhook.WebhookController;
 import ch.qos.logback.core.read.ListAppender;
 import io.hookbot.testing.Database;
 import io.hookbot.testing.TestApp;

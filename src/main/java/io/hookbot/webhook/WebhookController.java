@@ -1,5 +1,14 @@
-package io.hookbot.channel;
+package io.hookbot.webhook;
 
+import io.hookbot.channel.ChannelConfig;
+import io.hookbot.channel.ChannelRegistry;
+import io.hookbot.channel.InboundEvent;
+import io.hookbot.channel.Platform;
+import io.hookbot.channel.RefusalLog;
+import io.hookbot.channel.StoreOutcome;
+import io.hookbot.channel.WebhookMediaType;
+import io.hookbot.channel.WebhookRejection;
+import io.hookbot.channel.WebhookRequest;
 import io.hookbot.inbox.InboxWriter;
 import io.hookbot.inbox.UnstorableEventsException;
 import io.hookbot.worker.SafeErrors;
@@ -32,7 +41,7 @@ import java.util.concurrent.CompletionException;
  * inbox refuses what its table cannot hold (413, 400). Every refusal is logged by {@link RefusalLog}.
  *
  * <p>The platform is given the query parameters and every header as the call had them ({@link WebhookRequest}), so
- * that one that signs its calls can check the signature ({@link HmacSignature}).
+ * that one that signs its calls can check the signature ({@link io.hookbot.channel.HmacSignature}).
  */
 @Controller("/webhooks")
 public class WebhookController {
