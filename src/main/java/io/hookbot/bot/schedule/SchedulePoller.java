@@ -1,10 +1,11 @@
 package io.hookbot.bot.schedule;
 
-import io.hookbot.api.Action;
-import io.hookbot.bot.guard.Blocked;
+import io.hookbot.api.ScheduleFired;
 import io.hookbot.bot.guard.TurnGuards;
 import io.hookbot.bot.plugins.PluginDispatch;
 import io.hookbot.bot.rules.BotDefinition;
+import io.hookbot.bot.rules.Evaluation;
+import io.hookbot.bot.rules.Outcome;
 import io.hookbot.bot.rules.RuleBook;
 import io.hookbot.bot.rules.RuleSet;
 import io.hookbot.bot.rules.Schedule;
@@ -30,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -155,14 +157,14 @@ public class SchedulePoller implements ApplicationEventListener<ServerStartupEve
         OptionalLong id = firings.record(connection, slot.bot(), slot.rule(), slot.spec(), slot.nextDue(), now);
         if (id.isPresent()) {
             try {
-                List<Action> actions = new ArrayList<>();
-                Optional<Blocked> blocked = bot.fireScheduled(slot.rule(), now,
-                        plugins.forTurn(id.getAsLong(), null, now), guards, actions);
+                ScheduleFired firing = new ScheduleFired(slot.bot(), slot.rule(), slot.spec(), slot.nextDue(), now);
+                Outcome outcome = bot.answer(Evaluation.of(firing, null, now, Map.of())
+                        .with(plugins.forTurn(id.getAsLong(), firing, now)).with(guards));
                 List<NewReply> rows = new ArrayList<>();
-                turnReplies.collectWithoutConversation(id.getAsLong(), actions, rows);
+                turnReplies.collectWithoutConversation(id.getAsLong(), outcome.actions(), rows);
                 outbox.insert(connection, rows);
-                LOG.debug("Schedule {}/{} due {} fired: {}", slot.bot(), slot.rule(), slot.nextDue(),
-                        blocked.map(b -> "blocked by " + b).orElse(rows.size() + " message(s)"));
+                LOG.debug("Schedule {}/{} due {} fired: {}, {} message(s)", slot.bot(), slot.rule(), slot.nextDue(),
+                        outcome.matched(), rows.size());
             } catch (RuntimeException e) {
                 // a bug in the rule or a plugin fails this firing only; the slot still moves on
                 LOG.error("Schedule {}/{} due {} failed: {} (full trace at DEBUG)", slot.bot(), slot.rule(),
