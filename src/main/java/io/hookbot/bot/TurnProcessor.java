@@ -45,7 +45,7 @@ public class TurnProcessor {
         Evaluation evaluation = Evaluation.of(turn.event(), rules.platformOf(turn.event().channel()), now,
                         turn.conversation().state())
                 .with(turn.lookups())
-                .with(plugins.forTurn(turn.eventId(), turn.event(), now))
+                .with(plugins.forTurn(turn.eventId(), turn.event(), now, turn.lookups().firstMessage()))
                 .with(guards);
         Outcome outcome = Evaluator.evaluate(ruleSet, evaluation);
         return new TurnResult(outcome.actions(), outcome.state(), outcome.matched());
