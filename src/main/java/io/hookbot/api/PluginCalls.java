@@ -19,7 +19,7 @@ public final class PluginCalls {
      */
     public static List<Action> invoke(BotPlugin plugin, PluginTurn turn) {
         Event event = turn.event();
-        if (event == null) {
+        if (event == null || event instanceof ScheduleFired) {
             return plugin.onSchedule(turn);
         }
         if (event instanceof MessageReceived message) {

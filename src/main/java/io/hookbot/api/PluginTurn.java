@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * What a plugin is given for one turn: the event, the conversation's state, what the rule that handed the turn over
- * captured and passed, the plugin's own settings, the clock, and who is online. Everything in it is read-only; a
+ * captured and passed, the plugin's own settings, the clock, who is online, and whether the message is its sender's
+ * first: the same turn the rules see. Everything in it is read-only; a
  * plugin changes things by returning {@link Action actions}.
  *
  * <p><b>Presence.</b> {@link #presence()} reads inside the turn's own transaction: it sees the presence change the
@@ -26,11 +27,13 @@ import java.util.Map;
  * @param parameters the rule's {@code with:} values, their templates filled in
  * @param settings   the plugin's settings, {@code hookbot.plugins.<id>.<name>} as {@code <name>}
  * @param clock      the clock of the turn; its {@link Clock#instant()} is the time of the turn
- * @param presence   who is online, where, and since when (see above); {@code null} gives a view that knows no one
+ * @param presence     who is online, where, and since when (see above); {@code null} gives a view that knows no one
+ * @param firstMessage whether the event is a message and the first its sender ever sent on its channel: what a
+ *                     rule's {@code first-message} condition sees in the same turn
  */
 public record PluginTurn(long id, Event event, Map<String, String> state, Map<String, String> captures,
                          Map<String, String> parameters, Map<String, String> settings, Clock clock,
-                         PresenceView presence) {
+                         PresenceView presence, boolean firstMessage) {
 
     public PluginTurn {
         state = state == null ? Map.of() : Map.copyOf(state);
@@ -39,6 +42,23 @@ public record PluginTurn(long id, Event event, Map<String, String> state, Map<St
         settings = settings == null ? Map.of() : Map.copyOf(settings);
         clock = clock == null ? Clock.systemUTC() : clock;
         presence = presence == null ? PresenceView.empty() : presence;
+    }
+
+    /**
+     * A turn that is not its sender's first message.
+     *
+     * @param id         the turn's id
+     * @param event      the event, or {@code null} for a schedule firing
+     * @param state      the conversation's state
+     * @param captures   the rule's named captures
+     * @param parameters the rule's {@code with:} values
+     * @param settings   the plugin's settings
+     * @param clock      the clock of the turn
+     * @param presence   who is online
+     */
+    public PluginTurn(long id, Event event, Map<String, String> state, Map<String, String> captures,
+                      Map<String, String> parameters, Map<String, String> settings, Clock clock, PresenceView presence) {
+        this(id, event, state, captures, parameters, settings, clock, presence, false);
     }
 
     /** @return the channel the event arrived on; {@code null} for a schedule firing */

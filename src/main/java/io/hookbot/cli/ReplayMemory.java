@@ -6,7 +6,7 @@ import io.hookbot.api.PresenceChanged;
 import io.hookbot.api.PresenceFilter;
 import io.hookbot.api.PresenceView;
 import io.hookbot.api.UserPresence;
-import io.hookbot.bot.TurnProcessor;
+import io.hookbot.bot.rules.StateActions;
 import io.hookbot.api.Action;
 import io.hookbot.bot.rules.TurnLookups;
 
@@ -60,7 +60,7 @@ final class ReplayMemory implements PresenceView {
     /** Applies a turn's state actions to its conversation's state. */
     void after(Event event, List<Action> actions) {
         Map<String, String> state = state(event);
-        actions.forEach(action -> TurnProcessor.apply(action, state));
+        actions.forEach(action -> StateActions.apply(action, state));
     }
 
     @Override

@@ -64,6 +64,9 @@ public final class EventCodec {
         if (event instanceof io.hookbot.api.MeetingEvent) {
             return "meeting";
         }
+        if (event instanceof io.hookbot.api.ScheduleFired) {
+            return "schedule";
+        }
         return "device";
     }
 }

@@ -1,6 +1,6 @@
 package io.hookbot.inbox;
 
-import io.hookbot.bot.schedule.FiringLog;
+import io.hookbot.api.ScheduleFired;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -166,7 +166,7 @@ public class InboxQueries {
                     return new Retry(RetryResult.NOT_FOUND, Optional.empty());
                 }
                 ConversationRef ref = new ConversationRef(rows.getString(2), rows.getString(3));
-                if (FiringLog.CHANNEL.equals(ref.channel())) {
+                if (ScheduleFired.CHANNEL.equals(ref.channel())) {
                     return new Retry(RetryResult.SCHEDULE_FIRING, Optional.empty());
                 }
                 if (!FAILED.equals(rows.getString(1))) {

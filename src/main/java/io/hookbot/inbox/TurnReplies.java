@@ -3,6 +3,7 @@ package io.hookbot.inbox;
 import io.hookbot.api.Action;
 import io.hookbot.api.MessageReceived;
 import io.hookbot.api.Reply;
+import io.hookbot.api.ScheduleFired;
 import io.hookbot.api.Send;
 import io.hookbot.channel.ChannelConfig;
 import io.hookbot.channel.ChannelRegistry;
@@ -16,7 +17,8 @@ import java.util.Optional;
 
 /**
  * Turns a turn's message actions into outbox rows: a {@link Reply} goes back where the message came from, a
- * {@link Send} to the channel and recipient it names, addressed by that channel's platform. The action's index in
+ * {@link Send} to the channel and recipient it names, addressed by that channel's platform (a schedule firing has
+ * only sends). The action's index in
  * the turn makes each row unique, so a re-processed turn cannot add a second copy.
  */
 @Singleton
@@ -36,6 +38,10 @@ public class TurnReplies {
      * @param into    where the outbox rows are added
      */
     public void collect(InboxStore.StoredEvent stored, List<Action> actions, List<NewReply> into) {
+        if (stored.event() instanceof ScheduleFired) {
+            collectWithoutConversation(stored.id(), actions, into);
+            return;
+        }
         for (int i = 0; i < actions.size(); i++) {
             Action action = actions.get(i);
             if (action instanceof Reply reply) {
@@ -53,14 +59,10 @@ public class TurnReplies {
     }
 
     /**
-     * The outbox rows of a turn that answered no event: a schedule firing, whose inbox row only records it. Its
-     * {@link Send}s go out; a {@link Reply} has no conversation to go to and is dropped with a warning.
-     *
-     * @param firingId the inbox id of the firing
-     * @param actions  the firing's actions
-     * @param into     where the outbox rows are added
+     * The outbox rows of a schedule firing's turn, which answered no message: its {@link Send}s go out; a
+     * {@link Reply} has no conversation to go to and is dropped with a warning.
      */
-    public void collectWithoutConversation(long firingId, List<Action> actions, List<NewReply> into) {
+    private void collectWithoutConversation(long firingId, List<Action> actions, List<NewReply> into) {
         for (int i = 0; i < actions.size(); i++) {
             Action action = actions.get(i);
             if (action instanceof Send send) {

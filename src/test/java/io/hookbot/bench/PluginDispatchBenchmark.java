@@ -1,5 +1,6 @@
 package io.hookbot.bench;
 
+import io.hookbot.bot.rules.Evaluation;
 import io.hookbot.api.Action;
 import io.hookbot.api.BotPlugin;
 import io.hookbot.api.MessageKind;
@@ -133,8 +134,6 @@ public class PluginDispatchBenchmark {
     }
 
     private List<Action> answer(BotDefinition bot, PluginHandoff handoff) {
-        List<Action> actions = new ArrayList<>(2);
-        bot.answer(message, "sms-gateway", NOW, new HashMap<>(), actions, new ArrayList<>(1), handoff);
-        return actions;
+        return bot.answer(Evaluation.of(message, "sms-gateway", NOW, Map.of()).with(handoff)).actions();
     }
 }

@@ -1,5 +1,6 @@
 package io.hookbot.bench;
 
+import io.hookbot.bot.rules.Evaluation;
 import io.hookbot.api.Action;
 import io.hookbot.api.MessageKind;
 import io.hookbot.api.MessageReceived;
@@ -66,10 +67,7 @@ public class RuleMatchingBenchmark {
     }
 
     private List<Action> answer(MessageReceived message) {
-        List<Action> actions = new ArrayList<>(2);
-        Map<String, String> state = new HashMap<>();
-        bot.answer(message, "sms-gateway", message.timestamp(), state, actions, new ArrayList<>(1));
-        return actions;
+        return bot.answer(Evaluation.of(message, "sms-gateway", message.timestamp(), Map.of())).actions();
     }
 
     private static MessageReceived message(String text) {

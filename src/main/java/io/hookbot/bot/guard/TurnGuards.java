@@ -1,5 +1,6 @@
 package io.hookbot.bot.guard;
 
+import io.hookbot.api.ScheduleFired;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -10,8 +11,8 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 /**
- * The guardrails of the running bot. Its gate joins the caller's transaction (the dispatcher's turn, the schedule
- * poller's firing), so a cooldown taken or a message counted commits or rolls back together with the turn's outbox
+ * The guardrails of the running bot. Its gate joins the caller's transaction (the dispatcher's turn, a schedule
+ * firing's too), so a cooldown taken or a message counted commits or rolls back together with the turn's outbox
  * rows: a turn that fails and is retried has not used up the cooldown.
  *
  * <p>Checks run in this order, cheapest first, and stop at the first that blocks: the bot's own message, another
@@ -21,9 +22,6 @@ import java.util.Optional;
 public class TurnGuards implements FiringGate {
 
     private static final Logger LOG = LoggerFactory.getLogger(TurnGuards.class);
-
-    /** The channel name that blocked schedule firings are counted under. */
-    public static final String SCHEDULE_CHANNEL = "~schedule";
 
     private final TransactionOperations<Connection> transactions;
     private final GuardLedger ledger;
@@ -37,7 +35,7 @@ public class TurnGuards implements FiringGate {
 
     @Override
     public Optional<Blocked> check(Firing firing) {
-        String channel = firing.event() == null ? SCHEDULE_CHANNEL : firing.event().channel();
+        String channel = firing.event() == null ? ScheduleFired.CHANNEL : firing.event().channel();
         String key = firing.event() == null ? firing.name() : firing.event().conversation();
         Optional<Blocked> blocked = StaticGuards.check(firing, channelSelf.of(channel));
         if (blocked.isEmpty()) {

@@ -3,6 +3,7 @@ package io.hookbot.bot.plugins;
 import io.hookbot.api.Event;
 import io.hookbot.api.PluginTurn;
 import io.hookbot.api.PresenceView;
+import io.hookbot.api.ScheduleFired;
 import io.hookbot.bot.rules.PluginHandoff;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -46,12 +47,26 @@ public class PluginDispatch {
     }
 
     /**
+     * {@link #forTurn(long, Event, Instant, boolean)} for a turn that is no sender's first message.
+     *
      * @param turnId the turn's id (the stored event's id)
      * @param event  the event
      * @param now    the time of the turn, the plugins' clock
      * @return the handoff for that turn
      */
     public PluginHandoff forTurn(long turnId, Event event, Instant now) {
+        return forTurn(turnId, event, now, false);
+    }
+
+    /**
+     * @param turnId       the turn's id (the stored event's id)
+     * @param event        the event; a schedule firing's plugins are given none, as {@link PluginTurn} says
+     * @param now          the time of the turn, the plugins' clock
+     * @param firstMessage whether the event is its sender's first message on the channel, as the rules saw it
+     * @return the handoff for that turn
+     */
+    public PluginHandoff forTurn(long turnId, Event event, Instant now, boolean firstMessage) {
+        Event given = event instanceof ScheduleFired ? null : event;
         return (id, parameters, captures, state) -> {
             LoadedPlugin plugin = registry.apply(id);
             if (plugin == null) {
@@ -61,8 +76,8 @@ public class PluginDispatch {
             }
             // the handoff is called on the turn's thread, which holds the turn's transaction
             TurnPresence turnPresence = new TurnPresence(presence, Thread.currentThread());
-            PluginTurn turn = new PluginTurn(turnId, event, state, captures, parameters, plugin.settings(),
-                    Clock.fixed(now, ZoneOffset.UTC), turnPresence);
+            PluginTurn turn = new PluginTurn(turnId, given, state, captures, parameters, plugin.settings(),
+                    Clock.fixed(now, ZoneOffset.UTC), turnPresence, firstMessage);
             return runner.call(plugin.plugin(), turn, turnPresence);
         };
     }

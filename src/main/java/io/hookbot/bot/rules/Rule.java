@@ -6,7 +6,8 @@ import io.hookbot.bot.rules.yaml.Location;
 import java.util.List;
 
 /**
- * One rule of a bot.
+ * One rule of a bot. Public so that a {@link RuleObserver} can name it; what its trigger, condition and actions
+ * are stays inside this package.
  *
  * @param name          its name, unique within the bot
  * @param location      where it is written
@@ -17,7 +18,7 @@ import java.util.List;
  * @param guardrails    the guardrails in force for it
  * @param schedule      when it fires, for an {@code on: schedule} rule; {@code null} for the others
  */
-record Rule(String name, Location location, Trigger trigger, Condition condition, List<RuleAction> actions,
+public record Rule(String name, Location location, Trigger trigger, Condition condition, List<RuleAction> actions,
             boolean continueAfter, Guardrails guardrails, Schedule schedule) {
 
     /** @return whether it can send a message: it has an action other than {@code set} and {@code clear} */

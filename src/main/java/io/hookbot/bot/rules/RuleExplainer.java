@@ -4,28 +4,41 @@ import io.hookbot.api.Action;
 import io.hookbot.api.Event;
 import io.hookbot.bot.guard.Blocked;
 import io.hookbot.bot.guard.Firing;
+import io.hookbot.bot.guard.FiringGate;
 import io.hookbot.bot.guard.Guardrails;
 import io.hookbot.bot.guard.StaticGuards;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Supplier;
 
 /**
  * Says what the bots would do with one event and why: for every rule, whether it fired, which condition failed, or
- * that an earlier rule (or a bot of higher priority) answered first. Tries the rules one by one in file order, which gives the same answer as the
- * index the running bot uses (a test holds them to that); used by the {@code try} command.
+ * that an earlier rule (or a bot of higher priority) answered first. An observer of the {@link Evaluator}, the loop
+ * the running bot uses, asking it for every rule in file order, which gives the same answer as the index the running
+ * bot uses (a test holds them to that); used by the {@code try} and {@code replay} commands.
  *
  * <p>Guardrails that need no history (the bot's own messages, other bots, quiet hours) are applied as the running
  * bot applies them; those that count past firings (cooldowns, the reply cap) cannot be, since a single try has no
  * past: a fired rule that has them says so.
  */
 public final class RuleExplainer {
+
+    /** The guardrails that need no history, as the running bot applies them; no counters. */
+    private static final FiringGate WITHOUT_HISTORY = new FiringGate() {
+        @Override
+        public Optional<Blocked> check(Firing firing) {
+            return StaticGuards.check(firing, Set.of());
+        }
+
+        @Override
+        public void fired(Firing firing, int messages) {
+        }
+    };
 
     private RuleExplainer() {
     }
@@ -78,83 +91,53 @@ public final class RuleExplainer {
      */
     public static List<Step> explain(RuleSet rules, Event event, String platform, Instant now, Map<String, String> state,
                                      TurnLookups lookups) {
-        List<Step> steps = new ArrayList<>();
-        Map<String, String> live = new HashMap<>(state);
-        Precedence precedence = new Precedence();
-        for (BotDefinition bot : rules.bots()) {
-            Facts facts = Facts.of(event, platform, live, now, lookups);
-            String answeredBy = !bot.serves(event.channel()) ? "the bot serves only " + bot.channels()
-                    : !precedence.admits(bot) ? precedence.reason() : null;
-            boolean served = answeredBy == null;
-            for (Rule rule : bot.rules()) {
-                String location = rule.location().toString();
-                if (answeredBy != null) {
-                    steps.add(new Step(bot.name(), rule.name(), location, Verdict.NOT_TRIED, answeredBy, List.of()));
-                    continue;
-                }
-                if (rule.schedule() != null) {
-                    steps.add(new Step(bot.name(), rule.name(), location, Verdict.FAILED,
-                            "fires on its schedule (" + rule.schedule() + "), not on events", List.of()));
-                    continue;
-                }
-                if (!rule.trigger().matches(event)) {
-                    steps.add(new Step(bot.name(), rule.name(), location, Verdict.FAILED,
-                            "answers " + rule.trigger() + " events, not " + Trigger.Family.of(event).name().toLowerCase()
-                                    + "." + Trigger.typeOf(event), List.of()));
-                    continue;
-                }
-                Map<String, String> captures = new HashMap<>();
-                if (!rule.condition().test(facts, captures)) {
-                    steps.add(new Step(bot.name(), rule.name(), location, Verdict.FAILED,
-                            whyNot(rule.condition(), facts), List.of()));
-                    continue;
-                }
-                Firing firing = new Firing(bot.name(), rule.name(), rule.guardrails(), event, now, rule.sends());
-                Optional<Blocked> blocked = StaticGuards.check(firing, Set.of());
-                if (blocked.isPresent()) {
-                    steps.add(new Step(bot.name(), rule.name(), location, Verdict.BLOCKED,
-                            "blocked by " + blocked.get(), List.of()));
-                } else {
-                    List<Action> actions = new ArrayList<>();
-                    bot.fire(rule, facts, captures, live, actions);
-                    String reason = captures.isEmpty() ? "" : "captured " + captures;
-                    String counted = counted(rule.guardrails());
-                    steps.add(new Step(bot.name(), rule.name(), location, Verdict.FIRED,
-                            reason.isEmpty() || counted.isEmpty() ? reason + counted : reason + "; " + counted,
-                            actions));
-                }
-                if (!rule.continueAfter()) {
-                    answeredBy = "rule '" + rule.name() + "' answered first";
-                }
-            }
-            // as the running bot: the bot answered if a rule stopped its turn
-            precedence.after(bot, served && answeredBy != null);
+        Steps steps = new Steps();
+        Evaluator.evaluate(rules, Evaluation.of(event, platform, now, state).with(lookups).with(WITHOUT_HISTORY)
+                .with(steps));
+        return steps.steps;
+    }
+
+    /** Writes every rule's verdict down as a step. */
+    private static final class Steps implements RuleObserver {
+
+        final List<Step> steps = new ArrayList<>();
+
+        @Override
+        public boolean everyRule() {
+            return true;
         }
-        return steps;
+
+        @Override
+        public void notTried(BotDefinition bot, Rule rule, String reason) {
+            add(bot, rule, Verdict.NOT_TRIED, reason, List.of());
+        }
+
+        @Override
+        public void failed(BotDefinition bot, Rule rule, Supplier<String> why) {
+            add(bot, rule, Verdict.FAILED, why.get(), List.of());
+        }
+
+        @Override
+        public void blocked(BotDefinition bot, Rule rule, Blocked blocked) {
+            add(bot, rule, Verdict.BLOCKED, "blocked by " + blocked, List.of());
+        }
+
+        @Override
+        public void fired(BotDefinition bot, Rule rule, Map<String, String> captures, List<Action> actions) {
+            String reason = captures.isEmpty() ? "" : "captured " + captures;
+            String counted = counted(rule.guardrails());
+            add(bot, rule, Verdict.FIRED, reason.isEmpty() || counted.isEmpty() ? reason + counted
+                    : reason + "; " + counted, actions);
+        }
+
+        private void add(BotDefinition bot, Rule rule, Verdict verdict, String reason, List<Action> actions) {
+            steps.add(new Step(bot.name(), rule.name(), rule.location().toString(), verdict, reason, actions));
+        }
     }
 
     /** A cooldown, which counts past firings and so is not applied here, in words; empty when there is none. */
     private static String counted(Guardrails guardrails) {
         return guardrails.cooldown() == null ? ""
                 : "the server also applies its cooldown " + guardrails.cooldown() + " (not checked here: no history)";
-    }
-
-    /** The failing part of a condition that failed, in words. */
-    static String whyNot(Condition condition, Facts facts) {
-        if (condition instanceof Condition.All all) {
-            for (Condition part : all.all()) {
-                if (!part.test(facts, new HashMap<>())) {
-                    return whyNot(part, facts);
-                }
-            }
-        }
-        if (condition instanceof Condition.Any any) {
-            return any.any().stream().map(part -> whyNot(part, facts))
-                    .collect(Collectors.joining("; ", "none of these held: ", ""));
-        }
-        if (condition instanceof Condition.Not not) {
-            return "wants the opposite of: " + not.not().describe();
-        }
-        return "wants " + condition.describe();
     }
 }

@@ -5,6 +5,7 @@ import io.hookbot.api.Event;
 import io.hookbot.api.MeetingEvent;
 import io.hookbot.api.MessageReceived;
 import io.hookbot.api.PresenceChanged;
+import io.hookbot.api.ScheduleFired;
 
 import java.util.Arrays;
 import java.util.List;
@@ -95,6 +96,9 @@ record Trigger(Family family, Set<String> types) {
             }
             if (event instanceof MeetingEvent) {
                 return MEETING;
+            }
+            if (event instanceof ScheduleFired) {
+                return SCHEDULE;
             }
             return DEVICE;
         }

@@ -4,9 +4,12 @@
  * keeps matching fast at 10,000 rules, and {@link io.hookbot.bot.rules.RuleBook}, which holds the bots in force
  * and reloads them when the folder changes, {@link io.hookbot.bot.rules.Precedence}, which of them answer an event by
  * their priority, and the models of guardrails (read here into
- * {@code bot.guard}'s types) and schedules ({@link io.hookbot.bot.rules.Schedule}). Presence and first-message
+ * {@code bot.guard}'s types) and schedules ({@link io.hookbot.bot.rules.Schedule}). The
+ * {@link io.hookbot.bot.rules.Evaluator} is the one loop that walks a turn's rules (the running bot's, a schedule
+ * firing's, and the {@link io.hookbot.bot.rules.RuleExplainer}'s behind {@code try} and {@code replay}) and tells a
+ * {@link io.hookbot.bot.rules.RuleObserver} each rule's verdict. Presence and first-message
  * conditions ask the turn's {@link io.hookbot.bot.rules.TurnLookups}, supplied by whoever runs the turn, so matching
- * does no I/O of its own. Depends on {@code api}, {@code bot}, {@code bot.guard}, {@code channel} (the configured
+ * does no I/O of its own. Depends on {@code api}, {@code bot.guard}, {@code channel} (the configured
  * channels, and the platforms: the ids a {@code platform:} condition may name and whether a {@code reply} can answer
  * their messages, {@link io.hookbot.channel.Platforms}) and its own {@code yaml} tree.
  */

@@ -1,21 +1,15 @@
 package io.hookbot.bot.schedule;
 
-import io.hookbot.api.Action;
-import io.hookbot.bot.guard.Blocked;
-import io.hookbot.bot.guard.TurnGuards;
-import io.hookbot.bot.plugins.PluginDispatch;
+import io.hookbot.api.ScheduleFired;
 import io.hookbot.bot.rules.BotDefinition;
 import io.hookbot.bot.rules.RuleBook;
 import io.hookbot.bot.rules.RuleSet;
 import io.hookbot.bot.rules.Schedule;
-import io.hookbot.inbox.TurnReplies;
-import io.hookbot.outbox.DeliveryWorker;
-import io.hookbot.outbox.NewReply;
-import io.hookbot.outbox.OutboxStore;
+import io.hookbot.inbox.ConversationRef;
+import io.hookbot.inbox.Dispatcher;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.transaction.TransactionOperations;
-import io.hookbot.worker.SafeErrors;
 import io.hookbot.worker.Supervisor;
 import io.hookbot.worker.Worker;
 import jakarta.annotation.PreDestroy;
@@ -31,14 +25,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * Fires schedule rules. Every {@code hookbot.schedules.poll-interval} (1 s by default) it brings the slot table in
  * step with the rules if they were reloaded, then claims the due slots ({@code FOR UPDATE SKIP LOCKED}: a slot
- * another instance is firing is skipped) and fires each in one transaction: the firing's inbox row, the rule's
- * outbox rows, and the slot's next due time commit together or not at all. The next due time is the schedule's
- * first time after the firing, so slots missed while no instance ran fire once, not once each.
+ * another instance is firing is skipped) and fires each: the firing's inbox event ({@link FiringLog}) and the slot's
+ * next due time commit together or not at all, and the dispatcher, woken after the commit, turns the event as it
+ * turns any other (the rule's actions, its guardrails, its outbox rows). The next due time is the schedule's first
+ * time after the firing, so slots missed while no instance ran fire once, not once each.
  *
  * <p>A firing whose rule this instance does not have with the same schedule (its rules were reloaded a moment
  * before or after another instance's) is left for the instance that has it, or for the next sync.
@@ -56,11 +50,7 @@ public class SchedulePoller implements ApplicationEventListener<ServerStartupEve
     private final SlotStore slots;
     private final SlotSync sync;
     private final FiringLog firings;
-    private final PluginDispatch plugins;
-    private final TurnGuards guards;
-    private final TurnReplies turnReplies;
-    private final OutboxStore outbox;
-    private final DeliveryWorker delivery;
+    private final Dispatcher dispatcher;
     private final Clock clock;
     private final boolean enabled;
     private final Duration pollInterval;
@@ -69,20 +59,14 @@ public class SchedulePoller implements ApplicationEventListener<ServerStartupEve
     private volatile RuleSet synced;
 
     public SchedulePoller(TransactionOperations<Connection> transactions, RuleBook rules, SlotStore slots,
-                          SlotSync sync, FiringLog firings, PluginDispatch plugins, TurnGuards guards,
-                          TurnReplies turnReplies, OutboxStore outbox, DeliveryWorker delivery, Clock clock,
-                          Supervisor supervisor,
-                          ScheduleSettings settings) {
+                          SlotSync sync, FiringLog firings, Dispatcher dispatcher, Clock clock,
+                          Supervisor supervisor, ScheduleSettings settings) {
         this.transactions = transactions;
         this.rules = rules;
         this.slots = slots;
         this.sync = sync;
         this.firings = firings;
-        this.plugins = plugins;
-        this.guards = guards;
-        this.turnReplies = turnReplies;
-        this.outbox = outbox;
-        this.delivery = delivery;
+        this.dispatcher = dispatcher;
         this.clock = clock;
         this.enabled = settings.enabled();
         this.pollInterval = settings.pollInterval();
@@ -106,15 +90,15 @@ public class SchedulePoller implements ApplicationEventListener<ServerStartupEve
         syncIfReloaded();
         int fired = 0;
         while (true) {
-            int[] batch = transactions.executeWrite(status -> fireBatch(status.getConnection()));
-            fired += batch[1];
+            List<ConversationRef> firedNow = new ArrayList<>();
+            int claimed = transactions.executeWrite(status -> fireBatch(status.getConnection(), firedNow));
+            fired += firedNow.size();
+            // committed: the dispatcher turns the firings now rather than at its next poll
+            firedNow.forEach(dispatcher::wake);
             // a full batch that all fired may have more behind it; skipped slots would come back first, so stop
-            if (batch[0] < BATCH || batch[1] < batch[0]) {
+            if (claimed < BATCH || firedNow.size() < claimed) {
                 break;
             }
-        }
-        if (fired > 0) {
-            delivery.wake();
         }
         return fired;
     }
@@ -132,46 +116,26 @@ public class SchedulePoller implements ApplicationEventListener<ServerStartupEve
         synced = current;
     }
 
-    /** @return the slots claimed and the slots fired */
-    private int[] fireBatch(Connection connection) throws SQLException {
+    /** @return the slots claimed; the conversations of those fired go into {@code fired} */
+    private int fireBatch(Connection connection, List<ConversationRef> fired) throws SQLException {
+        fired.clear();
         Instant now = clock.instant();
         RuleSet ruleSet = rules.current();
         List<SlotStore.Slot> due = slots.claimDue(connection, now, BATCH);
-        int fired = 0;
         for (SlotStore.Slot slot : due) {
             Optional<BotDefinition> bot = ruleSet.bots().stream().filter(b -> b.name().equals(slot.bot())).findFirst();
             Schedule schedule = bot.map(b -> b.schedules().get(slot.rule())).orElse(null);
             if (schedule == null || !schedule.spec().equals(slot.spec())) {
                 continue;
             }
-            fire(connection, bot.get(), slot, schedule, now);
-            fired++;
-        }
-        return new int[]{due.size(), fired};
-    }
-
-    private void fire(Connection connection, BotDefinition bot, SlotStore.Slot slot, Schedule schedule, Instant now)
-            throws SQLException {
-        OptionalLong id = firings.record(connection, slot.bot(), slot.rule(), slot.spec(), slot.nextDue(), now);
-        if (id.isPresent()) {
-            try {
-                List<Action> actions = new ArrayList<>();
-                Optional<Blocked> blocked = bot.fireScheduled(slot.rule(), now,
-                        plugins.forTurn(id.getAsLong(), null, now), guards, actions);
-                List<NewReply> rows = new ArrayList<>();
-                turnReplies.collectWithoutConversation(id.getAsLong(), actions, rows);
-                outbox.insert(connection, rows);
-                LOG.debug("Schedule {}/{} due {} fired: {}", slot.bot(), slot.rule(), slot.nextDue(),
-                        blocked.map(b -> "blocked by " + b).orElse(rows.size() + " message(s)"));
-            } catch (RuntimeException e) {
-                // a bug in the rule or a plugin fails this firing only; the slot still moves on
-                LOG.error("Schedule {}/{} due {} failed: {} (full trace at DEBUG)", slot.bot(), slot.rule(),
-                        slot.nextDue(), SafeErrors.describe(e));
-                LOG.debug("Schedule {}/{} failed", slot.bot(), slot.rule(), e);
-                firings.failed(connection, id.getAsLong(), e.toString());
+            ScheduleFired firing = new ScheduleFired(slot.bot(), slot.rule(), slot.spec(), slot.nextDue(), now);
+            if (firings.record(connection, firing).isPresent()) {
+                LOG.debug("Schedule {}/{} due {} fired", slot.bot(), slot.rule(), slot.nextDue());
             }
+            slots.advance(connection, slot, now, schedule.next(now));
+            fired.add(new ConversationRef(firing.channel(), firing.conversation()));
         }
-        slots.advance(connection, slot, now, schedule.next(now));
+        return due.size();
     }
 
     /** Stops polling; a firing in progress finishes. */

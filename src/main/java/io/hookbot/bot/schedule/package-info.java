@@ -1,9 +1,10 @@
 /**
  * Scheduled rules ({@code on: schedule}): one slot row per rule with its next due time, kept in step with the rules
- * in force, and a poller that claims due slots with {@code FOR UPDATE SKIP LOCKED}, runs the rule, and writes the
- * firing's inbox row, its outbox rows and the slot's next due time in one transaction, so a slot fires once across
- * instances and restarts. Depends on {@code api}, {@code bot.rules} (the
- * rules and their {@link io.hookbot.bot.rules.Schedule}), {@code bot.guard}, {@code bot.plugins}, {@code inbox} and
- * {@code outbox}.
+ * in force, and a poller that claims due slots with {@code FOR UPDATE SKIP LOCKED} and, in one transaction, stores
+ * each firing as a pending {@link io.hookbot.api.ScheduleFired} inbox event and moves the slot to its next due time,
+ * so a slot fires once across instances and restarts. The firing is then turned by the dispatcher like any event,
+ * through the same turn as a message's rules. Depends on {@code api}, {@code bot.rules} (the rules and their
+ * {@link io.hookbot.bot.rules.Schedule}) and {@code inbox} (the event's stored form, and the dispatcher's wake-up);
+ * nothing depends on it but the application's start and shutdown.
  */
 package io.hookbot.bot.schedule;

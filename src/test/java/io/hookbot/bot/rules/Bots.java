@@ -68,11 +68,8 @@ final class Bots {
 
     static Outcome run(BotDefinition bot, Event event, String platform, Map<String, String> state, Instant now,
                        TurnLookups lookups) {
-        List<Action> actions = new ArrayList<>();
-        List<String> matched = new ArrayList<>();
-        Map<String, String> newState = new HashMap<>(state);
-        bot.answer(event, platform, now, newState, actions, matched, PluginHandoff.NONE, lookups);
-        return new Outcome(actions, matched, newState);
+        io.hookbot.bot.rules.Outcome outcome = bot.answer(Evaluation.of(event, platform, now, state).with(lookups));
+        return new Outcome(outcome.actions(), outcome.matched(), outcome.state());
     }
 
     static String reply(String yaml, String text) {

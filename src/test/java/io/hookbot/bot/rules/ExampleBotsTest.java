@@ -107,11 +107,11 @@ class ExampleBotsTest {
 
     @Test
     void theDeskKeepsQuietAtNightAndTellsEachCustomerItIsClosedOncePerSixHours() {
-        List<Action> actions = new ArrayList<>();
-        List<String> matched = new ArrayList<>();
         // Tuesday 23:30 in Paris
-        DESK.answer(Bots.message("hi"), "sms-gateway", Instant.parse("2024-05-07T21:30:00Z"), new HashMap<>(), actions,
-                matched, PluginHandoff.NONE, GuardrailRulesTest.STATIC);
+        Outcome outcome = DESK.answer(Evaluation.of(Bots.message("hi"), "sms-gateway",
+                Instant.parse("2024-05-07T21:30:00Z"), Map.of()).with(GuardrailRulesTest.STATIC));
+        List<Action> actions = outcome.actions();
+        List<String> matched = outcome.matched();
         assertEquals(List.of("support-desk/after-hours (blocked by quiet-hours)"), matched);
         assertTrue(actions.isEmpty());
         Guardrails afterHours = DESK.rules().stream().filter(r -> r.name().equals("after-hours")).findFirst()

@@ -53,9 +53,9 @@ class GuardrailRulesTest {
     }
 
     private static List<String> run(BotDefinition bot, Event event, Instant now, List<String> matched) {
-        List<Action> actions = new ArrayList<>();
-        bot.answer(event, "sms-gateway", now, new HashMap<>(), actions, matched, PluginHandoff.NONE, STATIC);
-        return actions.stream().filter(a -> a instanceof Reply).map(a -> ((Reply) a).text()).toList();
+        Outcome outcome = bot.answer(Evaluation.of(event, "sms-gateway", now, Map.of()).with(STATIC));
+        matched.addAll(outcome.matched());
+        return outcome.actions().stream().filter(a -> a instanceof Reply).map(a -> ((Reply) a).text()).toList();
     }
 
     private static List<String> replies(BotDefinition bot, User sender) {

@@ -56,8 +56,10 @@ class PluginActionTest {
         List<Action> actions = new ArrayList<>();
         Map<String, String> state = new HashMap<>();
 
-        parse(ORDER_RULE).answer(Bots.message("order 12345"), "sms-gateway", Bots.NOON_UTC_MONDAY, state, actions,
-                new ArrayList<>(), plugins);
+        Outcome outcome = parse(ORDER_RULE).answer(Evaluation.of(Bots.message("order 12345"), "sms-gateway",
+                Bots.NOON_UTC_MONDAY, state).with(plugins));
+        actions.addAll(outcome.actions());
+        state.putAll(outcome.state());
 
         assertEquals(List.of(Map.of("plugin", "order-status",
                 "parameters", Map.of("order", "12345", "greeting", "Hi +15550001"),

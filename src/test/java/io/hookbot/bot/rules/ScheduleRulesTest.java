@@ -1,5 +1,6 @@
 package io.hookbot.bot.rules;
 
+import io.hookbot.api.ScheduleFired;
 import io.hookbot.api.Action;
 import io.hookbot.api.Send;
 import io.hookbot.bot.guard.FiringGate;
@@ -89,12 +90,13 @@ class ScheduleRulesTest {
                       - plugin: announcer
                         with: { text: "{{bot}} at {{now.time}}" }
                 """);
-        List<Action> actions = new ArrayList<>();
         List<Map<String, String>> handedOver = new ArrayList<>();
-        bot.fireScheduled("standup", Instant.parse("2024-05-06T09:15:00Z"), (plugin, parameters, captures, state) -> {
-            handedOver.add(parameters);
-            return List.of(Send.text("sms-main", "+1555", parameters.get("text")));
-        }, FiringGate.OPEN, actions);
+        Instant now = Instant.parse("2024-05-06T09:15:00Z");
+        List<Action> actions = bot.answer(Evaluation.of(new ScheduleFired("reminders", "standup", "every 1d", now, now),
+                null, now, Map.of()).with((PluginHandoff) (plugin, parameters, captures, state) -> {
+                    handedOver.add(parameters);
+                    return List.of(Send.text("sms-main", "+1555", parameters.get("text")));
+                })).actions();
         assertEquals(List.of(Map.of("text", "reminders at 09:15")), handedOver);
         assertEquals(List.of(Send.text("sms-main", "+1555", "reminders at 09:15")), actions);
     }

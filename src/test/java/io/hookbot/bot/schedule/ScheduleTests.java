@@ -207,6 +207,9 @@ class ScheduleTests {
 
         TestClock.set(Instant.parse("2024-05-06T11:00:00Z"));
         Eventually.await("the firing", () -> firings() == 1);
+        // the dispatcher turns the firing after the poller has stored it
+        Eventually.await("the firing turned", () -> app.count("SELECT COUNT(*) FROM inbox_event "
+                + "WHERE channel = '~schedule' AND status = 'DONE'") == 1);
 
         assertEquals(0, app.count("SELECT COUNT(*) FROM outbox_message"));
         assertEquals(1, app.count("SELECT blocked FROM guardrail_block WHERE channel = '~schedule' "
