@@ -1,6 +1,5 @@
 package io.hookbot.channel;
 
-import io.hookbot.channel.http.HttpSender;
 import io.hookbot.config.Spelling;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.env.Environment;
@@ -42,17 +41,22 @@ public class ChannelRegistry {
     private static final String PREFIX = "hookbot.channels";
     /**
      * What any channel may have besides its platform's settings: {@code self} (the ids its messages go out under,
-     * read by the guardrails), {@code send.rate} and {@code send.concurrency} (read by delivery's lanes) and the
-     * generic HTTP sender's {@code send.http.*}.
+     * read by the guardrails), {@code send.rate} and {@code send.concurrency} (read by delivery's lanes), and the
+     * settings of every {@link AnyChannelSender} (the generic HTTP sender's {@code send.http.*}).
      */
-    private static final ChannelKeys COMMON = ChannelKeys.of("platform", "self", "send.rate", "send.concurrency")
-            .plus(HttpSender.SETTING_KEYS);
+    private static final ChannelKeys COMMON = ChannelKeys.of("platform", "self", "send.rate", "send.concurrency");
 
     private final Platforms platforms;
+    private final ChannelKeys common;
     private final Map<String, ChannelConfig> channels;
 
-    public ChannelRegistry(Environment environment, Platforms platforms) {
+    public ChannelRegistry(Environment environment, Platforms platforms, List<AnyChannelSender> anyChannelSenders) {
         this.platforms = platforms;
+        ChannelKeys keys = COMMON;
+        for (AnyChannelSender sender : anyChannelSenders) {
+            keys = keys.plus(sender.settingKeys());
+        }
+        this.common = keys;
         this.channels = read(environment, new EnvironmentVariableNames(System.getenv()));
         channels.values().forEach(channel -> platformOf(channel).validate(channel));
         channels.values().forEach(channel ->
@@ -76,7 +80,7 @@ public class ChannelRegistry {
                                 .map(guess -> " (did you mean " + guess + "?)").orElse("")
                         + "; known platforms: " + String.join(", ", platforms.ids()));
             }
-            ChannelKeys keys = platform.settingKeys().plus(COMMON);
+            ChannelKeys keys = platform.settingKeys().plus(common);
             result.put(name, new ChannelConfig(name, platform.id(),
                     settings(environment, variables, prefix, platform, keys)));
         }

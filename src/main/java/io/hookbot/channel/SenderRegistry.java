@@ -1,14 +1,14 @@
 package io.hookbot.channel;
 
-import io.hookbot.channel.http.HttpSender;
 import io.micronaut.context.annotation.Context;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Finds the sender for a channel: the generic {@link HttpSender} when it has {@code send.http.url} (whatever its
- * platform), otherwise the one its platform gives ({@link Platform#sender}), otherwise the dry-run
+ * Finds the sender for a channel: a sender any channel may have ({@link AnyChannelSender}: the generic HTTP sender,
+ * when it has {@code send.http.url}, whatever its platform), otherwise the one its platform gives ({@link Platform#sender}), otherwise the dry-run
  * {@link LogSender}. The generic sender is chosen here and not by each platform because it is a setting every
  * channel may have, like {@code send.rate}: a platform with an API of its own need not know it exists. Every sender
  * is made at startup, so a wrong send setting stops the bot with the setting's name, and a connection a sender
@@ -18,21 +18,25 @@ import java.util.concurrent.ConcurrentHashMap;
 public class SenderRegistry {
 
     private final ChannelRegistry channels;
-    private final HttpClients clients;
+    private final List<AnyChannelSender> anyChannelSenders;
     private final Map<String, Sender> senders = new ConcurrentHashMap<>();
     private final LogSender dryRun = new LogSender();
 
-    public SenderRegistry(ChannelRegistry channels, HttpClients clients) {
+    public SenderRegistry(ChannelRegistry channels, List<AnyChannelSender> anyChannelSenders) {
         this.channels = channels;
-        this.clients = clients;
+        this.anyChannelSenders = anyChannelSenders;
         for (ChannelConfig channel : channels.all()) {
             senders.put(channel.name(), make(channel));
         }
     }
 
     private Sender make(ChannelConfig channel) {
-        return HttpSender.configured(channel) ? new HttpSender(channel, clients)
-                : channels.platformOf(channel).sender(channel).orElse(dryRun);
+        for (AnyChannelSender sender : anyChannelSenders) {
+            if (sender.configured(channel)) {
+                return sender.make(channel);
+            }
+        }
+        return channels.platformOf(channel).sender(channel).orElse(dryRun);
     }
 
     /**

@@ -18,8 +18,9 @@
  * ({@link io.hookbot.channel.Platforms#withoutApplication}); chosen over {@link java.util.ServiceLoader}, whose
  * service file would list the platforms outside their folders, and because the platforms are beans with
  * dependencies already (and {@code @Requires} may turn one on). The {@code http} sub-package is not a platform but
- * the generic HTTP sender any channel may use ({@link io.hookbot.channel.SenderRegistry} chooses it before the
- * platform's own).
+ * the generic HTTP sender any channel may use, a bean of {@link io.hookbot.channel.AnyChannelSender}
+ * ({@link io.hookbot.channel.SenderRegistry} chooses it before the platform's own); like the platforms, it depends
+ * on this package, never the other way.
  *
  * <p>Depends on {@code api}, {@code config} and {@code worker}; nothing of storage (the endpoint that stores what
  * a platform reads is {@code webhook}).

@@ -1,5 +1,6 @@
 package io.hookbot.inbox;
 
+import io.hookbot.inbox.journal.NewEvent;
 import io.hookbot.api.Event;
 import io.hookbot.db.PurgeStep;
 import jakarta.inject.Singleton;
@@ -36,20 +37,6 @@ public class InboxStore {
     private static final String INSERT = "INSERT INTO inbox_event "
             + "(channel, dedupe_key, conversation_key, event_type, payload, status, received_at) "
             + "VALUES (?, ?, ?, ?, ?, 'PENDING', ?) ON CONFLICT DO NOTHING";
-
-    /**
-     * An event ready to insert.
-     *
-     * @param channel      the channel
-     * @param dedupeKey    the dedupe key
-     * @param conversation the conversation key
-     * @param type         the event type name
-     * @param payload      the encoded event
-     * @param receivedAt   when its webhook arrived
-     */
-    public record NewEvent(String channel, String dedupeKey, String conversation, String type, String payload,
-                           Instant receivedAt) {
-    }
 
     /**
      * An event read back for processing.

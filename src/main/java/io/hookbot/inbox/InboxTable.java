@@ -1,5 +1,6 @@
 package io.hookbot.inbox;
 
+import io.hookbot.inbox.journal.NewEvent;
 import io.hookbot.db.Durability;
 import io.hookbot.inbox.journal.EventTable;
 import io.micronaut.transaction.TransactionOperations;
@@ -27,7 +28,7 @@ final class InboxTable implements EventTable {
     }
 
     @Override
-    public boolean[] insert(List<InboxStore.NewEvent> events) {
+    public boolean[] insert(List<NewEvent> events) {
         // on the disk when this returns, before anyone is told (the journal's records are released only after, too)
         return durability.executeWrite(status -> store.insert(status.getConnection(), events));
     }
@@ -38,7 +39,7 @@ final class InboxTable implements EventTable {
     }
 
     @Override
-    public void wake(List<InboxStore.NewEvent> events, boolean[] inserted) {
+    public void wake(List<NewEvent> events, boolean[] inserted) {
         for (int i = 0; i < events.size(); i++) {
             if (inserted[i]) {
                 dispatcher.wake(new ConversationRef(events.get(i).channel(), events.get(i).conversation()));

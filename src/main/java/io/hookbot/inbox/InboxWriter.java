@@ -1,5 +1,6 @@
 package io.hookbot.inbox;
 
+import io.hookbot.inbox.journal.NewEvent;
 import io.hookbot.channel.InboundEvent;
 import io.hookbot.channel.StoreOutcome;
 import io.hookbot.channel.WebhookRejection;
@@ -96,9 +97,9 @@ public class InboxWriter implements ApplicationEventListener<ServerStartupEvent>
             return CompletableFuture.completedFuture(new StoreOutcome(0, 0));
         }
         Instant now = Instant.now();
-        List<InboxStore.NewEvent> rows = new ArrayList<>(events.size());
+        List<NewEvent> rows = new ArrayList<>(events.size());
         for (InboundEvent inbound : events) {
-            rows.add(new InboxStore.NewEvent(channel, inbound.dedupeKey(), inbound.event().conversation(),
+            rows.add(new NewEvent(channel, inbound.dedupeKey(), inbound.event().conversation(),
                     EventCodec.typeOf(inbound.event()), EventCodec.encode(inbound.event()), now));
         }
         StorableEvents.check(rows);

@@ -1,5 +1,6 @@
 package io.hookbot.inbox;
 
+import io.hookbot.inbox.journal.NewEvent;
 import io.hookbot.channel.StorableText;
 import io.hookbot.channel.WebhookRejection;
 import io.micronaut.http.HttpStatus;
@@ -36,8 +37,8 @@ final class StorableEvents {
      * @param rows one webhook's events, encoded as they would be stored
      * @throws WebhookRejection 413 if an event is too large to store, 400 if a key could not be stored as it is
      */
-    static void check(List<InboxStore.NewEvent> rows) throws WebhookRejection {
-        for (InboxStore.NewEvent row : rows) {
+    static void check(List<NewEvent> rows) throws WebhookRejection {
+        for (NewEvent row : rows) {
             if (row.payload().length() > MAX_PAYLOAD) {
                 throw new WebhookRejection(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "too_large", null,
                         "an event of this call would be stored as " + row.payload().length()

@@ -11,7 +11,7 @@
  * bounds how long a redelivery is recognised; the {@code inbox} health component says when the oldest pending event
  * waits too long, and how many journaled and quarantined events there are. Depends on {@code api}, {@code channel},
  * {@code conversation}, {@code presence}, {@code bot}, {@code outbox}, {@code db}, {@code config}, {@code worker},
- * and on {@code inbox.journal} (the intakes and the quarantine), which in turn uses only this package's
- * {@link io.hookbot.inbox.InboxStore.NewEvent} and {@link io.hookbot.inbox.UnstorableEventsException}.
+ * and on {@code inbox.journal} (the intakes, the quarantine, {@link io.hookbot.inbox.journal.NewEvent}), which
+ * does not depend on this package.
  */
 package io.hookbot.inbox;

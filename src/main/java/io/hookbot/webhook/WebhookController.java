@@ -10,7 +10,7 @@ import io.hookbot.channel.WebhookMediaType;
 import io.hookbot.channel.WebhookRejection;
 import io.hookbot.channel.WebhookRequest;
 import io.hookbot.inbox.InboxWriter;
-import io.hookbot.inbox.UnstorableEventsException;
+import io.hookbot.inbox.journal.UnstorableEventsException;
 import io.hookbot.worker.SafeErrors;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;

@@ -1,5 +1,6 @@
 package io.hookbot.inbox;
 
+import io.hookbot.inbox.journal.NewEvent;
 import io.hookbot.db.Durability;
 import io.hookbot.inbox.journal.InboxJournal;
 import io.hookbot.inbox.journal.JournalRecords;
@@ -83,10 +84,10 @@ class JournaledInboxTest {
 
         // as a crash leaves it: the stored event once more (written to the table just before the crash) and a
         // second one acknowledged and never written
-        InboxStore.NewEvent stored = new InboxStore.NewEvent((String) row.get("channel"),
+        NewEvent stored = new NewEvent((String) row.get("channel"),
                 (String) row.get("dedupe_key"), (String) row.get("conversation_key"), (String) row.get("event_type"),
                 (String) row.get("payload"), Instant.now());
-        InboxStore.NewEvent unwritten = new InboxStore.NewEvent(stored.channel(), stored.dedupeKey() + "-2",
+        NewEvent unwritten = new NewEvent(stored.channel(), stored.dedupeKey() + "-2",
                 stored.conversation(), stored.type(), stored.payload().replace("Hello World!", "from the journal"),
                 Instant.now());
         assertTrue(unwritten.payload().contains("from the journal"), "the sample's text is in the payload");

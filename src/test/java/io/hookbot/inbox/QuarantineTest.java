@@ -1,5 +1,6 @@
 package io.hookbot.inbox;
 
+import io.hookbot.inbox.journal.NewEvent;
 import io.hookbot.db.Durability;
 import io.hookbot.inbox.journal.InboxJournal;
 import io.hookbot.inbox.journal.InboxQuarantine;
@@ -83,9 +84,9 @@ class QuarantineTest {
         app.stop();
 
         String payload = (String) row.get("payload");
-        InboxStore.NewEvent poison = event(row, "-poison", payload.replace("Hello World!", "x".repeat(1_000_001)));
-        InboxStore.NewEvent behind = event(row, "-behind", payload.replace("Hello World!", "behind the poison"));
-        InboxStore.NewEvent sameRecord = event(row, "-same", payload.replace("Hello World!", "in the poison's call"));
+        NewEvent poison = event(row, "-poison", payload.replace("Hello World!", "x".repeat(1_000_001)));
+        NewEvent behind = event(row, "-behind", payload.replace("Hello World!", "behind the poison"));
+        NewEvent sameRecord = event(row, "-same", payload.replace("Hello World!", "in the poison's call"));
         try (InboxJournal journal = InboxJournal.open(journalFolder)) {
             journal.append(JournalRecords.encode(List.of(poison, sameRecord)));
             journal.append(JournalRecords.encode(List.of(behind)));
@@ -137,7 +138,7 @@ class QuarantineTest {
                 app.context().getBean(Durability.class).embeddedFile().orElseThrow());
         app.stop();
         // as if a cause since fixed had refused it
-        InboxStore.NewEvent event = event(row, "-fixed", ((String) row.get("payload"))
+        NewEvent event = event(row, "-fixed", ((String) row.get("payload"))
                 .replace("Hello World!", "kept aside"));
         String id = InboxQuarantine.open(folder).put(event, "SQLException (SQLState 22001)", Instant.now()).id();
         app.start();
@@ -151,8 +152,8 @@ class QuarantineTest {
         assertEquals(404, admin.post("/admin/inbox/quarantine/" + id + "/retry").statusCode());
     }
 
-    private static InboxStore.NewEvent event(Map<String, Object> row, String keySuffix, String payload) {
-        return new InboxStore.NewEvent((String) row.get("channel"), row.get("dedupe_key") + keySuffix,
+    private static NewEvent event(Map<String, Object> row, String keySuffix, String payload) {
+        return new NewEvent((String) row.get("channel"), row.get("dedupe_key") + keySuffix,
                 (String) row.get("conversation_key"), (String) row.get("event_type"), payload, Instant.now());
     }
 

@@ -2,8 +2,7 @@ package io.hookbot.inbox.journal;
 
 import io.hookbot.channel.StoreOutcome;
 import io.hookbot.db.DatabaseErrors;
-import io.hookbot.inbox.InboxStore;
-import io.hookbot.inbox.UnstorableEventsException;
+import io.hookbot.inbox.journal.UnstorableEventsException;
 import io.hookbot.worker.SafeErrors;
 import io.hookbot.worker.Worker;
 import org.slf4j.Logger;
@@ -36,7 +35,7 @@ public final class CommittingIntake extends QueuedIntake {
     }
 
     @Override
-    public CompletableFuture<StoreOutcome> store(String channel, List<InboxStore.NewEvent> events) {
+    public CompletableFuture<StoreOutcome> store(String channel, List<NewEvent> events) {
         Pending pending = new Pending(events, 0, new CompletableFuture<>());
         if (!accepting || !queue.offer(pending)) {
             pending.result().completeExceptionally(refusal());
@@ -60,7 +59,7 @@ public final class CommittingIntake extends QueuedIntake {
     }
 
     private void write(List<Pending> group) {
-        List<InboxStore.NewEvent> all = rowsOf(group);
+        List<NewEvent> all = rowsOf(group);
         boolean[] inserted;
         try {
             inserted = table.insert(all);

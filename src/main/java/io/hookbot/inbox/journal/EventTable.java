@@ -1,6 +1,5 @@
 package io.hookbot.inbox.journal;
 
-import io.hookbot.inbox.InboxStore;
 
 import java.util.List;
 import java.util.Set;
@@ -19,7 +18,7 @@ public interface EventTable {
      * @return for each event, whether it was inserted (false: a duplicate)
      * @throws Exception on a database error, checked SQL exceptions as they are
      */
-    boolean[] insert(List<InboxStore.NewEvent> events) throws Exception;
+    boolean[] insert(List<NewEvent> events) throws Exception;
 
     /**
      * @param channel    a channel
@@ -35,7 +34,7 @@ public interface EventTable {
      * @param events   events
      * @param inserted for each, whether {@link #insert} inserted it
      */
-    void wake(List<InboxStore.NewEvent> events, boolean[] inserted);
+    void wake(List<NewEvent> events, boolean[] inserted);
 
     /** @return whether the database answers, within a second */
     boolean reachable();

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.hookbot.channel.Digests;
-import io.hookbot.inbox.InboxStore;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -67,7 +66,7 @@ public final class InboxQuarantine {
      * @return the entry
      * @throws IOException if the file cannot be written
      */
-    public synchronized Entry put(InboxStore.NewEvent event, String error, Instant at) throws IOException {
+    public synchronized Entry put(NewEvent event, String error, Instant at) throws IOException {
         Entry entry = new Entry(idOf(event.channel(), event.dedupeKey()), event, error, at);
         Path target = folder.resolve("q-" + entry.id() + ".json");
         Path temporary = folder.resolve("q-" + entry.id() + ".json.tmp");
@@ -156,10 +155,10 @@ public final class InboxQuarantine {
      * @param error         why the table refused it
      * @param quarantinedAt when it was put aside
      */
-    public record Entry(String id, InboxStore.NewEvent event, String error, Instant quarantinedAt) {
+    public record Entry(String id, NewEvent event, String error, Instant quarantinedAt) {
     }
 
     /** A file's content. */
-    private record Stored(InboxStore.NewEvent event, String error, Instant quarantinedAt) {
+    private record Stored(NewEvent event, String error, Instant quarantinedAt) {
     }
 }

@@ -1,7 +1,6 @@
 package io.hookbot.inbox.journal;
 
 import io.hookbot.channel.StoreOutcome;
-import io.hookbot.inbox.InboxStore;
 
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +24,7 @@ public interface Intake {
      *         the inbox is full or stopping, or the database is unreachable
      * @throws Exception on a database error before anything was taken (checked SQL exceptions as they are)
      */
-    CompletableFuture<StoreOutcome> store(String channel, List<InboxStore.NewEvent> events) throws Exception;
+    CompletableFuture<StoreOutcome> store(String channel, List<NewEvent> events) throws Exception;
 
     /**
      * One round of the writer thread: the next group of waiting webhooks into the table (waits a moment for one).

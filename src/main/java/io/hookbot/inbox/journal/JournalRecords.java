@@ -1,6 +1,5 @@
 package io.hookbot.inbox.journal;
 
-import io.hookbot.inbox.InboxStore;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -27,11 +26,11 @@ public final class JournalRecords {
      * @param events the events of one call
      * @return the record's bytes
      */
-    public static byte[] encode(List<InboxStore.NewEvent> events) {
+    public static byte[] encode(List<NewEvent> events) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 * events.size());
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(events.size());
-            for (InboxStore.NewEvent event : events) {
+            for (NewEvent event : events) {
                 Instant at = event.receivedAt();
                 out.writeLong(at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000);
                 write(out, event.channel());
@@ -51,18 +50,18 @@ public final class JournalRecords {
      * @return its events
      * @throws IOException if the bytes are not such a record
      */
-    public static List<InboxStore.NewEvent> decode(byte[] record) throws IOException {
+    public static List<NewEvent> decode(byte[] record) throws IOException {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(record))) {
             int count = in.readInt();
             if (count < 0 || count > record.length) {
                 throw new IOException("not a journal record: " + count + " events");
             }
-            List<InboxStore.NewEvent> events = new ArrayList<>(count);
+            List<NewEvent> events = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 long micros = in.readLong();
                 Instant at = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
                         Math.floorMod(micros, 1_000_000L) * 1_000L);
-                events.add(new InboxStore.NewEvent(read(in), read(in), read(in), read(in), read(in), at));
+                events.add(new NewEvent(read(in), read(in), read(in), read(in), read(in), at));
             }
             if (in.available() > 0) {
                 throw new IOException("not a journal record: " + in.available() + " bytes after the last event");

@@ -2,7 +2,6 @@ package io.hookbot.inbox.journal;
 
 import io.hookbot.channel.StoreOutcome;
 import io.hookbot.db.DatabaseErrors;
-import io.hookbot.inbox.InboxStore;
 import io.hookbot.worker.SafeErrors;
 import io.hookbot.worker.Worker;
 import org.slf4j.Logger;
@@ -139,12 +138,12 @@ public final class JournalingIntake extends QueuedIntake {
     }
 
     @Override
-    public CompletableFuture<StoreOutcome> store(String channel, List<InboxStore.NewEvent> rows) throws Exception {
+    public CompletableFuture<StoreOutcome> store(String channel, List<NewEvent> rows) throws Exception {
         Pending pending;
         int duplicates;
         synchronized (appendLock) {
             Set<String> fresh = new LinkedHashSet<>();
-            for (InboxStore.NewEvent row : rows) {
+            for (NewEvent row : rows) {
                 if (!onTheirWay.contains(wayKey(row))) {
                     fresh.add(row.dedupeKey());
                 }
@@ -153,8 +152,8 @@ public final class JournalingIntake extends QueuedIntake {
             if (!fresh.isEmpty()) {
                 fresh.removeAll(table.existing(channel, fresh));
             }
-            List<InboxStore.NewEvent> news = new ArrayList<>(fresh.size());
-            for (InboxStore.NewEvent row : rows) {
+            List<NewEvent> news = new ArrayList<>(fresh.size());
+            for (NewEvent row : rows) {
                 if (fresh.remove(row.dedupeKey())) {
                     news.add(row);
                 }
@@ -184,7 +183,7 @@ public final class JournalingIntake extends QueuedIntake {
     }
 
     private void enqueue(Pending pending) {
-        for (InboxStore.NewEvent row : pending.rows()) {
+        for (NewEvent row : pending.rows()) {
             onTheirWay.add(wayKey(row));
         }
         count(pending, 1);
@@ -198,12 +197,12 @@ public final class JournalingIntake extends QueuedIntake {
 
     private void count(Pending pending, int sign) {
         queued.addAndGet(sign * (long) pending.rows().size());
-        for (InboxStore.NewEvent row : pending.rows()) {
+        for (NewEvent row : pending.rows()) {
             queuedByChannel.computeIfAbsent(row.channel(), c -> new AtomicLong()).addAndGet(sign);
         }
     }
 
-    private static String wayKey(InboxStore.NewEvent row) {
+    private static String wayKey(NewEvent row) {
         return row.channel() + '\n' + row.dedupeKey();
     }
 
@@ -231,7 +230,7 @@ public final class JournalingIntake extends QueuedIntake {
     }
 
     private void write(List<Pending> group) throws Exception {
-        List<InboxStore.NewEvent> all = rowsOf(group);
+        List<NewEvent> all = rowsOf(group);
         boolean[] inserted;
         try {
             inserted = table.insert(all);
@@ -247,7 +246,7 @@ public final class JournalingIntake extends QueuedIntake {
             LOG.warn("Inbox journal: could not drop records already in the table ({}); they are stored again, as "
                     + "redeliveries, at the next start", e.toString());
         }
-        for (InboxStore.NewEvent row : all) {
+        for (NewEvent row : all) {
             onTheirWay.remove(wayKey(row));
         }
         table.wake(all, inserted);
@@ -260,7 +259,7 @@ public final class JournalingIntake extends QueuedIntake {
     }
 
     /** The events one at a time: those the table refuses for their data are quarantined. */
-    private boolean[] insertEachOrQuarantine(List<InboxStore.NewEvent> rows) throws Exception {
+    private boolean[] insertEachOrQuarantine(List<NewEvent> rows) throws Exception {
         boolean[] inserted = new boolean[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             try {
@@ -300,7 +299,7 @@ public final class JournalingIntake extends QueuedIntake {
             waiting.addAll(carry);
         }
         for (Pending pending : waiting) {
-            for (InboxStore.NewEvent row : pending.rows()) {
+            for (NewEvent row : pending.rows()) {
                 oldest.merge(row.channel(), row.receivedAt(), (a, b) -> a.isBefore(b) ? a : b);
             }
         }

@@ -1,7 +1,6 @@
 package io.hookbot.inbox.journal;
 
 import io.hookbot.db.DatabaseErrors;
-import io.hookbot.inbox.InboxStore;
 import io.hookbot.worker.SafeErrors;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -67,7 +66,7 @@ public class QuarantinedEvents {
      * @param error why the table refused it, without its values
      * @throws IOException if it cannot be written (the writer then keeps the event and tries again)
      */
-    void put(InboxStore.NewEvent event, String error) throws IOException {
+    void put(NewEvent event, String error) throws IOException {
         InboxQuarantine current = require();
         InboxQuarantine.Entry entry = current.put(event, error, Instant.now());
         count.set(current.count());
@@ -122,7 +121,7 @@ public class QuarantinedEvents {
             if (entry.isEmpty()) {
                 return RetryResult.NOT_FOUND;
             }
-            InboxStore.NewEvent event = entry.get().event();
+            NewEvent event = entry.get().event();
             boolean inserted;
             try {
                 inserted = table.insert(List.of(event))[0];
@@ -176,7 +175,7 @@ public class QuarantinedEvents {
     }
 
     private static Entry view(InboxQuarantine.Entry entry) {
-        InboxStore.NewEvent event = entry.event();
+        NewEvent event = entry.event();
         return new Entry(entry.id(), event.channel(), event.conversation(), event.type(), event.dedupeKey(),
                 event.receivedAt(), entry.quarantinedAt(), entry.error(), event.payload());
     }

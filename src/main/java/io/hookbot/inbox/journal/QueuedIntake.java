@@ -1,7 +1,6 @@
 package io.hookbot.inbox.journal;
 
 import io.hookbot.channel.StoreOutcome;
-import io.hookbot.inbox.InboxStore;
 import io.hookbot.worker.Worker;
 
 import java.util.ArrayList;
@@ -70,8 +69,8 @@ abstract class QueuedIntake implements Intake {
         }
     }
 
-    static List<InboxStore.NewEvent> rowsOf(List<Pending> group) {
-        List<InboxStore.NewEvent> all = new ArrayList<>();
+    static List<NewEvent> rowsOf(List<Pending> group) {
+        List<NewEvent> all = new ArrayList<>();
         group.forEach(p -> all.addAll(p.rows()));
         return all;
     }
@@ -83,6 +82,6 @@ abstract class QueuedIntake implements Intake {
      * @param sequence the journal record holding them, or 0 without a journal
      * @param result   completes when they are in the table; null for events recovered from the journal
      */
-    record Pending(List<InboxStore.NewEvent> rows, long sequence, CompletableFuture<StoreOutcome> result) {
+    record Pending(List<NewEvent> rows, long sequence, CompletableFuture<StoreOutcome> result) {
     }
 }

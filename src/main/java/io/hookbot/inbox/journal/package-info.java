@@ -15,8 +15,9 @@
  *
  * <p>The table is reached through {@link io.hookbot.inbox.journal.EventTable}, which {@code inbox} implements
  * (durable inserts, the key look-up, the dispatcher's wake-up), so this package holds no SQL and opens no
- * transaction. Depends on {@code inbox} for two types only ({@code InboxStore.NewEvent},
- * {@code UnstorableEventsException}), on {@code channel} ({@code StoreOutcome}, {@code Digests}), {@code db}
- * ({@code DatabaseErrors}) and {@code worker}.
+ * transaction. It holds what goes in ({@link io.hookbot.inbox.journal.NewEvent}) and the refusal of what the table
+ * cannot take ({@link io.hookbot.inbox.journal.UnstorableEventsException}). Depends on {@code channel}
+ * ({@code StoreOutcome}, {@code Digests}), {@code db} ({@code DatabaseErrors}) and {@code worker}; not on
+ * {@code inbox}, which depends on it.
  */
 package io.hookbot.inbox.journal;

@@ -112,10 +112,10 @@ class InboxJournalTest {
     @Test
     void aRecordHoldsAWebhooksEventsExactly() throws IOException {
         Instant at = Instant.parse("2026-11-21T10:15:30.123456Z");
-        List<InboxStore.NewEvent> events = List.of(
-                new InboxStore.NewEvent("yal", "message:000001700000:ab", "lobby-1", "MessageReceived",
+        List<NewEvent> events = List.of(
+                new NewEvent("yal", "message:000001700000:ab", "lobby-1", "MessageReceived",
                         "{\"text\":\"héllo ✓\"}", at),
-                new InboxStore.NewEvent("yal", "", "", "PresenceChanged", "{}", at.plusSeconds(1)));
+                new NewEvent("yal", "", "", "PresenceChanged", "{}", at.plusSeconds(1)));
 
         assertEquals(events, JournalRecords.decode(JournalRecords.encode(events)));
         byte[] record = JournalRecords.encode(events);

@@ -1,5 +1,6 @@
 package io.hookbot.testing.faults;
 
+import io.hookbot.inbox.journal.NewEvent;
 import io.hookbot.db.PurgeStep;
 import io.hookbot.inbox.ConversationRef;
 import io.hookbot.inbox.InboxStore;

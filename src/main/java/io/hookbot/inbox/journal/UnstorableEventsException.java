@@ -1,4 +1,4 @@
-package io.hookbot.inbox;
+package io.hookbot.inbox.journal;
 
 import io.hookbot.worker.SafeErrors;
 
