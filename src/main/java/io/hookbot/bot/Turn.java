@@ -21,16 +21,4 @@ public record Turn(long eventId, Event event, Conversation conversation, Instant
     public Turn {
         lookups = lookups == null ? TurnLookups.NONE : lookups;
     }
-
-    /**
-     * A turn that knows no one's presence and counts no message as a first one.
-     *
-     * @param eventId      the inbox id of the event
-     * @param event        the event
-     * @param conversation the conversation, with its state before this turn
-     * @param now          the time of the turn
-     */
-    public Turn(long eventId, Event event, Conversation conversation, Instant now) {
-        this(eventId, event, conversation, now, TurnLookups.NONE);
-    }
 }

@@ -45,7 +45,7 @@ public class KnownSenders {
      * @throws SQLException on a database error
      */
     public boolean recordMessage(Connection connection, long eventId, MessageReceived message) throws SQLException {
-        if (message.sender() == null || message.sequence() != null && message.sequence().marksBatch()) {
+        if (message.sender() == null) {
             return false;
         }
         // nearly every message comes from a known sender, so the insert nearly always conflicts: where that costs

@@ -1,8 +1,6 @@
 package io.hookbot.outbox;
 
 import io.hookbot.channel.ChannelRegistry;
-import io.hookbot.channel.OutboundMessage;
-import io.hookbot.channel.SendResult;
 import io.hookbot.channel.SenderRegistry;
 import io.hookbot.db.Durability;
 import io.hookbot.worker.SafeErrors;
@@ -19,24 +17,17 @@ import org.slf4j.LoggerFactory;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Sends what the outbox holds. One loop thread claims due rows (woken right after a turn commits replies, and every
- * {@code hookbot.delivery.poll-interval} anyway), groups them by recipient and hands each group to its channel's
- * lane on the sender threads, which sends the group's rows one after another so a recipient's replies keep their
- * order. Outcomes, attempts and pauses are written back in batches by the loop thread.
+ * Sends what the outbox holds: the delivery loop. One loop thread claims due rows (woken right after a turn commits
+ * replies, and every {@code hookbot.delivery.poll-interval} anyway) and hands them to the sending side
+ * ({@link Sending}), which groups them by recipient and sends each group in order on its channel's lane. Outcomes,
+ * attempts and pauses are written back in batches by the loop thread. Rows a turn wrote already claimed come in
+ * through {@link #handOff}, from {@link OutboxWriter}, after their commit.
  */
 @Singleton
 public class DeliveryWorker implements ApplicationEventListener<ServerStartupEvent> {
@@ -48,22 +39,15 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
     private final TransactionOperations<Connection> transactions;
     private final OutboxStore store;
     private final ChannelPauseStore pauses;
-    private final SenderRegistry senders;
-    private final DeliveryDecision decision;
     private final Durability durability;
+    private final Supervisor supervisor;
     private final boolean enabled;
     private final Duration pollInterval;
     private final Duration lease;
     private final int maxInFlight;
-    private final ExecutorService sendThreads;
-    private final ChannelLanes lanes;
+    private final Sending sending;
     private final Semaphore wakeUp = new Semaphore(0);
-    private final ConcurrentLinkedQueue<DeliveryOutcome> outcomes = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger inFlight = new AtomicInteger();
-    /** Channels known to be paused, so rows already claimed for them are put back rather than sent. */
-    private final Set<String> paused = ConcurrentHashMap.newKeySet();
     private Instant nextHousekeeping = Instant.EPOCH;
-    private final Supervisor supervisor;
     private volatile boolean running;
     private volatile Worker loop;
 
@@ -74,8 +58,6 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
         this.transactions = transactions;
         this.store = store;
         this.pauses = pauses;
-        this.senders = senders;
-        this.decision = decision;
         this.durability = durability;
         this.supervisor = supervisor;
         this.enabled = settings.enabled();
@@ -83,13 +65,8 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
         this.lease = settings.lease();
         int concurrency = settings.concurrency();
         this.maxInFlight = concurrency * 16;
-        AtomicInteger threadNumber = new AtomicInteger();
-        this.sendThreads = Executors.newFixedThreadPool(concurrency, runnable -> {
-            Thread thread = new Thread(runnable, "delivery-" + threadNumber.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.lanes = new ChannelLanes(sendThreads, channels, lease);
+        this.sending = new Sending(senders, decision, channels, concurrency, lease, maxInFlight, () -> running,
+                this::wake);
     }
 
     @Override
@@ -104,6 +81,7 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
         }
         running = true;
         loop = supervisor.loop("delivery-loop", STUCK_AFTER, this::round);
+        sending.reportTo(loop);
     }
 
     /**
@@ -114,19 +92,19 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
      * @param channel the channel
      * @return whether to hand over replies for it now
      */
-    public boolean accepting(String channel) {
-        return running && !paused.contains(channel) && inFlight.get() < maxInFlight && !lanes.isFull(channel);
+    boolean accepting(String channel) {
+        return running && sending.accepting(channel);
     }
 
     /**
-     * Sends rows that a turn wrote already claimed (see {@link OutboxStore#insertForDelivery}), without another
-     * claim; call it after their transaction committed.
+     * Sends rows that a turn wrote already claimed (see {@link OutboxWriter}), without another claim; called after
+     * their transaction committed.
      *
      * @param claimed the rows, in the order they were written
      */
-    public void handOff(List<OutboxStore.Claimed> claimed) {
+    void handOff(List<OutboxStore.Claimed> claimed) {
         if (!claimed.isEmpty()) {
-            dispatch(claimed);
+            sending.dispatch(claimed);
         }
     }
 
@@ -144,7 +122,7 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
      * @param channel the resumed channel
      */
     public void resumed(String channel) {
-        paused.remove(channel);
+        sending.resumed(channel);
         wake();
     }
 
@@ -159,15 +137,15 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
             housekeeping(now);
             nextHousekeeping = now.plus(pollInterval);
         }
-        int busy = inFlight.get();
+        int busy = sending.inFlight();
         int room = maxInFlight - busy;
         // a claim reads every due row, so under load claim in large batches rather than a few rows often
         boolean claimNow = busy == 0 || room >= maxInFlight / 4;
-        Set<String> full = lanes.full();
+        Set<String> full = sending.fullChannels();
         List<OutboxStore.Claimed> claimed = !claimNow ? List.of() : transactions.executeWrite(
                 s -> store.claim(s.getConnection(), now, now.plus(lease), room, full));
-        dispatch(claimed);
-        if (claimed.isEmpty() && outcomes.isEmpty()) {
+        sending.dispatch(claimed);
+        if (claimed.isEmpty() && !sending.hasOutcomes()) {
             wakeUp.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
             wakeUp.drainPermits();
         }
@@ -179,92 +157,11 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
             LOG.warn("Put {} replies whose delivery claim lapsed back in line", released);
         }
         List<ChannelPause> current = transactions.executeRead(s -> pauses.all(s.getConnection()));
-        paused.retainAll(current.stream().map(ChannelPause::channel).toList());
-        current.forEach(pause -> paused.add(pause.channel()));
-    }
-
-    private void dispatch(List<OutboxStore.Claimed> claimed) {
-        Map<String, List<OutboxStore.Claimed>> byRecipient = new LinkedHashMap<>();
-        for (OutboxStore.Claimed row : claimed) {
-            byRecipient.computeIfAbsent(row.message().channel() + "\u0000" + row.recipient(), k -> new ArrayList<>())
-                    .add(row);
-        }
-        for (List<OutboxStore.Claimed> group : byRecipient.values()) {
-            inFlight.addAndGet(group.size());
-            lanes.submit(group.get(0).message().channel(), group.size(), permit -> sendInOrder(group, permit));
-        }
-    }
-
-    private void sendInOrder(List<OutboxStore.Claimed> group, ChannelLanes.Permit permit) {
-        boolean blocked = false;
-        for (OutboxStore.Claimed row : group) {
-            DeliveryOutcome outcome;
-            try {
-                outcome = deliver(row, blocked, permit);
-                blocked = outcome.status() == OutboxStatus.PENDING;
-                Worker current = loop;
-                if (current != null) {
-                    current.ok();
-                }
-            } catch (Throwable e) {
-                // a bug on the way (a sender's result that cannot be decided, say): this row and the rest of the
-                // recipient's group wait for the next claim, in order, and the loop's health shows the error
-                Worker current = loop;
-                if (current != null) {
-                    current.failed(e);
-                }
-                outcome = DeliveryOutcome.putBack(row);
-                blocked = true;
-            }
-            outcomes.add(outcome);
-            inFlight.decrementAndGet();
-        }
-        wake();
-    }
-
-    private DeliveryOutcome deliver(OutboxStore.Claimed row, boolean blocked, ChannelLanes.Permit permit) {
-        // a row waits unsent behind an earlier reply to this recipient that is waiting for a retry; when its channel
-        // is paused; when stopping; and when its claim is about to lapse (it may be claimed again elsewhere, and
-        // sending it here too would send it twice)
-        if (blocked || !running || paused.contains(row.message().channel()) || lapsing(row)) {
-            return DeliveryOutcome.putBack(row);
-        }
-        try {
-            permit.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return DeliveryOutcome.putBack(row);
-        }
-        return attempt(row);
-    }
-
-    private boolean lapsing(OutboxStore.Claimed row) {
-        return Instant.now().isAfter(row.claimedUntil().minus(lease.dividedBy(4)));
-    }
-
-    private DeliveryOutcome attempt(OutboxStore.Claimed row) {
-        OutboundMessage message = row.message();
-        Instant startedAt = Instant.now();
-        long started = System.nanoTime();
-        SendResult result;
-        try {
-            result = senders.senderFor(message.channel()).send(message);
-        } catch (RuntimeException e) {
-            result = new SendResult.Retry("sender failed: " + e, null);
-        }
-        long durationMs = (System.nanoTime() - started) / 1_000_000;
-        if (result instanceof SendResult.Unauthorized) {
-            paused.add(message.channel());
-        }
-        return decision.decide(row, result, startedAt, durationMs);
+        sending.pausedAre(current.stream().map(ChannelPause::channel).toList());
     }
 
     private void writeOutcomes() {
-        List<DeliveryOutcome> batch = new ArrayList<>();
-        DeliveryOutcome outcome;
-        while (batch.size() < 1000 && (outcome = outcomes.poll()) != null) {
-            batch.add(outcome);
-        }
+        List<DeliveryOutcome> batch = sending.takeOutcomes(1000);
         if (batch.isEmpty()) {
             return;
         }
@@ -277,7 +174,7 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
             });
         } catch (Throwable e) {
             // keep them: a sent row that is not recorded as sent would be sent again when its claim lapses
-            outcomes.addAll(batch);
+            sending.keepOutcomes(batch);
             throw e;
         }
     }
@@ -295,14 +192,9 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
             wake();
             current.join(Duration.ofSeconds(5));
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        sendThreads.shutdown();
-        sendThreads.awaitTermination(5, TimeUnit.SECONDS);
+        sending.finish(Duration.ofSeconds(15));
         try {
-            while (!outcomes.isEmpty()) {
+            while (sending.hasOutcomes()) {
                 writeOutcomes();
             }
         } catch (Exception e) {

@@ -123,6 +123,6 @@ public class OutboxQueries {
         return new OutboxRow(id, rows.getLong(2), rows.getInt(3), rows.getString(5),
                 OutboxStatus.valueOf(rows.getString(6)), rows.getInt(7), AttemptStore.instant(rows, 8),
                 AttemptStore.instant(rows, 9), AttemptStore.instant(rows, 10), rows.getString(11), rows.getString(12),
-                OutboxStore.message(id, rows.getString(4), rows.getString(13)));
+                ReplyPayload.message(id, rows.getString(4), rows.getString(13)));
     }
 }

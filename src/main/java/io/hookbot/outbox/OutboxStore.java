@@ -1,41 +1,31 @@
 package io.hookbot.outbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hookbot.api.Attachment;
 import io.hookbot.channel.OutboundMessage;
 import io.hookbot.db.SqlDialect;
 import io.hookbot.db.PurgeStep;
 import jakarta.inject.Singleton;
 
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * The outbox table's SQL for writing and delivering replies, on the caller's transaction. Written by hand, not as a
  * Micronaut Data repository: the claim is {@code FOR UPDATE SKIP LOCKED} with an anti-join written per database
- * ({@link SqlDialect#noneOf}), the turn's replies are batched inserts that skip duplicates and return the ids of
- * those written claimed, and outcomes are written in batches of up to a thousand; all of it is on the path of
- * every reply.
+ * ({@link SqlDialect#noneOf}), replies are batched inserts that skip duplicates, and outcomes are written in batches
+ * of up to a thousand; all of it is on the path of every reply. A turn's replies, written partly claimed and handed
+ * to delivery after the commit, are {@link OutboxWriter}'s.
  */
 @Singleton
 public class OutboxStore {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AttemptStore attempts;
     private final ChannelPauseStore pauses;
@@ -99,7 +89,7 @@ public class OutboxStore {
                 insert.setInt(2, reply.actionIndex());
                 insert.setString(3, reply.channel());
                 insert.setString(4, reply.recipient());
-                insert.setString(5, write(new Payload(reply.replyTo(), reply.text(), reply.attachments())));
+                insert.setString(5, ReplyPayload.json(reply));
                 insert.setObject(6, now);
                 insert.setObject(7, now);
                 insert.addBatch();
@@ -112,106 +102,8 @@ public class OutboxStore {
         }
     }
 
-    /**
-     * What {@link #insertForDelivery} wrote.
-     *
-     * @param claimed rows written already claimed by this instance, to hand straight to the delivery worker
-     * @param queued  rows written waiting in line ({@code PENDING}), for the delivery loop to claim
-     */
-    public record Written(List<Claimed> claimed, int queued) {
-    }
-
-    /**
-     * Writes a turn's replies, claiming at once those that can go out now: a row is written {@code SENDING} with a
-     * lease, ready for this instance's delivery worker, when its channel takes work here now and no earlier reply
-     * to the same recipient is still waiting or in flight (so per-recipient order holds). Every other row is
-     * written {@code PENDING} and claimed by the delivery loop in order. This saves a claim transaction per reply on
-     * the common path; should this instance die before sending, the lease lapses and another instance sends it.
-     * A reply already written for the same (event, action) is left alone.
-     *
-     * @param connection the turn's transaction
-     * @param replies    the replies, in the order the turn produced them
-     * @param now        the current time
-     * @param leaseUntil when the claim of a row written claimed lapses
-     * @param accepting  whether the delivery worker takes rows for a channel right now
-     * @return the rows written claimed, and how many were written waiting
-     * @throws SQLException on a database error
-     */
-    public Written insertForDelivery(Connection connection, List<NewReply> replies, Instant now, Instant leaseUntil,
-                                     Predicate<String> accepting) throws SQLException {
-        if (replies.isEmpty()) {
-            return new Written(List.of(), 0);
-        }
-        Instant lease = leaseUntil.truncatedTo(ChronoUnit.MILLIS);
-        OffsetDateTime created = now.atOffset(ZoneOffset.UTC);
-        Map<String, Boolean> clear = new HashMap<>();
-        List<Claimed> claimed = new ArrayList<>();
-        int queued = 0;
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox_message (event_id, "
-                + "action_index, channel, recipient, payload, status, attempts, next_attempt_at, claimed_until, "
-                + "created_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?) ON CONFLICT DO NOTHING",
-                Statement.RETURN_GENERATED_KEYS)) {
-            for (NewReply reply : replies) {
-                String line = reply.channel() + "\u0000" + reply.recipient();
-                boolean sendNow = accepting.test(reply.channel()) && lineClear(connection, clear, line, reply);
-                insert.setLong(1, reply.eventId());
-                insert.setInt(2, reply.actionIndex());
-                insert.setString(3, reply.channel());
-                insert.setString(4, reply.recipient());
-                insert.setString(5, write(new Payload(reply.replyTo(), reply.text(), reply.attachments())));
-                insert.setString(6, sendNow ? OutboxStatus.SENDING.name() : OutboxStatus.PENDING.name());
-                insert.setObject(7, created);
-                insert.setObject(8, sendNow ? lease.atOffset(ZoneOffset.UTC) : null);
-                insert.setObject(9, created);
-                if (insert.executeUpdate() == 0) {
-                    continue;
-                }
-                if (!sendNow) {
-                    // everything after a waiting row to the same recipient waits too
-                    clear.put(line, false);
-                    queued++;
-                    continue;
-                }
-                try (ResultSet keys = insert.getGeneratedKeys()) {
-                    if (!keys.next()) {
-                        throw new SQLException("the database returned no id for a new outbox row");
-                    }
-                    claimed.add(new Claimed(new OutboundMessage(keys.getLong(1), reply.channel(), reply.replyTo(),
-                            reply.text(), reply.attachments()), reply.recipient(), 0, lease, null));
-                }
-            }
-        }
-        return new Written(claimed, queued);
-    }
-
     private String noneBefore(Connection connection) throws SQLException {
         return "AND " + dialect.noneOf(connection, EARLIER, "e.status", UNFINISHED) + " ";
-    }
-
-    /** Whether no earlier reply to the reply's recipient is waiting or in flight; asked once per recipient. */
-    private static boolean lineClear(Connection connection, Map<String, Boolean> known, String line, NewReply reply)
-            throws SQLException {
-        Boolean clear = known.get(line);
-        if (clear == null) {
-            // one equality per status, within the recipient index's prefix, on both databases (see CLAIMABLE)
-            try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM outbox_message WHERE "
-                    + "channel = ? AND recipient = ? AND status = ? FETCH FIRST 1 ROWS ONLY")) {
-                clear = true;
-                for (OutboxStatus status : List.of(OutboxStatus.PENDING, OutboxStatus.SENDING)) {
-                    select.setString(1, reply.channel());
-                    select.setString(2, reply.recipient());
-                    select.setString(3, status.name());
-                    try (ResultSet rows = select.executeQuery()) {
-                        if (rows.next()) {
-                            clear = false;
-                            break;
-                        }
-                    }
-                }
-            }
-            known.put(line, clear);
-        }
-        return clear;
     }
 
     /**
@@ -240,10 +132,8 @@ public class OutboxStore {
             }
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    Payload payload = read(rows.getString(4));
-                    claimed.add(new Claimed(new OutboundMessage(rows.getLong(1), rows.getString(2), payload.replyTo(),
-                            payload.text(), payload.attachments()), rows.getString(3), rows.getInt(5), lease,
-                            rows.getString(6)));
+                    claimed.add(new Claimed(ReplyPayload.message(rows.getLong(1), rows.getString(2),
+                            rows.getString(4)), rows.getString(3), rows.getInt(5), lease, rows.getString(6)));
                 }
             }
         }
@@ -329,33 +219,5 @@ public class OutboxStore {
 
     static String cut(String error) {
         return error == null ? null : error.substring(0, Math.min(error.length(), 2000));
-    }
-
-    /**
-     * @param json a stored payload
-     * @return the reply it holds, for the admin API
-     */
-    static OutboundMessage message(long id, String channel, String json) {
-        Payload payload = read(json);
-        return new OutboundMessage(id, channel, payload.replyTo(), payload.text(), payload.attachments());
-    }
-
-    private static String write(Payload payload) {
-        try {
-            return JSON.writeValueAsString(payload);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Payload read(String json) {
-        try {
-            return JSON.readValue(json, Payload.class);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private record Payload(Map<String, String> replyTo, String text, List<Attachment> attachments) {
     }
 }

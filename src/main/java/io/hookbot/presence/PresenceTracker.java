@@ -34,8 +34,8 @@ public class PresenceTracker {
     }
 
     /**
-     * Applies what an event says about presence; events that say nothing (meetings, devices, batch markers) are
-     * ignored.
+     * Applies what an event says about presence; events that say nothing (meetings, devices) are ignored. Batch
+     * markers never come here: the sequencer consumes them before any turn.
      *
      * @param connection the turn's transaction
      * @param event      the event
@@ -44,8 +44,7 @@ public class PresenceTracker {
     public void record(Connection connection, Event event) throws SQLException {
         if (event instanceof PresenceChanged presence) {
             apply(connection, presence);
-        } else if (event instanceof MessageReceived message && message.sender() != null
-                && (message.sequence() == null || !message.sequence().marksBatch())) {
+        } else if (event instanceof MessageReceived message && message.sender() != null) {
             store.seen(connection, message.channel(), message.sender().id(), message.sender().name(),
                     message.timestamp());
         }

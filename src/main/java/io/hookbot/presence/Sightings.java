@@ -17,23 +17,19 @@ public final class Sightings {
     private final Map<String, Sighting> latest = new TreeMap<>();
 
     /**
-     * Notes a message's sender; messages without one, and empty-batch markers, are ignored.
+     * Notes a message's sender; a message without one is ignored. (Batch markers never come here: the sequencer
+     * consumes them before any turn.)
      *
      * @param message the message
      */
     public void add(MessageReceived message) {
-        if (message.sender() == null || (message.sequence() != null && message.sequence().marksBatch())) {
+        if (message.sender() == null) {
             return;
         }
         Sighting sighting = new Sighting(message.channel(), message.sender().id(), message.sender().name(),
                 message.timestamp());
         latest.merge(message.channel() + '\u0000' + message.sender().id(), sighting,
                 (older, newer) -> newer.at().isBefore(older.at()) ? older : newer);
-    }
-
-    /** Forgets everything, for a transaction that is tried again. */
-    public void clear() {
-        latest.clear();
     }
 
     Iterable<Sighting> inOrder() {

@@ -114,9 +114,4 @@ public class PluginRegistry implements PluginCatalog {
     public List<LoadFailure> failures() {
         return List.copyOf(failures);
     }
-
-    /** @return the folder plugin jars are read from */
-    public Path directory() {
-        return directory;
-    }
 }

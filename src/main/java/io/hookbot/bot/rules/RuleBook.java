@@ -80,11 +80,6 @@ public class RuleBook {
         return channels.find(channel).map(ChannelConfig::platform).orElse(null);
     }
 
-    /** @return the folder the rule files are read from */
-    public Path directory() {
-        return directory;
-    }
-
     /** Reads the folder again if a rule file was added, removed or written since the last read. */
     void reloadIfChanged() {
         try {
