@@ -2,7 +2,7 @@ package io.hookbot.admin;
 
 import io.hookbot.channel.ChannelConfig;
 import io.hookbot.channel.ChannelRegistry;
-import io.hookbot.db.Durability;
+import io.hookbot.db.DurableWrites;
 import io.hookbot.outbox.ChannelPause;
 import io.hookbot.outbox.ChannelPauseStore;
 import io.hookbot.outbox.DeliveryHealthIndicator;
@@ -28,14 +28,14 @@ public class ChannelAdminService {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelAdminService.class);
 
     private final TransactionOperations<Connection> transactions;
-    private final Durability durability;
+    private final DurableWrites durability;
     private final ChannelPauseStore pauses;
     private final ChannelRegistry channels;
     private final DeliveryWorker delivery;
     private final DeliveryHealthIndicator health;
 
     public ChannelAdminService(TransactionOperations<Connection> transactions, ChannelPauseStore pauses,
-                               ChannelRegistry channels, DeliveryWorker delivery, Durability durability,
+                               ChannelRegistry channels, DeliveryWorker delivery, DurableWrites durability,
                                DeliveryHealthIndicator health) {
         this.health = health;
         this.transactions = transactions;

@@ -1,10 +1,10 @@
 package io.hookbot.admin;
 
-import io.hookbot.db.Durability;
+import io.hookbot.db.DurableWrites;
 import io.hookbot.inbox.Dispatcher;
-import io.hookbot.inbox.InboxQueries;
-import io.hookbot.inbox.InboxQueries.ChannelBacklog;
-import io.hookbot.inbox.InboxQueries.FailedPage;
+import io.hookbot.inbox.InboxBacklog;
+import io.hookbot.inbox.InboxBacklog.ChannelBacklog;
+import io.hookbot.inbox.InboxBacklog.FailedPage;
 import io.hookbot.inbox.InboxWriter;
 import io.hookbot.inbox.journal.QuarantinedEvents;
 import io.micronaut.transaction.TransactionOperations;
@@ -32,14 +32,14 @@ public class InboxAdminService {
     private static final Logger LOG = LoggerFactory.getLogger(InboxAdminService.class);
 
     private final TransactionOperations<Connection> transactions;
-    private final InboxQueries queries;
+    private final InboxBacklog queries;
     private final Dispatcher dispatcher;
-    private final Durability durability;
+    private final DurableWrites durability;
     private final InboxWriter writer;
     private final QuarantinedEvents quarantine;
 
-    public InboxAdminService(TransactionOperations<Connection> transactions, InboxQueries queries,
-                             Dispatcher dispatcher, Durability durability, InboxWriter writer,
+    public InboxAdminService(TransactionOperations<Connection> transactions, InboxBacklog queries,
+                             Dispatcher dispatcher, DurableWrites durability, InboxWriter writer,
                              QuarantinedEvents quarantine) {
         this.writer = writer;
         this.quarantine = quarantine;
@@ -130,7 +130,7 @@ public class InboxAdminService {
      * @throws AdminException 404 if there is no such event, 409 if it did not fail or is a schedule firing
      */
     public Map<String, Object> retry(long id) {
-        InboxQueries.Retry retry = durability.executeWrite(s -> queries.retry(s.getConnection(), id));
+        InboxBacklog.Retry retry = durability.executeWrite(s -> queries.retry(s.getConnection(), id));
         switch (retry.result()) {
             case NOT_FOUND -> throw AdminException.notFound("there is no inbox event " + id);
             case NOT_FAILED -> throw AdminException.conflict("inbox event " + id
@@ -151,7 +151,7 @@ public class InboxAdminService {
         return body;
     }
 
-    private static Map<String, Object> view(InboxQueries.FailedEvent event) {
+    private static Map<String, Object> view(InboxBacklog.FailedEvent event) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", event.id());
         view.put("channel", event.channel());

@@ -1,6 +1,6 @@
 package io.hookbot.admin;
 
-import io.hookbot.db.Durability;
+import io.hookbot.db.DurableWrites;
 import io.hookbot.outbox.AttemptStore;
 import io.hookbot.outbox.DeliveryWorker;
 import io.hookbot.outbox.OutboxQueries;
@@ -23,13 +23,13 @@ public class OutboxAdminService {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxAdminService.class);
 
     private final TransactionOperations<Connection> transactions;
-    private final Durability durability;
+    private final DurableWrites durability;
     private final OutboxQueries queries;
     private final AttemptStore attempts;
     private final DeliveryWorker delivery;
 
     public OutboxAdminService(TransactionOperations<Connection> transactions, OutboxQueries queries,
-                              AttemptStore attempts, DeliveryWorker delivery, Durability durability) {
+                              AttemptStore attempts, DeliveryWorker delivery, DurableWrites durability) {
         this.transactions = transactions;
         this.durability = durability;
         this.queries = queries;

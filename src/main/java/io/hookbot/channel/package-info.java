@@ -22,7 +22,7 @@
  * ({@link io.hookbot.channel.SenderRegistry} chooses it before the platform's own); like the platforms, it depends
  * on this package, never the other way.
  *
- * <p>Depends on {@code api}, {@code config} and {@code worker}; nothing of storage (the endpoint that stores what
+ * <p>Depends on {@code api} and {@code config}; nothing of storage (the endpoint that stores what
  * a platform reads is {@code webhook}).
  */
 package io.hookbot.channel;

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * them, so that what depends on H2's internals (which change between H2 versions) is in one place, with the test
  * that fails when it breaks ({@code HardKillTest}).
  *
- * <p>Why the engine and not SQL: what {@link Durability} needs is "the commits made so far are in the file when this
+ * <p>Why the engine and not SQL: what {@link DurableWrites} needs is "the commits made so far are in the file when this
  * returns", and no more (a {@code write} to the operating system, no {@code fsync}: that survives {@code kill -9},
  * as the inbox journal's appends do). H2's {@code CHECKPOINT} comes closest, but it is the store's plain
  * {@code commit()}, which returns at once when H2's background writer has already taken the latest commits into a

@@ -10,7 +10,7 @@
  * The differences are few, each a line, and each method gives the same rows on both; the SQL both run alike (H2
  * in PostgreSQL mode: {@code ON CONFLICT DO NOTHING}, {@code FOR UPDATE SKIP LOCKED}) stays in the stores.
  *
- * <p>Also here: {@link io.hookbot.db.Durability}, which makes commits reach the disk on the embedded H2 when
+ * <p>Also here: {@link io.hookbot.db.DurableWrites}, which makes commits reach the disk on the embedded H2 when
  * something is about to be acknowledged, {@link io.hookbot.db.DatabaseErrors}, which tells an error the data caused
  * from one of the database, {@link io.hookbot.db.RetentionJob}, the timer behind the inbox's and the outbox's
  * retention settings, and what the health components that read the database share:

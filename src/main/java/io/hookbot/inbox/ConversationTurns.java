@@ -10,6 +10,7 @@ import io.hookbot.conversation.Conversation;
 import io.hookbot.conversation.ConversationStore;
 import io.hookbot.conversation.KnownSenders;
 import io.hookbot.outbox.NewReply;
+import io.hookbot.outbox.ReplyAddressing;
 import io.hookbot.presence.PresenceTracker;
 import io.hookbot.presence.Sightings;
 import io.hookbot.worker.SafeErrors;
@@ -45,19 +46,19 @@ final class ConversationTurns {
     private final ConversationStore conversations;
     private final PresenceTracker presence;
     private final TurnProcessor turns;
-    private final TurnReplies turnReplies;
+    private final ReplyAddressing replyAddressing;
     private final PresenceView presenceView;
     private final KnownSenders knownSenders;
 
     ConversationTurns(InboxStore inbox, Sequencer sequencer, ConversationStore conversations, PresenceTracker presence,
-                      TurnProcessor turns, TurnReplies turnReplies, PresenceView presenceView,
+                      TurnProcessor turns, ReplyAddressing replyAddressing, PresenceView presenceView,
                       KnownSenders knownSenders) {
         this.inbox = inbox;
         this.sequencer = sequencer;
         this.conversations = conversations;
         this.presence = presence;
         this.turns = turns;
-        this.turnReplies = turnReplies;
+        this.replyAddressing = replyAddressing;
         this.presenceView = presenceView;
         this.knownSenders = knownSenders;
     }
@@ -133,7 +134,7 @@ final class ConversationTurns {
             TurnLookups lookups = TurnLookups.of(presenceView, firstMessage);
             try {
                 TurnResult result = turns.process(new Turn(stored.id(), stored.event(), conversation, now, lookups));
-                turnReplies.collect(stored, result.actions(), turned.replies);
+                replyAddressing.collect(stored.id(), stored.event(), result.actions(), turned.replies);
                 conversation = new Conversation(conversation.id(), conversation.channel(), conversation.key(),
                         result.state(), conversation.turns() + 1);
                 errors.add(null);

@@ -1,7 +1,7 @@
 package io.hookbot.inbox;
 
 import io.hookbot.inbox.journal.NewEvent;
-import io.hookbot.db.Durability;
+import io.hookbot.db.DurableWrites;
 import io.hookbot.inbox.journal.EventTable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -15,11 +15,11 @@ import java.util.Set;
 final class InboxTable implements EventTable {
 
     private final TransactionOperations<Connection> transactions;
-    private final Durability durability;
+    private final DurableWrites durability;
     private final InboxStore store;
     private final Dispatcher dispatcher;
 
-    InboxTable(TransactionOperations<Connection> transactions, Durability durability, InboxStore store,
+    InboxTable(TransactionOperations<Connection> transactions, DurableWrites durability, InboxStore store,
                Dispatcher dispatcher) {
         this.transactions = transactions;
         this.durability = durability;

@@ -4,7 +4,7 @@ import io.hookbot.inbox.journal.NewEvent;
 import io.hookbot.channel.InboundEvent;
 import io.hookbot.channel.StoreOutcome;
 import io.hookbot.channel.WebhookRejection;
-import io.hookbot.db.Durability;
+import io.hookbot.db.DurableWrites;
 import io.hookbot.db.SqlDialect;
 import io.hookbot.inbox.journal.CommittingIntake;
 import io.hookbot.inbox.journal.Intake;
@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Stores webhook events in the inbox. One writer thread gathers the events of every webhook waiting at that moment
- * into one transaction (group commit), whose commit is on the disk when it returns ({@link Durability}), and wakes
+ * into one transaction (group commit), whose commit is on the disk when it returns ({@link DurableWrites}), and wakes
  * the {@link Dispatcher}.
  *
  * <p>When is a webhook acknowledged? That is the {@link Intake}'s business, picked once, at start-up or at the first
@@ -51,7 +51,7 @@ public class InboxWriter implements ApplicationEventListener<ServerStartupEvent>
     private static final Duration STUCK_AFTER = Duration.ofMinutes(1);
 
     private final TransactionOperations<Connection> transactions;
-    private final Durability durability;
+    private final DurableWrites durability;
     private final SqlDialect dialect;
     private final InboxTable table;
     private final QuarantinedEvents quarantine;
@@ -64,7 +64,7 @@ public class InboxWriter implements ApplicationEventListener<ServerStartupEvent>
     /** True once stopping: new webhooks are refused, what was taken is written out. */
     private volatile boolean closed;
 
-    public InboxWriter(TransactionOperations<Connection> transactions, Durability durability, SqlDialect dialect,
+    public InboxWriter(TransactionOperations<Connection> transactions, DurableWrites durability, SqlDialect dialect,
                        InboxTable table, Supervisor supervisor, QuarantinedEvents quarantine,
                        InboxSettings settings) {
         this.transactions = transactions;

@@ -15,7 +15,8 @@
  * retention ({@link io.hookbot.inbox.InboxRetention}), which
  * bounds how long a redelivery is recognised; the {@code inbox} health component says when the oldest pending event
  * waits too long, and how many journaled and quarantined events there are. Depends on {@code api}, {@code channel},
- * {@code conversation}, {@code presence}, {@code bot}, {@code outbox}, {@code db}, {@code config}, {@code worker},
+ * {@code conversation}, {@code presence}, {@code bot} (with {@code bot.rules} and {@code bot.plugins}:
+ * the turn's evaluation and a plugin turn's hand-back), {@code outbox}, {@code db}, {@code config}, {@code worker},
  * and on {@code inbox.journal} (the intakes, the quarantine, {@link io.hookbot.inbox.journal.NewEvent}), which
  * does not depend on this package.
  */

@@ -2,7 +2,7 @@ package io.hookbot.outbox;
 
 import io.hookbot.channel.ChannelRegistry;
 import io.hookbot.channel.SenderRegistry;
-import io.hookbot.db.Durability;
+import io.hookbot.db.DurableWrites;
 import io.hookbot.worker.SafeErrors;
 import io.hookbot.worker.Supervisor;
 import io.hookbot.worker.Worker;
@@ -39,7 +39,7 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
     private final TransactionOperations<Connection> transactions;
     private final OutboxStore store;
     private final ChannelPauseStore pauses;
-    private final Durability durability;
+    private final DurableWrites durability;
     private final Supervisor supervisor;
     private final boolean enabled;
     private final Duration pollInterval;
@@ -53,7 +53,7 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
 
     public DeliveryWorker(TransactionOperations<Connection> transactions, OutboxStore store, ChannelPauseStore pauses,
                           SenderRegistry senders, DeliveryDecision decision, ChannelRegistry channels,
-                          Durability durability, Supervisor supervisor,
+                          DurableWrites durability, Supervisor supervisor,
                           DeliverySettings settings) {
         this.transactions = transactions;
         this.store = store;

@@ -4,7 +4,7 @@
  * {@link io.hookbot.outbox.DeliveryWorker} (the loop: claims, outcomes, housekeeping) and its {@code Sending} side (the
  * lanes and the attempts) through each channel's sender, with retries and backoff, in order per recipient; the
  * table's SQL is {@link io.hookbot.outbox.OutboxStore}'s; a send's recorded outcome is on the
- * disk before the worker moves on ({@link io.hookbot.db.Durability}). The {@code delivery} health component says
+ * disk before the worker moves on ({@link io.hookbot.db.DurableWrites}). The {@code delivery} health component says
  * when a channel is paused or a due reply waits too long. Depends on {@code api}, {@code channel}, {@code db},
  * {@code config} and {@code worker}.
  */

@@ -43,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * inbox journal, and what the journal holds at the next start is stored then ({@link io.hookbot.inbox.journal.InboxJournal}). The second
  * test kills the process while the inbox writer is behind a burst of 200-event calls (when it was written, 8,200
  * of the 16,000 acknowledged events were not in the table yet, and the test failed with the recovery disabled).
- * With the journal off and without the write before the acknowledgement ({@link io.hookbot.db.Durability}) the
+ * With the journal off and without the write before the acknowledgement ({@link io.hookbot.db.DurableWrites}) the
  * first test fails: acknowledged events sit in memory when the process dies.
  */
 class HardKillTest {

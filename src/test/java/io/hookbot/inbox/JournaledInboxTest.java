@@ -1,7 +1,7 @@
 package io.hookbot.inbox;
 
 import io.hookbot.inbox.journal.NewEvent;
-import io.hookbot.db.Durability;
+import io.hookbot.db.DurableWrites;
 import io.hookbot.inbox.journal.InboxJournal;
 import io.hookbot.inbox.journal.JournalRecords;
 import io.hookbot.inbox.journal.JournalingIntake;
@@ -79,7 +79,7 @@ class JournaledInboxTest {
         Eventually.await("the first reply", () -> gateway.calls("/api/send/sms").size() == 1);
         Map<String, Object> row = app.query(
                 "SELECT channel, dedupe_key, conversation_key, event_type, payload FROM inbox_event").get(0);
-        Path folder = JournalingIntake.journalFolder(app.context().getBean(Durability.class).embeddedFile().orElseThrow());
+        Path folder = JournalingIntake.journalFolder(app.context().getBean(DurableWrites.class).embeddedFile().orElseThrow());
         app.stop();
 
         // as a crash leaves it: the stored event once more (written to the table just before the crash) and a
@@ -109,7 +109,7 @@ class JournaledInboxTest {
     void copiesOfOneWebhookRacingEachOtherAreStoredOnceAndTheAnswersAddUp() throws Exception {
         app.start();
         assertTrue(Files.isDirectory(JournalingIntake.journalFolder(
-                app.context().getBean(Durability.class).embeddedFile().orElseThrow())), "the journal is on");
+                app.context().getBean(DurableWrites.class).embeddedFile().orElseThrow())), "the journal is on");
         int copies = 8;
         int entries = 200;
         ExecutorService threads = Executors.newFixedThreadPool(copies);
@@ -167,7 +167,7 @@ class JournaledInboxTest {
     @Test
     void withTheJournalOffNoJournalIsKeptAndWebhooksAreStillStoredOnce() {
         app.with("hookbot.inbox.journal", false).start();
-        Path folder = JournalingIntake.journalFolder(app.context().getBean(Durability.class).embeddedFile().orElseThrow());
+        Path folder = JournalingIntake.journalFolder(app.context().getBean(DurableWrites.class).embeddedFile().orElseThrow());
 
         String body = Samples.read("sms-gateway/sms.form");
         assertEquals("{\"stored\":1,\"duplicates\":0}", app.post("sms-main", FORM, body).body());
@@ -182,7 +182,7 @@ class JournaledInboxTest {
         String url = ((String) database.properties().get("datasources.default.url"))
                 .replace(";DB_CLOSE_ON_EXIT=FALSE", "") + ";AUTO_SERVER=TRUE";   // H2 refuses the two together
         app.with("datasources.default.url", url).start();
-        Path folder = JournalingIntake.journalFolder(app.context().getBean(Durability.class).embeddedFile().orElseThrow());
+        Path folder = JournalingIntake.journalFolder(app.context().getBean(DurableWrites.class).embeddedFile().orElseThrow());
 
         assertEquals("{\"stored\":1,\"duplicates\":0}",
                 app.post("sms-main", FORM, Samples.read("sms-gateway/sms.form")).body());

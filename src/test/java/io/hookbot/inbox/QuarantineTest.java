@@ -1,7 +1,7 @@
 package io.hookbot.inbox;
 
 import io.hookbot.inbox.journal.NewEvent;
-import io.hookbot.db.Durability;
+import io.hookbot.db.DurableWrites;
 import io.hookbot.inbox.journal.InboxJournal;
 import io.hookbot.inbox.journal.InboxQuarantine;
 import io.hookbot.inbox.journal.JournalRecords;
@@ -80,7 +80,7 @@ class QuarantineTest {
         Map<String, Object> row = app.query(
                 "SELECT channel, dedupe_key, conversation_key, event_type, payload FROM inbox_event").get(0);
         Path journalFolder = JournalingIntake.journalFolder(
-                app.context().getBean(Durability.class).embeddedFile().orElseThrow());
+                app.context().getBean(DurableWrites.class).embeddedFile().orElseThrow());
         app.stop();
 
         String payload = (String) row.get("payload");
@@ -135,7 +135,7 @@ class QuarantineTest {
         Map<String, Object> row = app.query(
                 "SELECT channel, dedupe_key, conversation_key, event_type, payload FROM inbox_event").get(0);
         Path folder = JournalingIntake.quarantineFolder(
-                app.context().getBean(Durability.class).embeddedFile().orElseThrow());
+                app.context().getBean(DurableWrites.class).embeddedFile().orElseThrow());
         app.stop();
         // as if a cause since fixed had refused it
         NewEvent event = event(row, "-fixed", ((String) row.get("payload"))

@@ -12,7 +12,7 @@ final class CooldownSubject {
     private CooldownSubject() {
     }
 
-    static String of(Firing firing, Cooldown.Per per) {
+    static String of(FiredRule firing, Cooldown.Per per) {
         if (firing.event() == null || per == Cooldown.Per.RULE) {
             return "rule";
         }

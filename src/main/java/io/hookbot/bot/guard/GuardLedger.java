@@ -122,7 +122,7 @@ public class GuardLedger {
      * @param guardrail  what blocked it
      * @throws SQLException on a database error
      */
-    public void countBlock(Connection connection, String channel, String key, Firing firing, Guardrail guardrail)
+    public void countBlock(Connection connection, String channel, String key, FiredRule firing, Guardrail guardrail)
             throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE guardrail_block "
                 + "SET blocked = blocked + 1, last_blocked_at = ? "

@@ -20,7 +20,7 @@ public final class StaticGuards {
      * @param channelSelf the ids the event's channel knows as its own ({@code hookbot.channels.<name>.self})
      * @return the guardrail that blocks it, or empty
      */
-    public static Optional<Blocked> check(Firing firing, Set<String> channelSelf) {
+    public static Optional<Blocked> check(FiredRule firing, Set<String> channelSelf) {
         Guardrails guardrails = firing.guardrails();
         User person = firing.person();
         if (person != null && person.id() != null) {

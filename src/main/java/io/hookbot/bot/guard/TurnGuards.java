@@ -19,22 +19,22 @@ import java.util.Optional;
  * bot, quiet hours, the reply cap, the cooldown. The cooldown comes last because checking it takes it.
  */
 @Singleton
-public class TurnGuards implements FiringGate {
+public class TurnGuards implements FiredRuleGate {
 
     private static final Logger LOG = LoggerFactory.getLogger(TurnGuards.class);
 
     private final TransactionOperations<Connection> transactions;
     private final GuardLedger ledger;
-    private final ChannelSelf channelSelf;
+    private final BotOwnIds channelSelf;
 
-    public TurnGuards(TransactionOperations<Connection> transactions, GuardLedger ledger, ChannelSelf channelSelf) {
+    public TurnGuards(TransactionOperations<Connection> transactions, GuardLedger ledger, BotOwnIds channelSelf) {
         this.transactions = transactions;
         this.ledger = ledger;
         this.channelSelf = channelSelf;
     }
 
     @Override
-    public Optional<Blocked> check(Firing firing) {
+    public Optional<Blocked> check(FiredRule firing) {
         String channel = firing.event() == null ? ScheduleFired.CHANNEL : firing.event().channel();
         String key = firing.event() == null ? firing.name() : firing.event().conversation();
         Optional<Blocked> blocked = StaticGuards.check(firing, channelSelf.of(channel));
@@ -52,7 +52,7 @@ public class TurnGuards implements FiringGate {
     }
 
     @Override
-    public void fired(Firing firing, int messages) {
+    public void fired(FiredRule firing, int messages) {
         if (messages == 0 || firing.event() == null) {
             return;
         }
@@ -63,7 +63,7 @@ public class TurnGuards implements FiringGate {
         });
     }
 
-    private Optional<Blocked> durable(Connection connection, Firing firing) throws SQLException {
+    private Optional<Blocked> durable(Connection connection, FiredRule firing) throws SQLException {
         Guardrails guardrails = firing.guardrails();
         int cap = guardrails.repliesPerMinute();
         if (firing.sends() && cap > 0 && firing.event() != null) {

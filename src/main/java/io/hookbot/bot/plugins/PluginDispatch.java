@@ -18,7 +18,7 @@ import java.util.function.Function;
 
 /**
  * Gives each turn the handoff its rules' {@code plugin:} actions use: find the plugin, build its turn, run it. The
- * turn's presence view is the server's, bound to the turn's thread (see {@link TurnPresence}), so a plugin reads
+ * turn's presence view is the server's, bound to the turn's thread (see {@link PluginPresenceView}), so a plugin reads
  * presence inside the turn's transaction wherever it runs.
  */
 @Singleton
@@ -75,7 +75,7 @@ public class PluginDispatch {
                 return List.of();
             }
             // the handoff is called on the turn's thread, which holds the turn's transaction
-            TurnPresence turnPresence = new TurnPresence(presence, Thread.currentThread());
+            PluginPresenceView turnPresence = new PluginPresenceView(presence, Thread.currentThread());
             PluginTurn turn = new PluginTurn(turnId, given, state, captures, parameters, plugin.settings(),
                     Clock.fixed(now, ZoneOffset.UTC), turnPresence, firstMessage);
             return runner.call(plugin.plugin(), turn, turnPresence);

@@ -145,7 +145,7 @@ public class PluginRunner {
      * @param presence the presence view in the turn, to route to the turn's thread; {@code null} if it needs none
      * @return its actions, checked; empty if it was cut off
      */
-    List<Action> call(BotPlugin plugin, PluginTurn turn, TurnPresence presence) {
+    List<Action> call(BotPlugin plugin, PluginTurn turn, PluginPresenceView presence) {
         String id = plugin.id();
         try {
             if (watchdog != null && !quarantined.contains(id)) {
@@ -159,8 +159,8 @@ public class PluginRunner {
         }
     }
 
-    private List<Action> callOnPluginThread(String id, BotPlugin plugin, PluginTurn turn, TurnPresence presence) {
-        HandedOffCall call = new HandedOffCall();
+    private List<Action> callOnPluginThread(String id, BotPlugin plugin, PluginTurn turn, PluginPresenceView presence) {
+        PluginThreadCall call = new PluginThreadCall();
         if (presence != null) {
             presence.handedOffTo(call);
         }

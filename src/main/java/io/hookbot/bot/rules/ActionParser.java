@@ -40,11 +40,11 @@ final class ActionParser {
         // an empty list is allowed on purpose: the rule answers with silence and stops the rules below
         List<RuleAction> actions = new ArrayList<>();
         for (YamlNode item : sequence.items()) {
-            YamlNode.Mapping mapping = Nodes.mapping(item, "an action", problems).orElse(null);
+            YamlNode.Mapping mapping = YamlValues.mapping(item, "an action", problems).orElse(null);
             if (mapping == null) {
                 continue;
             }
-            Nodes.onlyKeys(mapping, KEYS, "an action", problems);
+            YamlValues.onlyKeys(mapping, KEYS, "an action", problems);
             if (mapping.get("plugin").isPresent()) {
                 plugin(mapping, actions);
                 continue;
@@ -63,7 +63,7 @@ final class ActionParser {
                         .ifPresent(t -> actions.add(new RuleAction.ReplyAction(t, entry.keyLocation())));
                 case "send" -> new SendActionParser(problems, scope).parse(entry.value()).ifPresent(actions::add);
                 case "set" -> set(entry.value(), actions);
-                case "clear" -> Nodes.texts(entry.value(), "clear", problems)
+                case "clear" -> YamlValues.texts(entry.value(), "clear", problems)
                         .forEach(key -> actions.add(new RuleAction.ClearAction(key)));
                 default -> {
                     // reported by onlyKeys
@@ -79,12 +79,12 @@ final class ActionParser {
             return;
         }
         YamlNode idNode = mapping.get("plugin").orElseThrow();
-        String id = Nodes.text(idNode, "plugin", problems).orElse(null);
+        String id = YamlValues.text(idNode, "plugin", problems).orElse(null);
         if (id != null && knownPlugins != null && !knownPlugins.contains(id)) {
             problems.add(idNode, "unknown plugin '" + id + "'; plugins loaded: " + knownPlugins.stream().sorted().toList());
         }
         java.util.Map<String, Template> parameters = new java.util.LinkedHashMap<>();
-        mapping.get("with").flatMap(node -> Nodes.mapping(node, "with", problems)).ifPresent(with -> {
+        mapping.get("with").flatMap(node -> YamlValues.mapping(node, "with", problems)).ifPresent(with -> {
             for (YamlNode.Entry entry : with.entries()) {
                 template(entry.value(), "with." + entry.key()).ifPresent(t -> parameters.put(entry.key(), t));
             }
@@ -95,7 +95,7 @@ final class ActionParser {
     }
 
     private void set(YamlNode node, List<RuleAction> actions) {
-        Nodes.mapping(node, "set", problems).ifPresent(mapping -> {
+        YamlValues.mapping(node, "set", problems).ifPresent(mapping -> {
             if (mapping.entries().isEmpty()) {
                 problems.add(node, "set must name at least one key: set: {step: asked}");
             }
@@ -107,6 +107,6 @@ final class ActionParser {
     }
 
     private Optional<Template> template(YamlNode node, String what) {
-        return Nodes.template(node, what, scope, problems);
+        return YamlValues.template(node, what, scope, problems);
     }
 }

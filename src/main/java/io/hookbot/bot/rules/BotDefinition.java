@@ -95,7 +95,7 @@ public final class BotDefinition {
     }
 
     /** @return the positions of the rules that may answer the event, in order (see {@link RuleIndex}) */
-    int[] candidates(Facts facts) {
+    int[] candidates(TurnFacts facts) {
         return index.candidates(facts);
     }
 
@@ -121,12 +121,12 @@ public final class BotDefinition {
     }
 
     /** Adds a fired rule's actions, applying its state changes as it goes so later templates see them. */
-    void fire(Rule rule, Facts facts, Map<String, String> captures, Map<String, String> state, List<Action> actions) {
+    void fire(Rule rule, TurnFacts facts, Map<String, String> captures, Map<String, String> state, List<Action> actions) {
         fire(rule, facts, captures, state, actions, PluginHandoff.NONE);
     }
 
     /** As above; a plugin's actions are applied and added in place of its {@code plugin:} action. */
-    void fire(Rule rule, Facts facts, Map<String, String> captures, Map<String, String> state, List<Action> actions,
+    void fire(Rule rule, TurnFacts facts, Map<String, String> captures, Map<String, String> state, List<Action> actions,
               PluginHandoff plugins) {
         TemplateValues values = new TemplateValues(name, zone, facts, captures, state);
         for (RuleAction ruleAction : rule.actions()) {

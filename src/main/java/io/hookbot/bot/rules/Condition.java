@@ -19,7 +19,7 @@ sealed interface Condition permits Condition.Always, Condition.All, Condition.An
      * @param captures where named captures go
      * @return whether the turn passes
      */
-    boolean test(Facts facts, Map<String, String> captures);
+    boolean test(TurnFacts facts, Map<String, String> captures);
 
     /** @return what the condition asks for, in the words of the rule file, for {@code try} and the docs */
     String describe();
@@ -27,7 +27,7 @@ sealed interface Condition permits Condition.Always, Condition.All, Condition.An
     /** Passes every turn: a rule without {@code when}. */
     record Always() implements Condition {
         @Override
-        public boolean test(Facts facts, Map<String, String> captures) {
+        public boolean test(TurnFacts facts, Map<String, String> captures) {
             return true;
         }
 
@@ -40,7 +40,7 @@ sealed interface Condition permits Condition.Always, Condition.All, Condition.An
     /** @param all conditions that must all pass, tried in order */
     record All(List<Condition> all) implements Condition {
         @Override
-        public boolean test(Facts facts, Map<String, String> captures) {
+        public boolean test(TurnFacts facts, Map<String, String> captures) {
             for (Condition condition : all) {
                 if (!condition.test(facts, captures)) {
                     return false;
@@ -58,7 +58,7 @@ sealed interface Condition permits Condition.Always, Condition.All, Condition.An
     /** @param any conditions of which one must pass; the first that does gives its captures */
     record Any(List<Condition> any) implements Condition {
         @Override
-        public boolean test(Facts facts, Map<String, String> captures) {
+        public boolean test(TurnFacts facts, Map<String, String> captures) {
             for (Condition condition : any) {
                 Map<String, String> own = new HashMap<>();
                 if (condition.test(facts, own)) {
@@ -78,7 +78,7 @@ sealed interface Condition permits Condition.Always, Condition.All, Condition.An
     /** @param not the condition that must fail; its captures are never kept */
     record Not(Condition not) implements Condition {
         @Override
-        public boolean test(Facts facts, Map<String, String> captures) {
+        public boolean test(TurnFacts facts, Map<String, String> captures) {
             return !not.test(facts, new HashMap<>());
         }
 

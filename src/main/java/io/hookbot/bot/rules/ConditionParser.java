@@ -55,14 +55,14 @@ final class ConditionParser {
      * @return the condition; {@link Condition.Always} where it had mistakes (they are in the problems)
      */
     Condition parse(YamlNode node) {
-        YamlNode.Mapping mapping = Nodes.mapping(node, "'when' (and every all/any/not item)", problems).orElse(null);
+        YamlNode.Mapping mapping = YamlValues.mapping(node, "'when' (and every all/any/not item)", problems).orElse(null);
         if (mapping == null) {
             return new Condition.Always();
         }
         if (mapping.entries().isEmpty()) {
             problems.add(node, "an empty condition; leave 'when' out for a rule that always fires");
         }
-        Nodes.onlyKeys(mapping, KEYS, "a condition", problems);
+        YamlValues.onlyKeys(mapping, KEYS, "a condition", problems);
         List<Condition> all = new ArrayList<>();
         for (YamlNode.Entry entry : mapping.entries()) {
             Condition condition = one(entry.key(), entry.value());
@@ -82,7 +82,7 @@ final class ConditionParser {
             case "phrase":
                 return new TextCondition.Phrase(folded(value, "phrase"));
             case "regex":
-                return Nodes.text(value, "regex", problems).map(source -> regex(value, source)).orElse(null);
+                return YamlValues.text(value, "regex", problems).map(source -> regex(value, source)).orElse(null);
             case "platform":
                 return new TurnCondition.Platform(names(value, "platform", platforms.get().ids(), "platforms"));
             case "channel":
@@ -90,7 +90,7 @@ final class ConditionParser {
             case "kind":
                 return new TurnCondition.Kind(kinds(value));
             case "role":
-                return new TurnCondition.Role(lower(Nodes.texts(value, "role", problems)));
+                return new TurnCondition.Role(lower(YamlValues.texts(value, "role", problems)));
             case "state":
                 return state(value);
             case "time":
@@ -103,7 +103,7 @@ final class ConditionParser {
             case "presence":
                 return new PresenceConditionParser(problems, knownChannels).parse(value);
             case "first-message":
-                return Nodes.bool(value, "first-message", problems).map(LookupCondition.FirstMessage::new).orElse(null);
+                return YamlValues.bool(value, "first-message", problems).map(LookupCondition.FirstMessage::new).orElse(null);
             default:
                 return null;
         }
@@ -111,7 +111,7 @@ final class ConditionParser {
 
     private List<String> folded(YamlNode value, String what) {
         List<String> folded = new ArrayList<>();
-        for (String text : Nodes.texts(value, what, problems)) {
+        for (String text : YamlValues.texts(value, what, problems)) {
             String f = Normalizer.fold(text);
             if (f.isBlank()) {
                 problems.add(value, what + " '" + text + "' has no letters or digits, so it can never match");
@@ -140,7 +140,7 @@ final class ConditionParser {
     }
 
     private Set<String> names(YamlNode value, String what, Set<String> known, String knownWhat) {
-        Set<String> names = new LinkedHashSet<>(Nodes.texts(value, what, problems));
+        Set<String> names = new LinkedHashSet<>(YamlValues.texts(value, what, problems));
         if (known != null) {
             for (String name : names) {
                 if (!known.contains(name)) {
@@ -154,7 +154,7 @@ final class ConditionParser {
 
     private Set<MessageKind> kinds(YamlNode value) {
         Set<MessageKind> kinds = new LinkedHashSet<>();
-        for (String text : Nodes.texts(value, "kind", problems)) {
+        for (String text : YamlValues.texts(value, "kind", problems)) {
             try {
                 kinds.add(MessageKind.valueOf(text.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
@@ -166,7 +166,7 @@ final class ConditionParser {
     }
 
     private Condition state(YamlNode value) {
-        YamlNode.Mapping mapping = Nodes.mapping(value, "state", problems).orElse(null);
+        YamlNode.Mapping mapping = YamlValues.mapping(value, "state", problems).orElse(null);
         if (mapping == null) {
             return null;
         }
@@ -174,7 +174,7 @@ final class ConditionParser {
         for (YamlNode.Entry entry : mapping.entries()) {
             YamlNode wanted = entry.value();
             Set<String> values = wanted instanceof YamlNode.Scalar s && s.isNull()
-                    ? Set.of() : Set.copyOf(Nodes.texts(wanted, "state." + entry.key(), problems));
+                    ? Set.of() : Set.copyOf(YamlValues.texts(wanted, "state." + entry.key(), problems));
             all.add(new TurnCondition.State(entry.key(), values));
         }
         if (all.isEmpty()) {

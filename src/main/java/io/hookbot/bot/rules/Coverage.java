@@ -18,7 +18,7 @@ import java.util.TreeMap;
  *       ({@link Precedence}).</li>
  * </ul>
  *
- * <p>Which channels a rule can hear is judged as {@link ReplyReach} judges it, from the bot's {@code channels} and the
+ * <p>Which channels a rule can hear is judged as {@link ReplyDestinationCheck} judges it, from the bot's {@code channels} and the
  * rule's {@code channel} and {@code platform} conditions that must hold. That errs on the side of hearing, so a
  * channel is called silent only when no rule can possibly answer it, and two bots overlap when both have a message
  * rule that sends and may hear the channel, whatever their keywords.
@@ -91,7 +91,7 @@ public final class Coverage {
             if (rule.schedule() != null || replies && (rule.trigger().family() != Trigger.Family.MESSAGE || !rule.sends())) {
                 continue;
             }
-            ReplyReach.Narrowing narrowing = ReplyReach.Narrowing.of(rule.condition());
+            ReplyDestinationCheck.Narrowing narrowing = ReplyDestinationCheck.Narrowing.of(rule.condition());
             if ((narrowing.channels() == null || narrowing.channels().contains(channel))
                     && (narrowing.platforms() == null || platform.isEmpty() || narrowing.platforms().contains(platform))) {
                 return true;

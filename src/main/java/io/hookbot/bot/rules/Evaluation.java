@@ -1,7 +1,7 @@
 package io.hookbot.bot.rules;
 
 import io.hookbot.api.Event;
-import io.hookbot.bot.guard.FiringGate;
+import io.hookbot.bot.guard.FiredRuleGate;
 
 import java.time.Instant;
 import java.util.Map;
@@ -21,13 +21,13 @@ import java.util.Map;
  * @param observer who is told each rule's verdict
  */
 public record Evaluation(Event event, String platform, Instant now, Map<String, String> state, TurnLookups lookups,
-                         PluginHandoff plugins, FiringGate gate, RuleObserver observer) {
+                         PluginHandoff plugins, FiredRuleGate gate, RuleObserver observer) {
 
     public Evaluation {
         state = state == null ? Map.of() : state;
         lookups = lookups == null ? TurnLookups.NONE : lookups;
         plugins = plugins == null ? PluginHandoff.NONE : plugins;
-        gate = gate == null ? FiringGate.OPEN : gate;
+        gate = gate == null ? FiredRuleGate.OPEN : gate;
         observer = observer == null ? RuleObserver.NONE : observer;
     }
 
@@ -53,7 +53,7 @@ public record Evaluation(Event event, String platform, Instant now, Map<String, 
     }
 
     /** @return this evaluation asking the guardrails */
-    public Evaluation with(FiringGate gate) {
+    public Evaluation with(FiredRuleGate gate) {
         return new Evaluation(event, platform, now, state, lookups, plugins, gate, observer);
     }
 

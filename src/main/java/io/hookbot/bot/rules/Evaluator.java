@@ -6,7 +6,7 @@ import io.hookbot.api.Reply;
 import io.hookbot.api.ScheduleFired;
 import io.hookbot.api.Send;
 import io.hookbot.bot.guard.Blocked;
-import io.hookbot.bot.guard.Firing;
+import io.hookbot.bot.guard.FiredRule;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -95,8 +95,8 @@ public final class Evaluator {
             }
             for (Rule rule : bot.rules()) {
                 if (rule.schedule() != null && rule.name().equals(firing.rule())) {
-                    Facts facts = Facts.of(null, null, Map.of(), evaluation.now());
-                    run.fire(bot, rule, new Firing(bot.name(), rule.name(), rule.guardrails(), null,
+                    TurnFacts facts = TurnFacts.of(null, null, Map.of(), evaluation.now());
+                    run.fire(bot, rule, new FiredRule(bot.name(), rule.name(), rule.guardrails(), null,
                             evaluation.now(), rule.sends()), facts, new HashMap<>());
                     return new Outcome(run.actions, evaluation.state(), run.matched, true);
                 }
@@ -109,7 +109,7 @@ public final class Evaluator {
     /** @return whether the bot answered */
     private boolean bot(BotDefinition bot) {
         Event event = in.event();
-        Facts facts = Facts.of(event, in.platform(), state, in.now(), in.lookups());
+        TurnFacts facts = TurnFacts.of(event, in.platform(), state, in.now(), in.lookups());
         List<Rule> rules = bot.rules();
         boolean every = observer.everyRule();
         String answeredBy = null;
@@ -133,7 +133,7 @@ public final class Evaluator {
                 observer.failed(bot, rule, () -> whyNot(rule.condition(), facts));
                 continue;
             }
-            fire(bot, rule, new Firing(bot.name(), rule.name(), rule.guardrails(), event, in.now(), rule.sends()),
+            fire(bot, rule, new FiredRule(bot.name(), rule.name(), rule.guardrails(), event, in.now(), rule.sends()),
                     facts, captures);
             if (!rule.continueAfter()) {
                 if (!every) {
@@ -145,7 +145,7 @@ public final class Evaluator {
         return answeredBy != null;
     }
 
-    private void fire(BotDefinition bot, Rule rule, Firing firing, Facts facts, Map<String, String> captures) {
+    private void fire(BotDefinition bot, Rule rule, FiredRule firing, TurnFacts facts, Map<String, String> captures) {
         Optional<Blocked> blocked = in.gate().check(firing);
         if (blocked.isPresent()) {
             matched.add(firing.name() + " (blocked by " + blocked.get().guardrail().written() + ")");
@@ -169,7 +169,7 @@ public final class Evaluator {
     }
 
     /** The failing part of a condition that failed, in words. */
-    static String whyNot(Condition condition, Facts facts) {
+    static String whyNot(Condition condition, TurnFacts facts) {
         if (condition instanceof Condition.All all) {
             for (Condition part : all.all()) {
                 if (!part.test(facts, new HashMap<>())) {

@@ -43,15 +43,15 @@ final class GuardrailsParser {
      * @return the guardrails in force
      */
     Guardrails parse(YamlNode node, Guardrails base) {
-        YamlNode.Mapping mapping = Nodes.mapping(node, "guardrails", problems).orElse(null);
+        YamlNode.Mapping mapping = YamlValues.mapping(node, "guardrails", problems).orElse(null);
         if (mapping == null) {
             return base;
         }
-        Nodes.onlyKeys(mapping, KEYS, "guardrails", problems);
-        boolean ignoreSelf = mapping.get("ignore-self").flatMap(n -> Nodes.bool(n, "ignore-self", problems))
+        YamlValues.onlyKeys(mapping, KEYS, "guardrails", problems);
+        boolean ignoreSelf = mapping.get("ignore-self").flatMap(n -> YamlValues.bool(n, "ignore-self", problems))
                 .orElse(base.ignoreSelf());
         Set<String> self = mapping.get("self").map(n -> ids(n, "self")).orElse(base.selfIds());
-        boolean ignoreBots = mapping.get("ignore-bots").flatMap(n -> Nodes.bool(n, "ignore-bots", problems))
+        boolean ignoreBots = mapping.get("ignore-bots").flatMap(n -> YamlValues.bool(n, "ignore-bots", problems))
                 .orElse(base.ignoreBots());
         Set<String> bots = mapping.get("bots").map(n -> ids(n, "bots")).orElse(base.botIds());
         int cap = mapping.get("replies-per-minute").map(this::cap).orElse(base.repliesPerMinute());
@@ -62,11 +62,11 @@ final class GuardrailsParser {
     }
 
     private Set<String> ids(YamlNode node, String what) {
-        return new LinkedHashSet<>(Nodes.texts(node, what, problems));
+        return new LinkedHashSet<>(YamlValues.texts(node, what, problems));
     }
 
     private int cap(YamlNode node) {
-        String text = Nodes.text(node, "replies-per-minute", problems).orElse("").trim();
+        String text = YamlValues.text(node, "replies-per-minute", problems).orElse("").trim();
         if (isOff(text)) {
             return 0;
         }
@@ -88,17 +88,17 @@ final class GuardrailsParser {
         if (node instanceof YamlNode.Scalar scalar && !scalar.isNull() && isOff(scalar.text())) {
             return off;
         }
-        YamlNode.Mapping mapping = Nodes.mapping(node, "quiet-hours (or off)", problems).orElse(null);
+        YamlNode.Mapping mapping = YamlValues.mapping(node, "quiet-hours (or off)", problems).orElse(null);
         if (mapping == null) {
             return off;
         }
-        Nodes.onlyKeys(mapping, QUIET_KEYS, "quiet-hours", problems);
+        YamlValues.onlyKeys(mapping, QUIET_KEYS, "quiet-hours", problems);
         LocalTime from = mapping.get("from").map(n -> clock(n, "quiet-hours.from")).orElse(null);
         LocalTime to = mapping.get("to").map(n -> clock(n, "quiet-hours.to")).orElse(null);
         if (mapping.get("from").isEmpty() || mapping.get("to").isEmpty()) {
             problems.add(node, "quiet-hours needs both from: and to:, such as {from: \"22:00\", to: \"07:00\"}");
         }
-        ZoneId zone = mapping.get("zone").flatMap(n -> Nodes.text(n, "quiet-hours.zone", problems).map(t -> zone(n, t)))
+        ZoneId zone = mapping.get("zone").flatMap(n -> YamlValues.text(n, "quiet-hours.zone", problems).map(t -> zone(n, t)))
                 .orElse(botZone);
         if (from == null || to == null) {
             return off;
@@ -111,7 +111,7 @@ final class GuardrailsParser {
     }
 
     private LocalTime clock(YamlNode node, String what) {
-        String text = Nodes.text(node, what, problems).orElse("").trim();
+        String text = YamlValues.text(node, what, problems).orElse("").trim();
         try {
             if (CLOCK.matcher(text).matches()) {
                 return LocalTime.parse(text.length() == 4 ? "0" + text : text);
@@ -124,7 +124,7 @@ final class GuardrailsParser {
     }
 
     private ZoneId zone(YamlNode node, String text) {
-        return Nodes.zone(node, text, problems, botZone);
+        return YamlValues.zone(node, text, problems, botZone);
     }
 
     private Cooldown cooldown(YamlNode.Mapping mapping, Cooldown base) {
@@ -138,7 +138,7 @@ final class GuardrailsParser {
             }
             return base == null ? null : new Cooldown(base.length(), per);
         }
-        String text = Nodes.text(lengthNode.get(), "cooldown", problems).orElse("").trim();
+        String text = YamlValues.text(lengthNode.get(), "cooldown", problems).orElse("").trim();
         if (isOff(text)) {
             return null;
         }
@@ -150,7 +150,7 @@ final class GuardrailsParser {
     }
 
     private Cooldown.Per per(YamlNode node) {
-        String text = Nodes.text(node, "per", problems).orElse("").trim().toLowerCase(Locale.ROOT);
+        String text = YamlValues.text(node, "per", problems).orElse("").trim().toLowerCase(Locale.ROOT);
         return Arrays.stream(Cooldown.Per.values()).filter(p -> p.written().equals(text)).findFirst().orElseGet(() -> {
             problems.add(node, "per must be user, conversation or rule, not '" + text + "'");
             return Cooldown.Per.USER;

@@ -26,7 +26,7 @@ final class LookupCondition {
      */
     record Presence(String channel, String user, String scope, Set<String> is) implements Condition {
         @Override
-        public boolean test(Facts facts, Map<String, String> captures) {
+        public boolean test(TurnFacts facts, Map<String, String> captures) {
             String on = channel != null ? channel : facts.event().channel();
             Set<String> words = PresenceWords.of(facts.lookups().presence().find(on, user), scope);
             for (String wanted : is) {
@@ -47,7 +47,7 @@ final class LookupCondition {
     /** @param wanted whether the message must be its sender's first on the channel ({@code false}: not the first) */
     record FirstMessage(boolean wanted) implements Condition {
         @Override
-        public boolean test(Facts facts, Map<String, String> captures) {
+        public boolean test(TurnFacts facts, Map<String, String> captures) {
             return facts.event() instanceof MessageReceived && facts.lookups().firstMessage() == wanted;
         }
 

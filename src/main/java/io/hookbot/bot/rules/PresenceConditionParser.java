@@ -29,26 +29,26 @@ final class PresenceConditionParser {
     }
 
     Condition parse(YamlNode node) {
-        YamlNode.Mapping mapping = Nodes.mapping(node, "presence", problems).orElse(null);
+        YamlNode.Mapping mapping = YamlValues.mapping(node, "presence", problems).orElse(null);
         if (mapping == null) {
             return null;
         }
-        Nodes.onlyKeys(mapping, KEYS, "presence", problems);
+        YamlValues.onlyKeys(mapping, KEYS, "presence", problems);
         String user = required(mapping, "user");
-        String channel = mapping.get("channel").flatMap(n -> Nodes.text(n, "presence.channel", problems).map(name -> {
+        String channel = mapping.get("channel").flatMap(n -> YamlValues.text(n, "presence.channel", problems).map(name -> {
             if (knownChannels != null && !knownChannels.contains(name)) {
                 problems.add(n, "unknown channel '" + name + "'; channels configured: " + knownChannels.stream().sorted().toList());
             }
             return name;
         })).orElse(null);
-        String scope = mapping.get("scope").flatMap(n -> Nodes.text(n, "presence.scope", problems)).orElse(null);
+        String scope = mapping.get("scope").flatMap(n -> YamlValues.text(n, "presence.scope", problems)).orElse(null);
         Set<String> is = new LinkedHashSet<>();
         YamlNode isNode = mapping.get("is").orElse(null);
         if (isNode == null) {
             problems.add(node, "presence needs 'is': one of " + (scope == null ? PresenceWords.CHANNEL_WORDS : PresenceWords.SCOPE_WORDS).stream().sorted().toList());
         } else {
             Set<String> allowed = scope == null ? PresenceWords.CHANNEL_WORDS : PresenceWords.SCOPE_WORDS;
-            for (String word : Nodes.texts(isNode, "presence.is", problems)) {
+            for (String word : YamlValues.texts(isNode, "presence.is", problems)) {
                 String w = word.trim().toLowerCase(Locale.ROOT);
                 if (allowed.contains(w)) {
                     is.add(w);
@@ -74,6 +74,6 @@ final class PresenceConditionParser {
             problems.add(mapping, "presence needs '" + key + "': whose presence, e.g. {user: agent-7, is: offline}");
             return null;
         }
-        return Nodes.text(value, "presence." + key, problems).orElse(null);
+        return YamlValues.text(value, "presence." + key, problems).orElse(null);
     }
 }

@@ -3,8 +3,8 @@ package io.hookbot.bot.rules;
 import io.hookbot.api.Action;
 import io.hookbot.api.Event;
 import io.hookbot.bot.guard.Blocked;
-import io.hookbot.bot.guard.Firing;
-import io.hookbot.bot.guard.FiringGate;
+import io.hookbot.bot.guard.FiredRule;
+import io.hookbot.bot.guard.FiredRuleGate;
 import io.hookbot.bot.guard.Guardrails;
 import io.hookbot.bot.guard.StaticGuards;
 
@@ -29,14 +29,14 @@ import java.util.function.Supplier;
 public final class RuleExplainer {
 
     /** The guardrails that need no history, as the running bot applies them; no counters. */
-    private static final FiringGate WITHOUT_HISTORY = new FiringGate() {
+    private static final FiredRuleGate WITHOUT_HISTORY = new FiredRuleGate() {
         @Override
-        public Optional<Blocked> check(Firing firing) {
+        public Optional<Blocked> check(FiredRule firing) {
             return StaticGuards.check(firing, Set.of());
         }
 
         @Override
-        public void fired(Firing firing, int messages) {
+        public void fired(FiredRule firing, int messages) {
         }
     };
 

@@ -65,7 +65,7 @@ public final class RuleFileParser {
 
     /**
      * A parser that also knows each channel's platform, so that it refuses a {@code reply} to a platform that
-     * cannot be answered in the conversation ({@link ReplyReach}).
+     * cannot be answered in the conversation ({@link ReplyDestinationCheck}).
      *
      * @param channelPlatforms the configured channels, each with its platform id
      * @param knownPlugins     the loaded plugins' ids; {@code null} not to check them
@@ -129,19 +129,19 @@ public final class RuleFileParser {
     }
 
     private BotDefinition bot(String fileName, YamlNode root, Problems problems) {
-        YamlNode.Mapping top = Nodes.mapping(root, "a rule file", problems).orElse(null);
+        YamlNode.Mapping top = YamlValues.mapping(root, "a rule file", problems).orElse(null);
         if (top == null) {
             return null;
         }
-        Set<String> misspelt = Nodes.onlyKeys(top, BOT_KEYS, "the bot", problems);
-        String name = top.get("bot").flatMap(n -> Nodes.text(n, "bot", problems)).orElse(null);
+        Set<String> misspelt = YamlValues.onlyKeys(top, BOT_KEYS, "the bot", problems);
+        String name = top.get("bot").flatMap(n -> YamlValues.text(n, "bot", problems)).orElse(null);
         if (top.get("bot").isEmpty() && !misspelt.contains("bot")) {
             problems.add(top, "missing 'bot: <name>' at the top of the file");
         }
-        top.get("description").ifPresent(n -> Nodes.text(n, "description", problems));
+        top.get("description").ifPresent(n -> YamlValues.text(n, "description", problems));
         Set<String> channels = new LinkedHashSet<>();
         top.get("channels").ifPresent(node -> {
-            for (String channel : Nodes.texts(node, "channels", problems)) {
+            for (String channel : YamlValues.texts(node, "channels", problems)) {
                 if (knownChannels != null && !knownChannels.contains(channel)) {
                     problems.add(node, "unknown channel '" + channel + "'; channels configured under hookbot.channels: "
                             + knownChannels.stream().sorted().toList());
@@ -150,8 +150,8 @@ public final class RuleFileParser {
             }
         });
         int priority = top.get("priority")
-                .flatMap(n -> Nodes.integer(n, "priority", -MAX_PRIORITY, MAX_PRIORITY, problems)).orElse(0);
-        ZoneId zone = top.get("timezone").flatMap(n -> Nodes.text(n, "timezone", problems).map(t -> zone(n, t, problems)))
+                .flatMap(n -> YamlValues.integer(n, "priority", -MAX_PRIORITY, MAX_PRIORITY, problems)).orElse(0);
+        ZoneId zone = top.get("timezone").flatMap(n -> YamlValues.text(n, "timezone", problems).map(t -> zone(n, t, problems)))
                 .orElse(ZoneOffset.UTC);
         Guardrails guardrails = top.get("guardrails")
                 .map(n -> new GuardrailsParser(problems, zone).parse(n, Guardrails.DEFAULTS)).orElse(Guardrails.DEFAULTS);
@@ -187,7 +187,7 @@ public final class RuleFileParser {
             // a rule whose keys or conditions have mistakes is not what its author meant: checks built on what it
             // says (where its replies go, which rules below it can fire) would only repeat its mistakes
             if (!parsed.inDoubt()) {
-                ReplyReach.check(rule, channels, channelPlatforms, platforms, problems);
+                ReplyDestinationCheck.check(rule, channels, channelPlatforms, platforms, problems);
             }
             // a schedule rule fires on its own times, so another one below it is never shadowed
             if (rule.isCatchAll() && rule.schedule() == null && !parsed.inDoubt()) {
@@ -210,13 +210,13 @@ public final class RuleFileParser {
     }
 
     private ParsedRule rule(int index, YamlNode node, ZoneId zone, Guardrails botGuardrails, Problems problems) {
-        YamlNode.Mapping rule = Nodes.mapping(node, "a rule", problems).orElse(null);
+        YamlNode.Mapping rule = YamlValues.mapping(node, "a rule", problems).orElse(null);
         if (rule == null) {
             return null;
         }
         int before = problems.size();
-        Set<String> misspelt = Nodes.onlyKeys(rule, RULE_KEYS, "a rule", problems);
-        String name = rule.get("name").flatMap(n -> Nodes.text(n, "name", problems)).orElse("rule-" + index);
+        Set<String> misspelt = YamlValues.onlyKeys(rule, RULE_KEYS, "a rule", problems);
+        String name = rule.get("name").flatMap(n -> YamlValues.text(n, "name", problems)).orElse("rule-" + index);
         Trigger trigger = rule.get("on").map(n -> TriggerParser.parse(n, problems)).orElse(Trigger.MESSAGE);
         ConditionParser conditions = new ConditionParser(problems, knownChannels, platforms, zone);
         Condition condition = rule.get("when").map(conditions::parse).orElse(new Condition.Always());
@@ -229,7 +229,7 @@ public final class RuleFileParser {
             }
             actions = List.of();
         }
-        boolean continueAfter = rule.get("continue").flatMap(n -> Nodes.bool(n, "continue", problems)).orElse(false);
+        boolean continueAfter = rule.get("continue").flatMap(n -> YamlValues.bool(n, "continue", problems)).orElse(false);
         Guardrails guardrails = rule.get("guardrails")
                 .map(n -> new GuardrailsParser(problems, zone).parse(n, botGuardrails)).orElse(botGuardrails);
         ScheduleParser schedules = new ScheduleParser(problems);
@@ -242,6 +242,6 @@ public final class RuleFileParser {
     }
 
     private static ZoneId zone(YamlNode node, String text, Problems problems) {
-        return Nodes.zone(node, text, problems, ZoneOffset.UTC);
+        return YamlValues.zone(node, text, problems, ZoneOffset.UTC);
     }
 }

@@ -69,7 +69,7 @@ final class RuleIndex {
      * @param facts the turn
      * @return positions of the rules that may fire, ascending
      */
-    int[] candidates(Facts facts) {
+    int[] candidates(TurnFacts facts) {
         Trigger.Family family = Trigger.Family.of(facts.event());
         if (family != Trigger.Family.MESSAGE) {
             return byFamily.getOrDefault(family, NONE);

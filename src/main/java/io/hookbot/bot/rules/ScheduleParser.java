@@ -47,10 +47,10 @@ final class ScheduleParser {
             }
             return null;
         }
-        String cronText = rule.get("cron").flatMap(n -> Nodes.text(n, "cron", problems)).map(String::trim).orElse(null);
+        String cronText = rule.get("cron").flatMap(n -> YamlValues.text(n, "cron", problems)).map(String::trim).orElse(null);
         Cron cron = rule.get("cron").filter(n -> cronText != null).map(n -> cron(n, cronText)).orElse(null);
         Duration every = rule.get("every").map(this::every).orElse(null);
-        ZoneId zone = rule.get("zone").flatMap(n -> Nodes.text(n, "zone", problems).map(t -> zone(n, t))).orElse(botZone);
+        ZoneId zone = rule.get("zone").flatMap(n -> YamlValues.text(n, "zone", problems).map(t -> zone(n, t))).orElse(botZone);
         if (rule.get("cron").isEmpty() && rule.get("every").isEmpty()) {
             problems.add(rule, "a schedule rule needs cron: \"0 9 * * MON-FRI\" or every: 15m (or both) to say when "
                     + "it fires");
@@ -96,7 +96,7 @@ final class ScheduleParser {
     }
 
     private Duration every(YamlNode node) {
-        String text = Nodes.text(node, "every", problems).orElse("").trim();
+        String text = YamlValues.text(node, "every", problems).orElse("").trim();
         Duration every = Durations.parse(text).orElse(null);
         if (every == null || every.compareTo(SHORTEST) < 0) {
             problems.add(node, "every must be a duration of at least a minute, such as 15m, 6h or 1d; not '" + text + "'");
@@ -106,6 +106,6 @@ final class ScheduleParser {
     }
 
     private ZoneId zone(YamlNode node, String text) {
-        return Nodes.zone(node, text, problems, null);
+        return YamlValues.zone(node, text, problems, null);
     }
 }

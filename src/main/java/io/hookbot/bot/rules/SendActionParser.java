@@ -29,12 +29,12 @@ final class SendActionParser {
     }
 
     Optional<RuleAction.SendAction> parse(YamlNode node) {
-        YamlNode.Mapping mapping = Nodes.mapping(node, "send", problems).orElse(null);
+        YamlNode.Mapping mapping = YamlValues.mapping(node, "send", problems).orElse(null);
         if (mapping == null) {
             return Optional.empty();
         }
-        Nodes.onlyKeys(mapping, KEYS, "send", problems);
-        String channel = required(mapping, "channel").flatMap(n -> Nodes.text(n, "send.channel", problems)).orElse(null);
+        YamlValues.onlyKeys(mapping, KEYS, "send", problems);
+        String channel = required(mapping, "channel").flatMap(n -> YamlValues.text(n, "send.channel", problems)).orElse(null);
         Set<String> known = scope.knownChannels();
         if (channel != null && known != null && !known.contains(channel)) {
             problems.add(mapping.get("channel").orElseThrow(), "unknown channel '" + channel
@@ -65,6 +65,6 @@ final class SendActionParser {
     }
 
     private Optional<Template> template(YamlNode node, String what) {
-        return Nodes.template(node, what, scope, problems);
+        return YamlValues.template(node, what, scope, problems);
     }
 }

@@ -25,11 +25,11 @@ final class TemplateValues implements Function<String, String> {
 
     private final String bot;
     private final ZoneId zone;
-    private final Facts facts;
+    private final TurnFacts facts;
     private final Map<String, String> captures;
     private final Map<String, String> state;
 
-    TemplateValues(String bot, ZoneId zone, Facts facts, Map<String, String> captures, Map<String, String> state) {
+    TemplateValues(String bot, ZoneId zone, TurnFacts facts, Map<String, String> captures, Map<String, String> state) {
         this.bot = bot;
         this.zone = zone;
         this.facts = facts;

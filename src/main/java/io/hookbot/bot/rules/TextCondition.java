@@ -18,7 +18,7 @@ final class TextCondition {
      */
     record Keywords(List<String> keywords) implements Condition {
         @Override
-        public boolean test(Facts facts, Map<String, String> captures) {
+        public boolean test(TurnFacts facts, Map<String, String> captures) {
             for (String keyword : keywords) {
                 if (facts.folded().contains(keyword)) {
                     return true;
@@ -40,7 +40,7 @@ final class TextCondition {
      */
     record Phrase(List<String> phrases) implements Condition {
         @Override
-        public boolean test(Facts facts, Map<String, String> captures) {
+        public boolean test(TurnFacts facts, Map<String, String> captures) {
             return phrases.contains(facts.folded());
         }
 
@@ -63,7 +63,7 @@ final class TextCondition {
         static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
 
         @Override
-        public boolean test(Facts facts, Map<String, String> captures) {
+        public boolean test(TurnFacts facts, Map<String, String> captures) {
             String text = facts.text();
             if (text == null) {
                 return false;

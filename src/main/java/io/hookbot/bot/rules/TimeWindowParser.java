@@ -32,19 +32,19 @@ final class TimeWindowParser {
     }
 
     Condition parse(YamlNode node) {
-        YamlNode.Mapping mapping = Nodes.mapping(node, "time", problems).orElse(null);
+        YamlNode.Mapping mapping = YamlValues.mapping(node, "time", problems).orElse(null);
         if (mapping == null) {
             return null;
         }
-        Nodes.onlyKeys(mapping, KEYS, "time", problems);
-        ZoneId zone = mapping.get("zone").flatMap(z -> Nodes.text(z, "time.zone", problems).map(t -> zone(z, t)))
+        YamlValues.onlyKeys(mapping, KEYS, "time", problems);
+        ZoneId zone = mapping.get("zone").flatMap(z -> YamlValues.text(z, "time.zone", problems).map(t -> zone(z, t)))
                 .orElse(defaultZone);
         LocalTime from = null;
         LocalTime to = null;
         String text = "";
         YamlNode between = mapping.get("between").orElse(null);
         if (between != null) {
-            String value = Nodes.text(between, "time.between", problems).orElse("");
+            String value = YamlValues.text(between, "time.between", problems).orElse("");
             Matcher m = BETWEEN.matcher(value);
             try {
                 if (!m.matches()) {
@@ -63,10 +63,10 @@ final class TimeWindowParser {
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         YamlNode daysNode = mapping.get("days").orElse(null);
         if (daysNode != null) {
-            for (String part : Nodes.texts(daysNode, "time.days", problems)) {
+            for (String part : YamlValues.texts(daysNode, "time.days", problems)) {
                 days(daysNode, part, days);
             }
-            text = (text + " " + String.join(",", Nodes.texts(daysNode, "time.days", new Problems()))).trim();
+            text = (text + " " + String.join(",", YamlValues.texts(daysNode, "time.days", new Problems()))).trim();
         }
         if (between == null && daysNode == null) {
             problems.add(node, "time needs 'between', 'days' or both");
@@ -75,7 +75,7 @@ final class TimeWindowParser {
     }
 
     private ZoneId zone(YamlNode node, String text) {
-        return Nodes.zone(node, text, problems, defaultZone);
+        return YamlValues.zone(node, text, problems, defaultZone);
     }
 
     private void days(YamlNode node, String text, Set<DayOfWeek> days) {

@@ -17,7 +17,7 @@ final class TriggerParser {
     }
 
     static Trigger parse(YamlNode node, Problems problems) {
-        List<String> texts = Nodes.texts(node, "on", problems);
+        List<String> texts = YamlValues.texts(node, "on", problems);
         Trigger.Family family = null;
         Set<String> types = new LinkedHashSet<>();
         boolean all = false;

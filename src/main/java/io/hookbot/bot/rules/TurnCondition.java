@@ -21,7 +21,7 @@ final class TurnCondition {
     /** @param platforms the platform ids, one of which the event's channel must belong to */
     record Platform(Set<String> platforms) implements Condition {
         @Override
-        public boolean test(Facts facts, Map<String, String> captures) {
+        public boolean test(TurnFacts facts, Map<String, String> captures) {
             return facts.platform() != null && platforms.contains(facts.platform());
         }
 
@@ -34,7 +34,7 @@ final class TurnCondition {
     /** @param channels the channel names, one of which the event must have arrived on */
     record Channel(Set<String> channels) implements Condition {
         @Override
-        public boolean test(Facts facts, Map<String, String> captures) {
+        public boolean test(TurnFacts facts, Map<String, String> captures) {
             return channels.contains(facts.event().channel());
         }
 
@@ -47,7 +47,7 @@ final class TurnCondition {
     /** @param kinds the message kinds, one of which the message must be */
     record Kind(Set<MessageKind> kinds) implements Condition {
         @Override
-        public boolean test(Facts facts, Map<String, String> captures) {
+        public boolean test(TurnFacts facts, Map<String, String> captures) {
             return facts.event() instanceof MessageReceived m && kinds.contains(m.kind());
         }
 
@@ -60,7 +60,7 @@ final class TurnCondition {
     /** @param roles the roles (lower case), one of which the person the event is about must have */
     record Role(Set<String> roles) implements Condition {
         @Override
-        public boolean test(Facts facts, Map<String, String> captures) {
+        public boolean test(TurnFacts facts, Map<String, String> captures) {
             User person = facts.person();
             return person != null && person.role() != null && roles.contains(person.role().toLowerCase(Locale.ROOT));
         }
@@ -77,7 +77,7 @@ final class TurnCondition {
      */
     record State(String key, Set<String> values) implements Condition {
         @Override
-        public boolean test(Facts facts, Map<String, String> captures) {
+        public boolean test(TurnFacts facts, Map<String, String> captures) {
             String value = facts.state().get(key);
             return values.isEmpty() ? value == null : value != null && values.contains(value);
         }
@@ -101,7 +101,7 @@ final class TurnCondition {
     record TimeWindow(ZoneId zone, LocalTime from, LocalTime to, Set<DayOfWeek> days, String text)
             implements Condition {
         @Override
-        public boolean test(Facts facts, Map<String, String> captures) {
+        public boolean test(TurnFacts facts, Map<String, String> captures) {
             ZonedDateTime local = facts.now().atZone(zone);
             if (!days.isEmpty() && !days.contains(local.getDayOfWeek())) {
                 return false;

@@ -11,6 +11,7 @@
  * conditions ask the turn's {@link io.hookbot.bot.rules.TurnLookups}, supplied by whoever runs the turn, so matching
  * does no I/O of its own. Depends on {@code api}, {@code bot.guard}, {@code channel} (the configured
  * channels, and the platforms: the ids a {@code platform:} condition may name and whether a {@code reply} can answer
- * their messages, {@link io.hookbot.channel.Platforms}) and its own {@code yaml} tree.
+ * their messages, {@link io.hookbot.channel.Platforms}) its own {@code bot.rules.yaml} tree, {@code config} (settings, the bots folder,
+ * did-you-mean spelling) and {@code worker} (the supervised reload loop).
  */
 package io.hookbot.bot.rules;

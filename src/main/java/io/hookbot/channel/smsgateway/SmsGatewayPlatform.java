@@ -24,7 +24,7 @@ import java.util.Optional;
  * <p>Settings of a channel: {@code secret} (the webhook secret, required); to reply, {@code send.url} (the
  * gateway's base URL) and {@code send.api-key}, with {@code send.device} and {@code send.sim} for SMS when the
  * message does not name them, {@code send.whatsapp-account} for WhatsApp likewise, {@code send.reply-from}
- * ({@code message}, the default, or {@code channel}: see {@link SendingLine}) and {@code send.timeout}
+ * ({@code message}, the default, or {@code channel}: see {@link OutgoingPhoneLine}) and {@code send.timeout}
  * (default 10s). Without {@code send.url} replies go to the dry-run log sender.
  *
  * <p>The gateway acknowledges nothing and never retries, so the answer's body is informational.
@@ -56,7 +56,7 @@ public class SmsGatewayPlatform implements Platform {
         return List.of(WebhookMediaType.FORM, WebhookMediaType.JSON);
     }
 
-    /** The webhook's secret and the send API's settings ({@link SmsGatewaySender}, {@link SendingLine}). */
+    /** The webhook's secret and the send API's settings ({@link SmsGatewaySender}, {@link OutgoingPhoneLine}). */
     private static final ChannelKeys SETTING_KEYS = ChannelKeys.of("secret", "send.url", "send.api-key",
             "send.device", "send.sim", "send.whatsapp-account", "send.reply-from", "send.timeout",
             "send.reference-field");
@@ -77,7 +77,7 @@ public class SmsGatewayPlatform implements Platform {
             channel.require("send.api-key");
             channel.duration("send.timeout", Duration.ofSeconds(10));
         });
-        SendingLine.of(channel);
+        OutgoingPhoneLine.of(channel);
         channel.setting("send.sim").ifPresent(sim -> {
             if (!sim.matches("\\d+")) {
                 throw new ChannelConfigException("hookbot.channels." + channel.name() + ".send.sim must be a SIM slot number");

@@ -30,7 +30,7 @@ import java.util.Map;
  *
  * <p>Files: WhatsApp replies carry the first attachment as a media or document message (see
  * {@link WhatsAppContent}); an SMS carries text only, so the attachments' URLs follow the text on lines of their
- * own. Which device, SIM and WhatsApp account a reply goes out from: see {@link SendingLine}.
+ * own. Which device, SIM and WhatsApp account a reply goes out from: see {@link OutgoingPhoneLine}.
  *
  * <p>The gateway's documented send API takes no client reference, so none is sent by default. A gateway build
  * that de-duplicates on one names its form field in {@code send.reference-field}; the outbox row id goes there.
@@ -42,12 +42,12 @@ final class SmsGatewaySender implements Sender {
     private final ChannelConfig channel;
     private final HttpClient client;
     private final String baseUrl;
-    private final SendingLine line;
+    private final OutgoingPhoneLine line;
 
     SmsGatewaySender(ChannelConfig channel, HttpClient client) {
         this.channel = channel;
         this.client = client;
-        this.line = SendingLine.of(channel);
+        this.line = OutgoingPhoneLine.of(channel);
         this.baseUrl = channel.require("send.url").replaceAll("/+$", "");
     }
 

@@ -12,7 +12,7 @@ public interface EventTable {
 
     /**
      * Inserts events in one transaction, skipping those already stored; their commit is on the disk when this
-     * returns ({@link io.hookbot.db.Durability}).
+     * returns ({@link io.hookbot.db.DurableWrites}).
      *
      * @param events the events
      * @return for each event, whether it was inserted (false: a duplicate)

@@ -29,7 +29,7 @@ import java.util.zip.CRC32C;
  *
  * <p>The journal is a folder of segment files ({@code segment-<n>.log}), each a sequence of records
  * {@code [length][CRC-32C][bytes]}. An append is one write to the operating system, which is the durability the
- * embedded database gives its own commits ({@link io.hookbot.db.Durability}): it survives {@code kill -9}, not a
+ * embedded database gives its own commits ({@link io.hookbot.db.DurableWrites}): it survives {@code kill -9}, not a
  * power cut. A record cut short by a crash was never acknowledged; reading stops there and cuts it off. When every
  * record has been released the live segment is emptied; a segment grown past {@value #SEGMENT_BYTES} bytes is
  * closed and deleted once all its records are released.

@@ -6,8 +6,8 @@ import io.hookbot.api.MessageKind;
 import io.hookbot.api.Reply;
 import io.hookbot.api.User;
 import io.hookbot.bot.guard.Cooldown;
-import io.hookbot.bot.guard.FiringGate;
-import io.hookbot.bot.guard.Firing;
+import io.hookbot.bot.guard.FiredRuleGate;
+import io.hookbot.bot.guard.FiredRule;
 import io.hookbot.bot.guard.Guardrails;
 import io.hookbot.bot.guard.StaticGuards;
 import io.hookbot.bot.guard.Blocked;
@@ -37,14 +37,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GuardrailRulesTest {
 
     /** The guardrails that need no history, as the server's gate applies them. */
-    static final FiringGate STATIC = new FiringGate() {
+    static final FiredRuleGate STATIC = new FiredRuleGate() {
         @Override
-        public Optional<Blocked> check(Firing firing) {
+        public Optional<Blocked> check(FiredRule firing) {
             return StaticGuards.check(firing, Set.of("+15550100"));
         }
 
         @Override
-        public void fired(Firing firing, int messages) {
+        public void fired(FiredRule firing, int messages) {
         }
     };
 

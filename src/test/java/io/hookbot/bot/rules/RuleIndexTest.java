@@ -66,7 +66,7 @@ class RuleIndexTest {
     }
 
     private static List<Action> linear(BotDefinition bot, String text) {
-        Facts facts = Facts.of(Bots.message(text), "sms-gateway", new HashMap<>(), Bots.NOON_UTC_MONDAY);
+        TurnFacts facts = TurnFacts.of(Bots.message(text), "sms-gateway", new HashMap<>(), Bots.NOON_UTC_MONDAY);
         List<Action> actions = new ArrayList<>();
         for (Rule rule : bot.rules()) {
             Map<String, String> captures = new HashMap<>();

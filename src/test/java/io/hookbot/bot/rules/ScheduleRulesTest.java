@@ -3,7 +3,7 @@ package io.hookbot.bot.rules;
 import io.hookbot.api.ScheduleFired;
 import io.hookbot.api.Action;
 import io.hookbot.api.Send;
-import io.hookbot.bot.guard.FiringGate;
+import io.hookbot.bot.guard.FiredRuleGate;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

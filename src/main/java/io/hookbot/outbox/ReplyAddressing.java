@@ -1,13 +1,13 @@
-package io.hookbot.inbox;
+package io.hookbot.outbox;
 
 import io.hookbot.api.Action;
+import io.hookbot.api.Event;
 import io.hookbot.api.MessageReceived;
 import io.hookbot.api.Reply;
 import io.hookbot.api.ScheduleFired;
 import io.hookbot.api.Send;
 import io.hookbot.channel.ChannelConfig;
 import io.hookbot.channel.ChannelRegistry;
-import io.hookbot.outbox.NewReply;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,38 +22,39 @@ import java.util.Optional;
  * the turn makes each row unique, so a re-processed turn cannot add a second copy.
  */
 @Singleton
-public class TurnReplies {
+public class ReplyAddressing {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TurnReplies.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ReplyAddressing.class);
 
     private final ChannelRegistry channels;
 
-    public TurnReplies(ChannelRegistry channels) {
+    public ReplyAddressing(ChannelRegistry channels) {
         this.channels = channels;
     }
 
     /**
-     * @param stored  the event the turn answered
+     * @param eventId the inbox id of the event the turn answered
+     * @param event   that event
      * @param actions the turn's actions
      * @param into    where the outbox rows are added
      */
-    public void collect(InboxStore.StoredEvent stored, List<Action> actions, List<NewReply> into) {
-        if (stored.event() instanceof ScheduleFired) {
-            collectWithoutConversation(stored.id(), actions, into);
+    public void collect(long eventId, Event event, List<Action> actions, List<NewReply> into) {
+        if (event instanceof ScheduleFired) {
+            collectWithoutConversation(eventId, actions, into);
             return;
         }
         for (int i = 0; i < actions.size(); i++) {
             Action action = actions.get(i);
             if (action instanceof Reply reply) {
-                if (stored.event() instanceof MessageReceived message) {
-                    into.add(new NewReply(stored.id(), i, message.channel(), message.conversation(),
+                if (event instanceof MessageReceived message) {
+                    into.add(new NewReply(eventId, i, message.channel(), message.conversation(),
                             message.replyTo(), reply.text(), reply.attachments()));
                 } else {
                     LOG.warn("Event {} on {} is not a message, so a reply has nowhere to go; use send: with a "
-                            + "channel and a recipient", stored.id(), stored.event().channel());
+                            + "channel and a recipient", eventId, event.channel());
                 }
             } else if (action instanceof Send send) {
-                send(stored.id(), i, send).ifPresent(into::add);
+                send(eventId, i, send).ifPresent(into::add);
             }
         }
     }
@@ -68,7 +69,7 @@ public class TurnReplies {
             if (action instanceof Send send) {
                 send(firingId, i, send).ifPresent(into::add);
             } else if (action instanceof Reply) {
-                LOG.warn("Firing {} answered no message, so a reply has nowhere to go; use a send with a channel "
+                LOG.warn("Schedule firing {} answered no message, so a reply has nowhere to go; use a send with a channel "
                         + "and a recipient", firingId);
             }
         }

@@ -25,9 +25,9 @@ import java.util.function.Supplier;
  * platforms are unknown (the command line without configuration), only the rule's {@code platform} condition is
  * checked.
  */
-final class ReplyReach {
+final class ReplyDestinationCheck {
 
-    private ReplyReach() {
+    private ReplyDestinationCheck() {
     }
 
     /**

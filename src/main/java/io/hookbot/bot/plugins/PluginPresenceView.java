@@ -10,27 +10,27 @@ import java.util.function.Supplier;
 
 /**
  * The presence view one plugin call is given. Every query runs on the turn's thread, where the server's view joins
- * the turn's transaction: directly when the plugin runs on that thread, through the {@link HandedOffCall} when it
+ * the turn's transaction: directly when the plugin runs on that thread, through the {@link PluginThreadCall} when it
  * runs on a plugin thread. Once the call is over the view answers nothing more.
  */
-final class TurnPresence implements PresenceView {
+final class PluginPresenceView implements PresenceView {
 
     private final PresenceView view;
     private final Thread turnThread;
-    private volatile HandedOffCall handedOff;
+    private volatile PluginThreadCall handedOff;
     private volatile boolean over;
 
     /**
      * @param view       the server's view, which reads in the transaction of the thread it is called on
      * @param turnThread the thread that holds the turn's transaction
      */
-    TurnPresence(PresenceView view, Thread turnThread) {
+    PluginPresenceView(PresenceView view, Thread turnThread) {
         this.view = view;
         this.turnThread = turnThread;
     }
 
     /** @param call the call now running on a plugin thread, which carries the queries to the turn's thread */
-    void handedOffTo(HandedOffCall call) {
+    void handedOffTo(PluginThreadCall call) {
         this.handedOff = call;
     }
 
@@ -56,7 +56,7 @@ final class TurnPresence implements PresenceView {
         if (Thread.currentThread() == turnThread) {
             return query.get();
         }
-        HandedOffCall call = handedOff;
+        PluginThreadCall call = handedOff;
         if (call == null) {
             throw new IllegalStateException("presence asked from a thread of the plugin's own; ask it from the "
                     + "thread hookbot called the plugin on");

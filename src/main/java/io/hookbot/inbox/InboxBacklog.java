@@ -24,7 +24,7 @@ import static io.hookbot.inbox.InboxStore.HELD;
  * failed event back in line.
  */
 @Singleton
-public class InboxQueries {
+public class InboxBacklog {
 
     /**
      * How far behind the turns are, per channel: events waiting to be turned (pending), held behind a gap by the

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A {@code reply} is refused where it would have nowhere to go: in a rule for events that are not messages, and in
  * a rule that can hear from Webinato or VCaaS, which have no API to answer in the conversation.
  */
-class ReplyReachTest {
+class ReplyDestinationCheckTest {
 
     /** sms-main and wa-sales can be answered; room-42 (Webinato) and class-7 (VCaaS) cannot. */
     private static final Map<String, String> CHANNELS = Map.of("sms-main", "sms-gateway", "wa-sales", "sms-gateway",

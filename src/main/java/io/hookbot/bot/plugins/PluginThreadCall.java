@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * the turn's transaction, which belongs to the turn's thread, so the plugin's thread hands them over and waits.
  * When the wait ends (answer or deadline), queries still queued or asked later fail.
  */
-final class HandedOffCall {
+final class PluginThreadCall {
 
     /** Put in the queue by the plugin thread when the call has returned, to end the turn thread's wait. */
     private static final Runnable ANSWERED = () -> {

@@ -36,13 +36,13 @@ import java.util.Optional;
  * {@link EmbeddedH2}'s business, the one class that uses H2's engine.
  */
 @Singleton
-public class Durability {
+public class DurableWrites {
 
     private final TransactionOperations<Connection> transactions;
     private volatile EmbeddedH2 embedded;
     private volatile boolean nothingToDo;
 
-    public Durability(TransactionOperations<Connection> transactions) {
+    public DurableWrites(TransactionOperations<Connection> transactions) {
         this.transactions = transactions;
     }
 

@@ -15,11 +15,11 @@ import java.util.stream.Collectors;
  * An event whose sender has one of them is the bot hearing itself.
  */
 @Singleton
-public class ChannelSelf {
+public class BotOwnIds {
 
     private final Map<String, Set<String>> byChannel;
 
-    public ChannelSelf(ChannelRegistry channels) {
+    public BotOwnIds(ChannelRegistry channels) {
         this.byChannel = channels.all().stream().collect(Collectors.toUnmodifiableMap(ChannelConfig::name,
                 channel -> ids(channel.setting("self").orElse(""))));
     }

@@ -18,14 +18,14 @@ import java.util.Map;
  * <p>With {@code send.reply-from: channel} every reply of the channel leaves from its configured line, whatever
  * line the message came in on (one outbound phone for a pool of receiving phones, say).
  */
-final class SendingLine {
+final class OutgoingPhoneLine {
 
     private final boolean channelFirst;
     private final String device;
     private final String sim;
     private final String account;
 
-    private SendingLine(boolean channelFirst, String device, String sim, String account) {
+    private OutgoingPhoneLine(boolean channelFirst, String device, String sim, String account) {
         this.channelFirst = channelFirst;
         this.device = device;
         this.sim = sim;
@@ -38,7 +38,7 @@ final class SendingLine {
      * @throws ChannelConfigException if {@code send.reply-from} is neither {@code message} nor {@code channel}, or
      *                                is {@code channel} without {@code send.device} or {@code send.whatsapp-account}
      */
-    static SendingLine of(ChannelConfig channel) {
+    static OutgoingPhoneLine of(ChannelConfig channel) {
         String replyFrom = channel.setting("send.reply-from").orElse("message").trim().toLowerCase(Locale.ROOT);
         if (!replyFrom.equals("message") && !replyFrom.equals("channel")) {
             throw new ChannelConfigException("hookbot.channels." + channel.name()
@@ -51,7 +51,7 @@ final class SendingLine {
             throw new ChannelConfigException("hookbot.channels." + channel.name()
                     + ".send.reply-from is 'channel', so set send.device (SMS) or send.whatsapp-account (WhatsApp)");
         }
-        return new SendingLine(replyFrom.equals("channel"), device, channel.setting("send.sim").orElse(null), account);
+        return new OutgoingPhoneLine(replyFrom.equals("channel"), device, channel.setting("send.sim").orElse(null), account);
     }
 
     /**

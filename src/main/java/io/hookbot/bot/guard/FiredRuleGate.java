@@ -6,17 +6,17 @@ import java.util.Optional;
  * Asked before a fired rule's actions run, told after. The turn's owner supplies one per turn: the running bot a
  * gate that keeps its counters in the turn's transaction ({@link TurnGuards}), tools one that knows no history.
  */
-public interface FiringGate {
+public interface FiredRuleGate {
 
     /** Lets everything through: for code that reads rules without guardrails (benchmarks, tests of matching). */
-    FiringGate OPEN = new FiringGate() {
+    FiredRuleGate OPEN = new FiredRuleGate() {
         @Override
-        public Optional<Blocked> check(Firing firing) {
+        public Optional<Blocked> check(FiredRule firing) {
             return Optional.empty();
         }
 
         @Override
-        public void fired(Firing firing, int messages) {
+        public void fired(FiredRule firing, int messages) {
         }
     };
 
@@ -27,7 +27,7 @@ public interface FiringGate {
      * @param firing the rule that fired
      * @return the guardrail that blocks it, or empty to let it run
      */
-    Optional<Blocked> check(Firing firing);
+    Optional<Blocked> check(FiredRule firing);
 
     /**
      * Records what a rule that ran sent.
@@ -35,5 +35,5 @@ public interface FiringGate {
      * @param firing   the rule
      * @param messages how many messages (replies and sends) its actions produced
      */
-    void fired(Firing firing, int messages);
+    void fired(FiredRule firing, int messages);
 }

@@ -1,6 +1,6 @@
 package io.hookbot.testing.faults;
 
-import io.hookbot.inbox.InboxQueries;
+import io.hookbot.inbox.InboxBacklog;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -9,15 +9,15 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
-/** {@link InboxQueries} with a fault point behind {@code GET /admin/inbox}. */
+/** {@link InboxBacklog} with a fault point behind {@code GET /admin/inbox}. */
 @Singleton
-@Replaces(InboxQueries.class)
+@Replaces(InboxBacklog.class)
 @Requires(property = "test.faults", value = "true")
-public class FaultyInboxQueries extends InboxQueries {
+public class FaultyInboxBacklog extends InboxBacklog {
 
     private final Faults faults;
 
-    public FaultyInboxQueries(Faults faults) {
+    public FaultyInboxBacklog(Faults faults) {
         this.faults = faults;
     }
 

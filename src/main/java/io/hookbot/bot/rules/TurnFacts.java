@@ -17,15 +17,15 @@ import java.util.Map;
  * @param now      the time of the turn
  * @param lookups  presence and first-message knowledge, asked only by the conditions that need them
  */
-record Facts(Event event, String platform, String folded, Map<String, String> state, Instant now, TurnLookups lookups) {
+record TurnFacts(Event event, String platform, String folded, Map<String, String> state, Instant now, TurnLookups lookups) {
 
-    static Facts of(Event event, String platform, Map<String, String> state, Instant now) {
+    static TurnFacts of(Event event, String platform, Map<String, String> state, Instant now) {
         return of(event, platform, state, now, TurnLookups.NONE);
     }
 
-    static Facts of(Event event, String platform, Map<String, String> state, Instant now, TurnLookups lookups) {
+    static TurnFacts of(Event event, String platform, Map<String, String> state, Instant now, TurnLookups lookups) {
         String folded = event instanceof MessageReceived m ? Normalizer.fold(m.text()) : " ";
-        return new Facts(event, platform, folded, state, now, lookups);
+        return new TurnFacts(event, platform, folded, state, now, lookups);
     }
 
     /** @return the message text, or {@code null} for other events */

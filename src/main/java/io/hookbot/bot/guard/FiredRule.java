@@ -16,7 +16,7 @@ import java.time.Instant;
  * @param sends      whether the rule can send a message (any action but {@code set} and {@code clear}); only such
  *                   rules are held by quiet hours and the reply cap
  */
-public record Firing(String bot, String rule, Guardrails guardrails, Event event, Instant now, boolean sends) {
+public record FiredRule(String bot, String rule, Guardrails guardrails, Event event, Instant now, boolean sends) {
 
     /** @return who the event is about: a message's sender, a presence's user, a meeting's actor; or {@code null} */
     public User person() {

@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Reads typed values out of {@link YamlNode}s, reporting a wrong type as a problem at the node. */
-final class Nodes {
+final class YamlValues {
 
-    private Nodes() {
+    private YamlValues() {
     }
 
     /** A non-blank scalar as text (numbers and booleans read as written), or empty after reporting a problem. */

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A plugin's presence queries run on the turn's thread (where the server's view joins the turn's transaction),
  * whichever thread the plugin itself runs on, and only while its call lasts.
  */
-class TurnPresenceTest {
+class PluginPresenceViewTest {
 
     private static final Instant SEEN = Instant.parse("2024-05-06T11:59:00Z");
 
