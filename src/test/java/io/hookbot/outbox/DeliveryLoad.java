@@ -18,7 +18,9 @@ import java.util.Map;
  * mvn -q -o test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=io.hookbot.outbox.DeliveryLoad -Dexec.args="h2 20000 2000 256"
  * </pre>
- * Arguments: database ({@code h2} or {@code postgres}), replies, recipients, {@code hookbot.delivery.concurrency}.
+ * Arguments: database ({@code h2} or {@code postgres}), replies, recipients, {@code hookbot.delivery.concurrency},
+ * the gateway's answer time in ms (50), and {@code live} to write the replies one transaction each through
+ * {@link OutboxWriter} while delivery runs (as turns do) instead of before it starts.
  */
 public final class DeliveryLoad {
 
@@ -34,37 +36,46 @@ public final class DeliveryLoad {
         int replies = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
         int recipients = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
         int concurrency = args.length > 3 ? Integer.parseInt(args[3]) : 256;
+        int answerMs = args.length > 4 ? Integer.parseInt(args[4]) : 50;
+        boolean live = args.length > 5 && args[5].equals("live");
         try (FakeGateway gateway = new FakeGateway(concurrency + 16);
              TestApp app = TestApp.on(db.equals("postgres") ? Database.postgres() : Database.h2())) {
-            gateway.otherwise(new FakeGateway.Answer(200, "{\"status\":200,\"data\":{}}", Map.of(), 50));
-            app.with("hookbot.delivery.enabled", false)
+            gateway.otherwise(new FakeGateway.Answer(200, "{\"status\":200,\"data\":{}}", Map.of(), answerMs));
+            app.with("hookbot.delivery.enabled", !live)
                     .with("hookbot.delivery.concurrency", concurrency)
                     .with("datasources.default.maximum-pool-size", 8)
                     .with("hookbot.channels.load.platform", "sms-gateway")
                     .with("hookbot.channels.load.secret", "s")
                     .with("hookbot.channels.load.send.url", gateway.url())
-                    .with("hookbot.channels.load.send.api-key", "k")
-                    .start();
-            List<NewReply> batch = new ArrayList<>();
+                    .with("hookbot.channels.load.send.api-key", "k");
+            List<NewReply> all = new ArrayList<>();
             for (int i = 0; i < replies; i++) {
                 String phone = "+" + (i % recipients);
-                batch.add(new NewReply(i + 1, 0, "load", "sms:dev:1:" + phone,
+                all.add(new NewReply(i + 1, 0, "load", "sms:dev:1:" + phone,
                         Map.of("medium", "sms", "phone", phone, "device", "dev"), Integer.toString(i / recipients),
                         List.of()));
-                if (batch.size() == 5_000) {
-                    Outbox.write(app, batch);
-                    batch = new ArrayList<>();
-                }
             }
-            Outbox.write(app, batch);
-            app.stop();
-
-            app.with("hookbot.delivery.enabled", true);
             com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-            long cpuBefore = os.getProcessCpuTime();
-            long started = System.nanoTime();
-            app.start();
+            long cpuBefore;
+            long started;
+            if (live) {
+                // delivery runs while "turns" write their replies one transaction each, as the dispatcher does
+                app.with("hookbot.delivery.enabled", true).start();
+                cpuBefore = os.getProcessCpuTime();
+                started = System.nanoTime();
+                writeLive(app, all, recipients);
+            } else {
+                app.with("hookbot.delivery.enabled", false).start();
+                for (int from = 0; from < all.size(); from += 5_000) {
+                    Outbox.write(app, all.subList(from, Math.min(all.size(), from + 5_000)));
+                }
+                app.stop();
+                app.with("hookbot.delivery.enabled", true);
+                cpuBefore = os.getProcessCpuTime();
+                started = System.nanoTime();
+                app.start();
+            }
             long sent = 0;
             long deadline = started + 600_000_000_000L;
             // watch the gateway (cheap) until every reply has reached it, then the database
@@ -96,6 +107,38 @@ public final class DeliveryLoad {
                     db, replies, recipients, concurrency, sent, calls.size(), seconds, sent / seconds, sending,
                     calls.size() / sending, gateway.mostConcurrentCalls(), outOfOrder, cpuSeconds,
                     cpuSeconds * 1000 / sent, os.getSystemLoadAverage());
+        }
+    }
+
+    /**
+     * Writes each reply in a transaction of its own through {@link OutboxWriter}, from four threads, each owning a
+     * quarter of the recipients: one conversation's turns never run at once, so neither do its replies' writes.
+     */
+    private static void writeLive(TestApp app, List<NewReply> all, int recipients) throws InterruptedException {
+        io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions =
+                app.context().getBean(io.micronaut.transaction.TransactionOperations.class);
+        OutboxWriter writer = app.context().getBean(OutboxWriter.class);
+        int writers = 4;
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < writers; t++) {
+            int own = t;
+            Thread thread = new Thread(() -> {
+                for (int i = 0; i < all.size(); i++) {
+                    if ((i % recipients) % writers != own) {
+                        continue;
+                    }
+                    NewReply reply = all.get(i);
+                    transactions.executeWrite(status -> {
+                        writer.writeAndHandOff(status, List.of(reply));
+                        return null;
+                    });
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
         }
     }
 }
