@@ -37,6 +37,9 @@ import java.util.regex.Pattern;
  *       the reply (p50, p99);</li>
  *   <li>throughput: wrk with 32 connections posting unique webhooks over 1,000 conversations; acknowledged
  *       webhooks per second, then the time until every one of them has been answered at the gateway;</li>
+ *   <li>paced ({@code LOAD_PHASES=paced}): open loop at fixed rates ({@code LOAD_RATES}, default 50, 200 and 1,000
+ *       webhooks/s, 10 s each) over 8 connections and 100 conversations, each webhook's latency counted from the
+ *       time it was due, so a server that falls behind is seen falling behind;</li>
  *   <li>batches: the acknowledgement time of 200-entry Yalgaar calls and 200-message Webinato batches, paced and
  *       back to back (see {@link #batchPhases}).</li>
  * </ol>
@@ -51,6 +54,7 @@ public final class LoadHarness {
     private final List<Long> latencies = new ArrayList<>();
     private final AtomicLong replies = new AtomicLong();
     private volatile CountDown waiting;
+    private int pacedRuns;
     private Process server;
 
     public static void main(String[] args) throws Exception {
@@ -119,6 +123,12 @@ public final class LoadHarness {
                 latency(port, 500, false);
                 latency(port, 3000, true);
             }
+            if (phases.contains("paced")) {
+                paced(port, 200, 5, false);
+                for (String rate : System.getenv().getOrDefault("LOAD_RATES", "50,200,1000").split(",")) {
+                    paced(port, Double.parseDouble(rate.trim()), 10, true);
+                }
+            }
             // throughput before batches: the batches leave 100,000 room messages to turn in one conversation, one
             // event after another, which would still be running under the throughput phase
             if (phases.contains("throughput")) {
@@ -179,6 +189,72 @@ public final class LoadHarness {
             long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
             System.out.printf("latency, 1 connection, %d webhooks: webhook->gateway p50 %.2f ms, p90 %.2f ms, p99 %.2f ms%n",
                     sorted.length, percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99));
+        }
+    }
+
+    /**
+     * Open loop: webhook {@code i} is due at {@code start + i / rate}, sent on one of 8 keep-alive connections (each
+     * sends its share in turn), and its reply's latency at the gateway is counted from when it was due. A connection
+     * whose previous acknowledgement came late sends late, and that lateness is in the figures.
+     */
+    private void paced(int port, double rate, int seconds, boolean report) throws Exception {
+        int connections = 8;
+        int total = (int) (rate * seconds);
+        int run = 3 + pacedRuns++; // each run's webhook ids are its own: a repeated id would be a duplicate
+        latencies.clear();
+        CountDown done = new CountDown(total);
+        waiting = done;
+        long start = System.nanoTime() + 100_000_000L;
+        AtomicLong refused = new AtomicLong();
+        AtomicLong lateSends = new AtomicLong();
+        List<Thread> senders = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            int first = c;
+            Thread sender = new Thread(() -> {
+                try (KeepAliveClient client = new KeepAliveClient(port)) {
+                    for (int i = first; i < total; i += connections) {
+                        long due = start + (long) (i * 1e9 / rate);
+                        long wait;
+                        while ((wait = due - System.nanoTime()) > 0) {
+                            LockSupport.parkNanos(wait);
+                        }
+                        if (-wait > 1_000_000) {
+                            lateSends.incrementAndGet();
+                        }
+                        String id = String.format("%d%08d", run, i);
+                        String text = "p" + id;
+                        sentAt.put(text, due);
+                        KeepAliveClient.Answer ack = client.send(client.post("/webhooks/load",
+                                "application/x-www-form-urlencoded", "secret=load-secret&type=sms&data[id]=" + id
+                                        + "&data[device]=d&data[sim]=1&data[phone]=%2B63" + (9100 + i % 100)
+                                        + "&data[message]=" + text));
+                        if (ack.status() != 200) {
+                            refused.incrementAndGet();
+                            done.countDown();
+                        }
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, "paced-" + c);
+            sender.start();
+            senders.add(sender);
+        }
+        for (Thread sender : senders) {
+            sender.join();
+        }
+        boolean all = done.await(60_000);
+        waiting = null;
+        long[] sorted;
+        synchronized (latencies) {
+            sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        }
+        if (report) {
+            System.out.printf("paced %.0f webhooks/s for %d s (8 connections, 100 conversations): %d answered%s, "
+                            + "%d refused, %d sent over 1 ms late; webhook->gateway p50 %.2f ms, p90 %.2f ms, "
+                            + "p99 %.2f ms, max %.2f ms%n", rate, seconds, sorted.length,
+                    all ? "" : " (NOT all within 60 s)", refused.get(), lateSends.get(), percentile(sorted, 50),
+                    percentile(sorted, 90), percentile(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
         }
     }
 
@@ -415,6 +491,9 @@ public final class LoadHarness {
     }
 
     private static double percentile(long[] sorted, int p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
     }
 
