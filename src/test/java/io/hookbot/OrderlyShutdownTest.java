@@ -8,6 +8,7 @@ import io.hookbot.testing.Database;
 import io.hookbot.testing.Eventually;
 import io.hookbot.testing.FakeGateway;
 import io.hookbot.testing.TestApp;
+import io.hookbot.testing.TestChannel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -43,10 +44,7 @@ class OrderlyShutdownTest {
                         then:
                           - reply: "you said: {{text}}"
                     """)
-            .with("hookbot.channels.sms-main.platform", "sms-gateway")
-            .with("hookbot.channels.sms-main.secret", "demo-secret")
-            .with("hookbot.channels.sms-main.send.url", gateway.url())
-            .with("hookbot.channels.sms-main.send.api-key", "k");
+            .with(TestChannel.smsGateway("sms-main").secret("demo-secret").sendUrl(gateway.url()).sendApiKey("k"));
 
     @AfterEach
     void tearDown() {

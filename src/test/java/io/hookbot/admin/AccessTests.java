@@ -6,6 +6,7 @@ import org.junit.jupiter.params.Parameter;
 import io.hookbot.testing.AdminClient;
 import io.hookbot.testing.Database;
 import io.hookbot.testing.TestApp;
+import io.hookbot.testing.TestChannel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,8 +57,7 @@ class AccessTests {
                 .with("hookbot.admin.token", adminToken)
                 .with("hookbot.api.token", apiToken)
                 .with("hookbot.delivery.enabled", false)
-                .with("hookbot.channels.sms-main.platform", "sms-gateway")
-                .with("hookbot.channels.sms-main.secret", "s1")
+                .with(TestChannel.smsGateway("sms-main").secret("s1"))
                 .with("test.later-controller", true)
                 .start();
         return app;

@@ -9,6 +9,7 @@ import io.hookbot.testing.AdminClient;
 import io.hookbot.testing.Database;
 import io.hookbot.testing.Eventually;
 import io.hookbot.testing.TestApp;
+import io.hookbot.testing.TestChannel;
 import io.micronaut.transaction.TransactionOperations;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,10 +49,8 @@ class AdminApiTests {
         app = TestApp.on(database())
                 .with("hookbot.admin.token", TOKEN)
                 .with("hookbot.delivery.enabled", false)
-                .with("hookbot.channels.sms-main.platform", "sms-gateway")
-                .with("hookbot.channels.sms-main.secret", "s1")
-                .with("hookbot.channels.sms-b.platform", "sms-gateway")
-                .with("hookbot.channels.sms-b.secret", "s2")
+                .with(TestChannel.smsGateway("sms-main").secret("s1"))
+                .with(TestChannel.smsGateway("sms-b").secret("s2"))
                 .start();
         admin = new AdminClient(app, TOKEN);
         List<NewReply> replies = new ArrayList<>();

@@ -4,6 +4,7 @@ import io.hookbot.api.MessageReceived;
 import io.hookbot.api.User;
 import io.hookbot.channel.InboundEvent;
 import io.hookbot.inbox.InboxWriter;
+import io.hookbot.testing.TestChannel;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 
@@ -64,8 +65,7 @@ public final class DispatcherThroughput {
         properties.put("datasources.default.url", url);
         properties.put("hookbot.bots-dir", bots.toString());
         // the example bot hands customers to an agent on this chat channel
-        properties.put("hookbot.channels.mqtt-main.platform", "mqtt-chat");
-        properties.put("hookbot.channels.mqtt-main.token", "benchmark");
+        properties.putAll(TestChannel.mqttChat("mqtt-main").token("benchmark").properties());
         properties.put("micronaut.server.port", -1);
         properties.put("hookbot.dispatcher.workers", workers);
         properties.put("hookbot.dispatcher.poll-interval", "50ms");

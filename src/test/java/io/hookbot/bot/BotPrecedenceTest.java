@@ -6,6 +6,7 @@ import io.hookbot.testing.Eventually;
 import io.hookbot.testing.FakeGateway;
 import io.hookbot.testing.Samples;
 import io.hookbot.testing.TestApp;
+import io.hookbot.testing.TestChannel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,10 +46,7 @@ class BotPrecedenceTest {
 
     private TestApp start(String deskYaml) {
         app = TestApp.on(Database.h2())
-                .with("hookbot.channels.sms-main.platform", "sms-gateway")
-                .with("hookbot.channels.sms-main.secret", "demo-secret")
-                .with("hookbot.channels.sms-main.send.url", gateway.url())
-                .with("hookbot.channels.sms-main.send.api-key", "key")
+                .with(TestChannel.smsGateway("sms-main").secret("demo-secret").sendUrl(gateway.url()).sendApiKey("key"))
                 // named to come after the shop's file: the order of priority, not of file names, decides
                 .rules("zz-desk.yml", deskYaml)
                 .rules("shop.yml", SHOP)

@@ -14,6 +14,7 @@ import io.hookbot.testing.Database;
 import io.hookbot.testing.Eventually;
 import io.hookbot.testing.FakeGateway;
 import io.hookbot.testing.TestApp;
+import io.hookbot.testing.TestChannel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -110,24 +111,14 @@ abstract class BadInputCorpusTests {
         gateway = new FakeGateway();
         Database database = database();
         app = TestApp.on(database).rules("corpus.yml", RULES)
-                .with("hookbot.channels.sms-main.platform", "sms-gateway")
-                .with("hookbot.channels.sms-main.secret", CorpusShapes.SECRET)
-                .with("hookbot.channels.sms-main.send.url", gateway.url())
-                .with("hookbot.channels.sms-main.send.api-key", "api-key-corpus")
-                .with("hookbot.channels.sms-main.send.device", "dev-out")
-                .with("hookbot.channels.sms-main.send.whatsapp-account", "+15550199")
-                .with("hookbot.channels.sms-quiet.platform", "sms-gateway")
-                .with("hookbot.channels.sms-quiet.secret", CorpusShapes.SECRET)
-                .with("hookbot.channels.sms-dry.platform", "sms-gateway")
-                .with("hookbot.channels.sms-dry.secret", CorpusShapes.SECRET)
-                .with("hookbot.channels.room.platform", "webinato")
-                .with("hookbot.channels.room.token", CorpusShapes.TOKEN)
-                .with("hookbot.channels.chat.platform", "mqtt-chat")
-                .with("hookbot.channels.chat.token", CorpusShapes.TOKEN)
-                .with("hookbot.channels.yal.platform", "yalgaar")
-                .with("hookbot.channels.yal.client-key", CorpusShapes.CLIENT_KEY)
-                .with("hookbot.channels.classes.platform", "vcaas")
-                .with("hookbot.channels.classes.token", CorpusShapes.TOKEN);
+                .with(TestChannel.smsGateway("sms-main").secret(CorpusShapes.SECRET).sendUrl(gateway.url())
+                        .sendApiKey("api-key-corpus").sendDevice("dev-out").sendWhatsappAccount("+15550199"))
+                .with(TestChannel.smsGateway("sms-quiet").secret(CorpusShapes.SECRET))
+                .with(TestChannel.smsGateway("sms-dry").secret(CorpusShapes.SECRET))
+                .with(TestChannel.webinato("room").token(CorpusShapes.TOKEN))
+                .with(TestChannel.mqttChat("chat").token(CorpusShapes.TOKEN))
+                .with(TestChannel.yalgaar("yal").clientKey(CorpusShapes.CLIENT_KEY))
+                .with(TestChannel.vcaas("classes").token(CorpusShapes.TOKEN));
         app = tuned(app, database).start();
         connection = app.connect();
     }

@@ -2,6 +2,7 @@ package io.hookbot.channel;
 
 import io.hookbot.testing.Database;
 import io.hookbot.testing.TestApp;
+import io.hookbot.testing.TestChannel;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,8 +17,7 @@ class ChannelSettingsTest {
     @Test
     void aMisspelledChannelKeyStopsTheStartupWithADidYouMean() {
         TestApp app = TestApp.on(Database.h2())
-                .with("hookbot.channels.sms-main.platform", "sms-gateway")
-                .with("hookbot.channels.sms-main.secret", "s")
+                .with(TestChannel.smsGateway("sms-main").secret("s"))
                 .with("hookbot.channels.sms-main.sned.url", "https://sms.example.com");
         try {
             String messages = messages(assertThrows(Throwable.class, app::start));
@@ -32,8 +32,7 @@ class ChannelSettingsTest {
     @Test
     void keysOfAnotherPlatformAreRefusedToo() {
         TestApp app = TestApp.on(Database.h2())
-                .with("hookbot.channels.room.platform", "webinato")
-                .with("hookbot.channels.room.token", "t")
+                .with(TestChannel.webinato("room").token("t"))
                 .with("hookbot.channels.room.secret", "s");
         try {
             String messages = messages(assertThrows(Throwable.class, app::start));
@@ -47,12 +46,8 @@ class ChannelSettingsTest {
     @Test
     void theSettingsEveryChannelHasAndHeaderNamesAreAccepted() {
         TestApp app = TestApp.on(Database.h2())
-                .with("hookbot.channels.chat.platform", "mqtt-chat")
-                .with("hookbot.channels.chat.token", "t")
-                .with("hookbot.channels.chat.self", "1")
-                .with("hookbot.channels.chat.send.rate", "5")
-                .with("hookbot.channels.chat.send.http.url", "http://chat.example.com/send")
-                .with("hookbot.channels.chat.send.http.headers.X-Api-Key", "k");
+                .with(TestChannel.mqttChat("chat").token("t").self("1").sendRate(5)
+                        .sendHttpUrl("http://chat.example.com/send").sendHttpHeader("X-Api-Key", "k"));
         try {
             app.start();
             ChannelConfig chat = app.context().getBean(ChannelRegistry.class).find("chat").orElseThrow();

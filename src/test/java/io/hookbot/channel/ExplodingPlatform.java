@@ -13,9 +13,12 @@ import java.util.List;
 @Requires(property = "test.exploding-platform", value = "true")
 class ExplodingPlatform implements Platform {
 
+    /** The platform id. */
+    static final String ID = "exploding";
+
     @Override
     public String id() {
-        return "exploding";
+        return ID;
     }
 
     @Override

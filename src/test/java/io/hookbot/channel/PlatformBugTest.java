@@ -7,6 +7,7 @@ import io.hookbot.webhook.WebhookController;
 import ch.qos.logback.core.read.ListAppender;
 import io.hookbot.testing.Database;
 import io.hookbot.testing.TestApp;
+import io.hookbot.testing.TestChannel;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,7 @@ class PlatformBugTest {
         controller.addAppender(lines);
         try (TestApp app = TestApp.on(Database.h2())
                 .with("test.exploding-platform", "true")
-                .with("hookbot.channels.buggy.platform", "exploding")
+                .with(TestChannel.of("buggy", ExplodingPlatform.ID))
                 .start()) {
             HttpResponse<String> response = app.post("buggy", "application/json", "{\"phone\":\"+15550123\"}");
 

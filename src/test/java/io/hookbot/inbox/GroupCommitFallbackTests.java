@@ -8,6 +8,7 @@ import io.hookbot.testing.Database;
 import io.hookbot.testing.Eventually;
 import io.hookbot.testing.FakeGateway;
 import io.hookbot.testing.TestApp;
+import io.hookbot.testing.TestChannel;
 import io.hookbot.testing.faults.Faults;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,10 +69,8 @@ class GroupCommitFallbackTests {
                         """)
                 .with("test.faults", "true")
                 .with("hookbot.admin.token", "t0ken")
-                .with("hookbot.channels.sms-main.platform", "sms-gateway")
-                .with("hookbot.channels.sms-main.secret", "demo-secret")
-                .with("hookbot.channels.sms-main.send.url", gateway.url())
-                .with("hookbot.channels.sms-main.send.api-key", "api-key-1")
+                .with(TestChannel.smsGateway("sms-main").secret("demo-secret").sendUrl(gateway.url())
+                        .sendApiKey("api-key-1"))
                 .start();
     }
 

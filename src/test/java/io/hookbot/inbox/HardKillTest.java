@@ -2,6 +2,7 @@ package io.hookbot.inbox;
 
 import io.hookbot.testing.Eventually;
 import io.hookbot.testing.FakeGateway;
+import io.hookbot.testing.TestChannel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -235,14 +236,13 @@ class HardKillTest {
                 "-Dhookbot.bots-dir=" + work.resolve("bots"),
                 "-Ddatasources.default.url=" + jdbcUrl(),
                 "-Dhookbot.dispatcher.enabled=" + dispatch,
-                "-Dhookbot.channels.sms-main.platform=sms-gateway",
-                "-Dhookbot.channels.sms-main.secret=s3cret",
-                "-Dhookbot.channels.sms-main.send.url=" + gateway.url(),
-                "-Dhookbot.channels.sms-main.send.api-key=key",
-                "-Dhookbot.channels.yal.platform=yalgaar",
-                "-Dhookbot.channels.yal.client-key=ck",
-                "-Dhookbot.admin.token=" + ADMIN_TOKEN,
-                "io.hookbot.Application"));
+                "-Dhookbot.admin.token=" + ADMIN_TOKEN));
+        for (TestChannel channel : List.of(
+                TestChannel.smsGateway("sms-main").secret("s3cret").sendUrl(gateway.url()).sendApiKey("key"),
+                TestChannel.yalgaar("yal").clientKey("ck"))) {
+            channel.properties().forEach((key, value) -> command.add("-D" + key + "=" + value));
+        }
+        command.add("io.hookbot.Application");
         Process started = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("app-" + (dispatch ? "2" : "1") + ".log").toFile())

@@ -6,6 +6,7 @@ import org.junit.jupiter.params.Parameter;
 import io.hookbot.db.RetentionJob;
 import io.hookbot.testing.Database;
 import io.hookbot.testing.TestApp;
+import io.hookbot.testing.TestChannel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,8 +47,7 @@ class InboxRetentionTests {
         // the dispatcher off, so that pending rows stay pending; retention 7 days, the default
         app = TestApp.on(database())
                 .with("hookbot.dispatcher.enabled", false)
-                .with("hookbot.channels.sms.platform", "sms-gateway")
-                .with("hookbot.channels.sms.secret", "s1")
+                .with(TestChannel.smsGateway("sms").secret("s1"))
                 .start();
         retention = app.context().getBean(InboxRetention.class);
     }

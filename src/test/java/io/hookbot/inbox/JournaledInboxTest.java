@@ -10,6 +10,7 @@ import io.hookbot.testing.Eventually;
 import io.hookbot.testing.FakeGateway;
 import io.hookbot.testing.Samples;
 import io.hookbot.testing.TestApp;
+import io.hookbot.testing.TestChannel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,12 +59,9 @@ class JournaledInboxTest {
                             then:
                               - reply: "you said: {{text}}"
                         """)
-                .with("hookbot.channels.sms-main.platform", "sms-gateway")
-                .with("hookbot.channels.sms-main.secret", "demo-secret")
-                .with("hookbot.channels.sms-main.send.url", gateway.url())
-                .with("hookbot.channels.sms-main.send.api-key", "api-key-1")
-                .with("hookbot.channels.yal.platform", "yalgaar")
-                .with("hookbot.channels.yal.client-key", "ck");
+                .with(TestChannel.smsGateway("sms-main").secret("demo-secret").sendUrl(gateway.url())
+                        .sendApiKey("api-key-1"))
+                .with(TestChannel.yalgaar("yal").clientKey("ck"));
     }
 
     @AfterEach

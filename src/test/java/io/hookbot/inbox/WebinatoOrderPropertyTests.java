@@ -4,6 +4,7 @@ import io.hookbot.inbox.WebinatoOrderModel.Call;
 import io.hookbot.testing.Database;
 import io.hookbot.testing.Eventually;
 import io.hookbot.testing.TestApp;
+import io.hookbot.testing.TestChannel;
 import io.hookbot.testing.TestClock;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -52,8 +53,7 @@ abstract class WebinatoOrderPropertyTests {
                 .with("test.clock", "true")
                 .with("hookbot.sequencer.gap-timeout", OrderWorld.TIMEOUT + "s")
                 .with("hookbot.dispatcher.poll-interval", "100ms")
-                .with("hookbot.channels.room-42.platform", "webinato")
-                .with("hookbot.channels.room-42.token", "demo-token")
+                .with(TestChannel.webinato("room-42").token("demo-token"))
                 .start();
     }
 

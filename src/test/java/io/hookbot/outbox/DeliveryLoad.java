@@ -3,6 +3,7 @@ package io.hookbot.outbox;
 import io.hookbot.testing.Database;
 import io.hookbot.testing.FakeGateway;
 import io.hookbot.testing.TestApp;
+import io.hookbot.testing.TestChannel;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,10 +45,7 @@ public final class DeliveryLoad {
             app.with("hookbot.delivery.enabled", !live)
                     .with("hookbot.delivery.concurrency", concurrency)
                     .with("datasources.default.maximum-pool-size", 8)
-                    .with("hookbot.channels.load.platform", "sms-gateway")
-                    .with("hookbot.channels.load.secret", "s")
-                    .with("hookbot.channels.load.send.url", gateway.url())
-                    .with("hookbot.channels.load.send.api-key", "k");
+                    .with(TestChannel.smsGateway("load").secret("s").sendUrl(gateway.url()).sendApiKey("k"));
             List<NewReply> all = new ArrayList<>();
             for (int i = 0; i < replies; i++) {
                 String phone = "+" + (i % recipients);

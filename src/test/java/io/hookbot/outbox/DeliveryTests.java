@@ -9,6 +9,7 @@ import io.hookbot.testing.Eventually;
 import io.hookbot.testing.FakeGateway;
 import io.hookbot.testing.FakeGateway.Answer;
 import io.hookbot.testing.TestApp;
+import io.hookbot.testing.TestChannel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,17 +61,10 @@ class DeliveryTests {
         app = TestApp.on(database)
                 .with("hookbot.admin.token", TOKEN)
                 .with("hookbot.delivery.max-attempts", 4)
-                .with("hookbot.channels.sms-main.platform", "sms-gateway")
-                .with("hookbot.channels.sms-main.secret", "s1")
-                .with("hookbot.channels.sms-main.send.url", gateway.url())
-                .with("hookbot.channels.sms-main.send.api-key", "key-1")
-                .with("hookbot.channels.sms-main.send.reference-field", "ref")
-                .with("hookbot.channels.sms-main.send.timeout", "5s")
-                .with("hookbot.channels.sms-other.platform", "sms-gateway")
-                .with("hookbot.channels.sms-other.secret", "s2")
-                .with("hookbot.channels.sms-other.send.url", otherGateway.url())
-                .with("hookbot.channels.sms-other.send.api-key", "key-2")
-                .with("hookbot.channels.sms-other.send.reference-field", "ref")
+                .with(TestChannel.smsGateway("sms-main").secret("s1").sendUrl(gateway.url()).sendApiKey("key-1")
+                        .sendReferenceField("ref").sendTimeout("5s"))
+                .with(TestChannel.smsGateway("sms-other").secret("s2").sendUrl(otherGateway.url()).sendApiKey("key-2")
+                        .sendReferenceField("ref"))
                 .start();
         admin = new AdminClient(app, TOKEN);
     }
@@ -126,7 +120,8 @@ class DeliveryTests {
     @Test
     void aTimeoutIsRetriedWithTheSameReferenceSoTheGatewayCanDeduplicate() {
         app.stop();
-        app.with("hookbot.channels.sms-main.send.timeout", "1s").start();
+        app.channel("sms-main").sendTimeout("1s");
+        app.start();
         // a first call warms the HTTP client, so the timeout below is the gateway's doing alone
         Outbox.sms(app, "sms-main", "+99", "warm-up");
         awaitStatus("SENT");
@@ -307,7 +302,8 @@ class DeliveryTests {
     @Test
     void manyRepliesToAFewRecipientsArriveInOrderWithinTheChannelsConcurrency() {
         app.stop();
-        app.with("hookbot.channels.sms-main.send.concurrency", 4).start();
+        app.channel("sms-main").sendConcurrency(4);
+        app.start();
         gateway.otherwise(() -> new Answer(200, "{\"status\":200,\"data\":{}}", Map.of(),
                 ThreadLocalRandom.current().nextLong(0, 15)));
         List<NewReply> replies = new ArrayList<>();
@@ -335,7 +331,8 @@ class DeliveryTests {
     @Test
     void aChannelsRateSpacesItsSends() {
         app.stop();
-        app.with("hookbot.channels.sms-other.send.rate", 20).start();
+        app.channel("sms-other").sendRate(20);
+        app.start();
         // the first call opens the HTTP client, which holds calls made meanwhile; measure a warm client
         Outbox.sms(app, "sms-other", "+warm", "hello");
         Eventually.await("the warm-up reply", () -> otherGateway.calls().size() == 1);

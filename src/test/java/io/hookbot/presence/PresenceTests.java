@@ -14,6 +14,7 @@ import io.hookbot.testing.Database;
 import io.hookbot.testing.Eventually;
 import io.hookbot.testing.Samples;
 import io.hookbot.testing.TestApp;
+import io.hookbot.testing.TestChannel;
 import io.micronaut.transaction.TransactionOperations;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,12 +59,9 @@ class PresenceTests {
     @BeforeEach
     void start() {
         app = TestApp.on(database())
-                .with("hookbot.channels.chat.platform", "mqtt-chat")
-                .with("hookbot.channels.chat.token", "t")
-                .with("hookbot.channels.yal.platform", "yalgaar")
-                .with("hookbot.channels.yal.client-key", "ck-demo-3f9a2c")
-                .with("hookbot.channels.meet.platform", "vcaas")
-                .with("hookbot.channels.meet.token", "t")
+                .with(TestChannel.mqttChat("chat").token("t"))
+                .with(TestChannel.yalgaar("yal").clientKey("ck-demo-3f9a2c"))
+                .with(TestChannel.vcaas("meet").token("t"))
                 .with("hookbot.api.token", API_TOKEN)
                 .start();
         reader = new AdminClient(app, API_TOKEN);

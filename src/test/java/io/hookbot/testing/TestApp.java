@@ -25,8 +25,8 @@ import java.util.Map;
 
 /**
  * A real hookbot for a test: the whole application on a random port, with its own database (H2 or PostgreSQL),
- * its own rule folder and the channels the test configures. {@link #restart()} stops it and starts it again on the
- * same database, as after a crash or a deploy.
+ * its own rule folder and the channels the test configures ({@link TestChannel}). {@link #restart()} stops it and
+ * starts it again on the same database, as after a crash or a deploy.
  */
 public final class TestApp implements AutoCloseable {
 
@@ -34,6 +34,7 @@ public final class TestApp implements AutoCloseable {
 
     private final Database database;
     private final Map<String, Object> properties = new HashMap<>();
+    private final Map<String, TestChannel> channels = new LinkedHashMap<>();
     private final Path botsDir;
     private EmbeddedServer server;
 
@@ -63,6 +64,9 @@ public final class TestApp implements AutoCloseable {
     }
 
     /**
+     * A configuration property. A channel's settings are a {@link TestChannel}'s ({@link #with(TestChannel...)});
+     * a key of one spelt out here is for a test whose point is its spelling.
+     *
      * @param key   a configuration key
      * @param value its value
      * @return this
@@ -70,6 +74,37 @@ public final class TestApp implements AutoCloseable {
     public TestApp with(String key, Object value) {
         properties.put(key, value);
         return this;
+    }
+
+    /**
+     * Configures channels. The app reads their settings each time it starts, so a channel changed after this call
+     * ({@link #channel(String)}) starts changed; a key also given to {@link #with(String, Object)} takes that value.
+     *
+     * @param channels channels, each of a name not configured yet
+     * @return this
+     * @throws IllegalArgumentException if a name is configured already ({@link #channel(String)} changes it)
+     */
+    public TestApp with(TestChannel... channels) {
+        for (TestChannel channel : channels) {
+            if (this.channels.putIfAbsent(channel.name(), channel) != null) {
+                throw new IllegalArgumentException("channel " + channel.name()
+                        + " is configured already; channel(\"" + channel.name() + "\") changes it");
+            }
+        }
+        return this;
+    }
+
+    /**
+     * @param name a channel given to {@link #with(TestChannel...)}
+     * @return that channel, to change its settings before the app (re)starts
+     * @throws IllegalArgumentException if there is none of that name
+     */
+    public TestChannel channel(String name) {
+        TestChannel channel = channels.get(name);
+        if (channel == null) {
+            throw new IllegalArgumentException("no channel " + name + "; the channels are " + channels.keySet());
+        }
+        return channel;
     }
 
     /**
@@ -93,7 +128,10 @@ public final class TestApp implements AutoCloseable {
 
     /** @return this, started */
     public TestApp start() {
-        ApplicationContext context = ApplicationContext.builder().properties(properties).environments("test").build();
+        Map<String, Object> settings = new HashMap<>();
+        channels.values().forEach(channel -> settings.putAll(channel.properties()));
+        settings.putAll(properties);
+        ApplicationContext context = ApplicationContext.builder().properties(settings).environments("test").build();
         try {
             context.start();
             server = context.getBean(EmbeddedServer.class);

@@ -1,7 +1,9 @@
 /**
  * Test support shared by the suites: a running hookbot on H2 or PostgreSQL ({@link io.hookbot.testing.TestApp},
- * {@link io.hookbot.testing.Database}), calls to its private paths with a token
- * ({@link io.hookbot.testing.AdminClient}), a fake gateway that records what was sent
+ * {@link io.hookbot.testing.Database}), its channels' settings as methods instead of
+ * {@code hookbot.channels.<name>.<key>} strings ({@link io.hookbot.testing.TestChannel}:
+ * {@code TestChannel.smsGateway("sms-main").secret(s).sendUrl(url)}, given to {@code TestApp.with}), calls to its
+ * private paths with a token ({@link io.hookbot.testing.AdminClient}), a fake gateway that records what was sent
  * ({@link io.hookbot.testing.FakeGateway}), and waiting on conditions with a deadline
  * ({@link io.hookbot.testing.Eventually}).
  *

@@ -5,6 +5,7 @@ import io.hookbot.testing.Database;
 import io.hookbot.testing.Eventually;
 import io.hookbot.testing.PrivateMosquitto;
 import io.hookbot.testing.TestApp;
+import io.hookbot.testing.TestChannel;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -31,11 +32,8 @@ class MqttKeeperTest {
         TestApp app = TestApp.on(Database.h2())
                 .with("hookbot.admin.token", "t0ken")
                 .with("hookbot.workers.max-backoff", "300ms")
-                .with("hookbot.channels.yal.platform", "yalgaar")
-                .with("hookbot.channels.yal.client-key", "ck")
-                .with("hookbot.channels.yal.send.broker-url", broker.url())
-                .with("hookbot.channels.yal.send.username", "hookbot")
-                .with("hookbot.channels.yal.send.password", "pw")
+                .with(TestChannel.yalgaar("yal").clientKey("ck").sendBrokerUrl(broker.url()).sendUsername("hookbot")
+                        .sendPassword("pw"))
                 .start();
         AdminClient admin = new AdminClient(app, "t0ken");
         try {

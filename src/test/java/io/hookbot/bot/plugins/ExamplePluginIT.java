@@ -5,6 +5,7 @@ import io.hookbot.testing.Eventually;
 import io.hookbot.testing.FakeGateway;
 import io.hookbot.testing.Samples;
 import io.hookbot.testing.TestApp;
+import io.hookbot.testing.TestChannel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,10 +33,8 @@ class ExamplePluginIT {
     void setUp() {
         gateway = new FakeGateway();
         app = TestApp.on(Database.h2())
-                .with("hookbot.channels.sms-main.platform", "sms-gateway")
-                .with("hookbot.channels.sms-main.secret", "demo-secret")
-                .with("hookbot.channels.sms-main.send.url", gateway.url())
-                .with("hookbot.channels.sms-main.send.api-key", "api-key-1");
+                .with(TestChannel.smsGateway("sms-main").secret("demo-secret").sendUrl(gateway.url())
+                        .sendApiKey("api-key-1"));
     }
 
     @AfterEach

@@ -8,6 +8,7 @@ import io.hookbot.testing.Eventually;
 import io.hookbot.testing.FakeGateway;
 import io.hookbot.testing.Samples;
 import io.hookbot.testing.TestApp;
+import io.hookbot.testing.TestChannel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,14 +44,16 @@ class ExampleBotsAppTest {
         gateway.close();
     }
 
-    /** The example configuration's channels, as application properties. */
+    /** The example configuration's channels, as the app's channels. */
     private static void channelsOfTheExampleConfiguration(TestApp app) throws IOException {
         JsonNode channels = YAML.readTree(EXAMPLES.resolve("config/application-examples.yml").toFile())
                 .path("hookbot").path("channels");
         for (Iterator<Map.Entry<String, JsonNode>> it = channels.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> channel = it.next();
+            TestChannel settings = TestChannel.of(channel.getKey(), channel.getValue().path("platform").asText());
             channel.getValue().fields().forEachRemaining(setting ->
-                    app.with("hookbot.channels." + channel.getKey() + "." + setting.getKey(), setting.getValue().asText()));
+                    settings.set(setting.getKey(), setting.getValue().asText()));
+            app.with(settings);
         }
     }
 
@@ -66,13 +69,11 @@ class ExampleBotsAppTest {
         app = TestApp.on(Database.h2());
         channelsOfTheExampleConfiguration(app);
         JsonNode http = mqttChatSendOfThePlatformsDoc();
-        app.with("hookbot.channels.mqtt-main.send.http.url",
-                        http.path("url").asText().replace("https://chat.example.com", gateway.url()))
-                .with("hookbot.channels.mqtt-main.send.http.body", http.path("body").asText())
-                .with("hookbot.channels.sms-main.send.url", gateway.url())
-                .with("hookbot.channels.sms-main.send.api-key", "key")
-                .with("hookbot.channels.sms-main.send.device", "00000000-0000-0000-d57d-f30cb6a89289")
-                .with("hookbot.channels.sms-main.send.whatsapp-account", "+15550199");
+        app.channel("mqtt-main")
+                .sendHttpUrl(http.path("url").asText().replace("https://chat.example.com", gateway.url()))
+                .sendHttpBody(http.path("body").asText());
+        app.channel("sms-main").sendUrl(gateway.url()).sendApiKey("key")
+                .sendDevice("00000000-0000-0000-d57d-f30cb6a89289").sendWhatsappAccount("+15550199");
         try (var files = Files.list(EXAMPLES)) {
             for (Path file : files.filter(RuleFolder::isRuleFile).toList()) {
                 app.rules(file.getFileName().toString(), Files.readString(file));

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookbot.testing.Database;
 import io.hookbot.testing.Eventually;
 import io.hookbot.testing.TestApp;
+import io.hookbot.testing.TestChannel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,10 +65,8 @@ class RuleLookupsTests {
     @BeforeEach
     void start() {
         app = TestApp.on(database())
-                .with("hookbot.channels.sms-main.platform", "sms-gateway")
-                .with("hookbot.channels.sms-main.secret", "s")
-                .with("hookbot.channels.chat.platform", "mqtt-chat")
-                .with("hookbot.channels.chat.token", "t")
+                .with(TestChannel.smsGateway("sms-main").secret("s"))
+                .with(TestChannel.mqttChat("chat").token("t"))
                 .rules("desk.yml", RULES)
                 .start();
     }

@@ -5,6 +5,7 @@ import io.hookbot.testing.Eventually;
 import io.hookbot.testing.FakeGateway;
 import io.hookbot.testing.Samples;
 import io.hookbot.testing.TestApp;
+import io.hookbot.testing.TestChannel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,10 +33,8 @@ class RuleReloadTest {
     }
 
     private TestApp configure(TestApp app) {
-        return app.with("hookbot.channels.sms-main.platform", "sms-gateway")
-                .with("hookbot.channels.sms-main.secret", "demo-secret")
-                .with("hookbot.channels.sms-main.send.url", gateway.url())
-                .with("hookbot.channels.sms-main.send.api-key", "key");
+        return app.with(TestChannel.smsGateway("sms-main").secret("demo-secret").sendUrl(gateway.url())
+                .sendApiKey("key"));
     }
 
     @AfterEach

@@ -5,6 +5,7 @@ import io.hookbot.testing.Database;
 import io.hookbot.testing.Eventually;
 import io.hookbot.testing.LogCapture;
 import io.hookbot.testing.TestApp;
+import io.hookbot.testing.TestChannel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,10 +34,8 @@ class RuleWarningsTest {
     void aChannelNoBotAnswersAndTwoBotsAnsweringOneMessageAreLoggedAtStartupAndWhenTheyChange() {
         try (LogCapture log = new LogCapture(RuleBook.class)) {
             app = TestApp.on(Database.h2())
-                    .with("hookbot.channels.sms-main.platform", "sms-gateway")
-                    .with("hookbot.channels.sms-main.secret", "s")
-                    .with("hookbot.channels.room-42.platform", "webinato")
-                    .with("hookbot.channels.room-42.token", "t")
+                    .with(TestChannel.smsGateway("sms-main").secret("s"))
+                    .with(TestChannel.webinato("room-42").token("t"))
                     .rules("a.yml", "bot: a\nchannels: [sms-main]\nrules:\n  - then: [{reply: a}]\n")
                     .rules("b.yml", "bot: b\nchannels: [sms-main]\nrules:\n  - then: [{reply: b}]\n")
                     .start();

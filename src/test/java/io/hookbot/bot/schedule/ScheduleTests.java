@@ -7,6 +7,7 @@ import io.hookbot.testing.Database;
 import io.hookbot.testing.Eventually;
 import io.hookbot.testing.FakeGateway;
 import io.hookbot.testing.TestApp;
+import io.hookbot.testing.TestChannel;
 import io.hookbot.testing.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,11 +71,8 @@ class ScheduleTests {
                 .with("test.announcer", "true")
                 // the tests fire slots themselves; the background poll only adds a second contender
                 .with("hookbot.schedules.poll-interval", "300ms")
-                .with("hookbot.channels.sms-main.platform", "sms-gateway")
-                .with("hookbot.channels.sms-main.secret", "demo-secret")
-                .with("hookbot.channels.sms-main.send.url", gateway.url())
-                .with("hookbot.channels.sms-main.send.api-key", "api-key-1")
-                .with("hookbot.channels.sms-main.send.device", "00000000-0000-0000-d57d-f30cb6a89289");
+                .with(TestChannel.smsGateway("sms-main").secret("demo-secret").sendUrl(gateway.url())
+                        .sendApiKey("api-key-1").sendDevice("00000000-0000-0000-d57d-f30cb6a89289"));
     }
 
     @AfterEach

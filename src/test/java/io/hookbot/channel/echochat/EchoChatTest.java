@@ -5,6 +5,7 @@ import io.hookbot.testing.Database;
 import io.hookbot.testing.Eventually;
 import io.hookbot.testing.FakeGateway;
 import io.hookbot.testing.TestApp;
+import io.hookbot.testing.TestChannel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,9 +55,7 @@ class EchoChatTest {
     @Test
     void aSignedMessageIsAnsweredInItsRoomAndAnUnsignedOrMissignedOneIsRefusedWith401() {
         try (FakeGateway echo = new FakeGateway(); TestApp app = TestApp.on(Database.h2())
-                .with("hookbot.channels.echo.platform", EchoChatPlatform.ID)
-                .with("hookbot.channels.echo.secret", SECRET)
-                .with("hookbot.channels.echo.send.url", echo.url())
+                .with(TestChannel.of("echo", EchoChatPlatform.ID).secret(SECRET).sendUrl(echo.url()))
                 .rules("greeter.yml", RULES)
                 .start()) {
             echo.otherwise(new FakeGateway.Answer(201, "{}", Map.of(), 0));
@@ -122,7 +121,7 @@ class EchoChatTest {
 
     @Test
     void aChannelWithoutItsSecretStopsTheStart() {
-        TestApp app = TestApp.on(Database.h2()).with("hookbot.channels.echo.platform", EchoChatPlatform.ID);
+        TestApp app = TestApp.on(Database.h2()).with(TestChannel.of("echo", EchoChatPlatform.ID));
         try {
             RuntimeException failure = assertThrows(RuntimeException.class, app::start);
             assertTrue(String.valueOf(failure.getMessage()).contains("hookbot.channels.echo.secret is required")

@@ -11,6 +11,7 @@ import io.hookbot.testing.Eventually;
 import io.hookbot.testing.FakeGateway;
 import io.hookbot.testing.FakeGateway.Answer;
 import io.hookbot.testing.TestApp;
+import io.hookbot.testing.TestChannel;
 import io.micronaut.transaction.TransactionOperations;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,10 +52,9 @@ class HttpSenderTest {
     }
 
     TestApp app(Map<String, Object> send) {
-        app = TestApp.on(Database.h2())
-                .with("hookbot.channels.chat.platform", "sms-gateway")
-                .with("hookbot.channels.chat.secret", "s");
-        send.forEach((key, value) -> app.with("hookbot.channels.chat.send.http." + key, value));
+        TestChannel chat = TestChannel.smsGateway("chat").secret("s");
+        send.forEach((key, value) -> chat.set("send.http." + key, value));
+        app = TestApp.on(Database.h2()).with(chat);
         return app.start();
     }
 
@@ -162,13 +162,12 @@ class HttpSenderTest {
     }
 
     private void assertStartupFails(String key, Map<String, Object> send, String... extra) {
-        TestApp attempt = TestApp.on(Database.h2())
-                .with("hookbot.channels.chat.platform", "sms-gateway")
-                .with("hookbot.channels.chat.secret", "s");
-        send.forEach((k, v) -> attempt.with("hookbot.channels.chat.send.http." + k, v));
+        TestChannel chat = TestChannel.smsGateway("chat").secret("s");
+        send.forEach((k, v) -> chat.set("send.http." + k, v));
         for (int i = 0; i < extra.length; i += 2) {
-            attempt.with("hookbot.channels.chat." + extra[i], extra[i + 1]);
+            chat.set(extra[i], extra[i + 1]);
         }
+        TestApp attempt = TestApp.on(Database.h2()).with(chat);
         try {
             Throwable failure = assertThrows(Throwable.class, attempt::start);
             StringBuilder messages = new StringBuilder();

@@ -8,6 +8,7 @@ import io.hookbot.testing.Eventually;
 import io.hookbot.testing.FakeGateway;
 import io.hookbot.testing.Samples;
 import io.hookbot.testing.TestApp;
+import io.hookbot.testing.TestChannel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,8 +44,7 @@ class MqttChatWebhookTests {
     @BeforeEach
     void start() {
         app = TestApp.on(database())
-                .with("hookbot.channels.chat.platform", "mqtt-chat")
-                .with("hookbot.channels.chat.token", "demo-token")
+                .with(TestChannel.mqttChat("chat").token("demo-token"))
                 .start();
     }
 
@@ -80,11 +80,11 @@ class MqttChatWebhookTests {
         try (FakeGateway chatServer = new FakeGateway()) {
             chatServer.otherwise(new FakeGateway.Answer(201, "{\"id\":\"m-1\"}", Map.of(), 0));
             app.stop();
-            app.rules("echo.yml", "bot: echo\nrules:\n  - name: echo\n    then:\n      - reply: \"You said {{text}}\"\n")
-                    .with("hookbot.channels.chat.send.http.url", chatServer.url() + "/api/users/{{replyTo.to}}/messages")
-                    .with("hookbot.channels.chat.send.http.body",
-                            "{\"from\": \"{{replyTo.from}}\", \"message\": \"{{text}}\"}")
-                    .start();
+            app.rules("echo.yml",
+                    "bot: echo\nrules:\n  - name: echo\n    then:\n      - reply: \"You said {{text}}\"\n");
+            app.channel("chat").sendHttpUrl(chatServer.url() + "/api/users/{{replyTo.to}}/messages")
+                    .sendHttpBody("{\"from\": \"{{replyTo.from}}\", \"message\": \"{{text}}\"}");
+            app.start();
 
             app.postTo(URL, JSON, Samples.read("mqtt-chat/message-text.json"));
 

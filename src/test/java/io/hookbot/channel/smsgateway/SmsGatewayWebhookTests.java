@@ -8,6 +8,7 @@ import io.hookbot.testing.Eventually;
 import io.hookbot.testing.FakeGateway;
 import io.hookbot.testing.Samples;
 import io.hookbot.testing.TestApp;
+import io.hookbot.testing.TestChannel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,11 +60,8 @@ class SmsGatewayWebhookTests {
 
     TestApp configure(TestApp app) {
         return app.rules("bot.yml", RULES)
-                .with("hookbot.channels.sms-main.platform", "sms-gateway")
-                .with("hookbot.channels.sms-main.secret", "demo-secret")
-                .with("hookbot.channels.sms-main.send.url", gateway.url())
-                .with("hookbot.channels.sms-main.send.api-key", "api-key-1")
-                .with("hookbot.channels.sms-main.send.whatsapp-account", "wa-default");
+                .with(TestChannel.smsGateway("sms-main").secret("demo-secret").sendUrl(gateway.url())
+                        .sendApiKey("api-key-1").sendWhatsappAccount("wa-default"));
     }
 
     @AfterEach
@@ -120,8 +118,8 @@ class SmsGatewayWebhookTests {
     @Test
     void aMessageThatNamesNoDeviceIsAnsweredFromTheChannelsDeviceAndSim() {
         app.stop();
-        app.with("hookbot.channels.sms-main.send.device", "dev-outbound")
-                .with("hookbot.channels.sms-main.send.sim", "2").start();
+        app.channel("sms-main").sendDevice("dev-outbound").sendSim(2);
+        app.start();
 
         app.post("sms-main", FORM, Samples.read("sms-gateway/flat.form"));
 
@@ -135,8 +133,8 @@ class SmsGatewayWebhookTests {
     @Test
     void replyFromChannelAnswersEveryMessageFromTheChannelsLine() {
         app.stop();
-        app.with("hookbot.channels.sms-main.send.reply-from", "channel")
-                .with("hookbot.channels.sms-main.send.device", "dev-outbound").start();
+        app.channel("sms-main").sendReplyFrom("channel").sendDevice("dev-outbound");
+        app.start();
 
         app.post("sms-main", FORM, Samples.read("sms-gateway/sms.form").replace("data%5Bsim%5D=1", "data%5Bsim%5D=2"));
         app.post("sms-main", JSON, Samples.read("sms-gateway/whatsapp.json"));

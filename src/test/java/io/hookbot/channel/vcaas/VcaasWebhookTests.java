@@ -7,6 +7,7 @@ import io.hookbot.testing.Database;
 import io.hookbot.testing.Eventually;
 import io.hookbot.testing.Samples;
 import io.hookbot.testing.TestApp;
+import io.hookbot.testing.TestChannel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,8 +45,7 @@ class VcaasWebhookTests {
     @BeforeEach
     void start() {
         app = TestApp.on(database())
-                .with("hookbot.channels.classes.platform", "vcaas")
-                .with("hookbot.channels.classes.token", "demo-token")
+                .with(TestChannel.vcaas("classes").token("demo-token"))
                 .start();
     }
 

@@ -7,6 +7,7 @@ import io.hookbot.testing.Database;
 import io.hookbot.testing.Eventually;
 import io.hookbot.testing.Samples;
 import io.hookbot.testing.TestApp;
+import io.hookbot.testing.TestChannel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,8 +42,7 @@ class WebinatoWebhookTests {
     @BeforeEach
     void start() {
         app = TestApp.on(database())
-                .with("hookbot.channels.room-42.platform", "webinato")
-                .with("hookbot.channels.room-42.token", "demo-token")
+                .with(TestChannel.webinato("room-42").token("demo-token"))
                 .start();
     }
 

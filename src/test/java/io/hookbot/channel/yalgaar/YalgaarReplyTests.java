@@ -11,6 +11,7 @@ import io.hookbot.testing.PrivateMosquitto;
 import io.hookbot.testing.RequiresMqttBroker;
 import io.hookbot.testing.Samples;
 import io.hookbot.testing.TestApp;
+import io.hookbot.testing.TestChannel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -58,11 +59,8 @@ class YalgaarReplyTests {
 
     TestApp yalgaarApp(String brokerUrl) {
         return TestApp.on(database()).rules("echo.yml", RULES)
-                .with("hookbot.channels.yalgaar-main.platform", "yalgaar")
-                .with("hookbot.channels.yalgaar-main.client-key", CLIENT_KEY)
-                .with("hookbot.channels.yalgaar-main.send.broker-url", brokerUrl)
-                .with("hookbot.channels.yalgaar-main.send.topic", prefix + "/{clientKey}/{channel}")
-                .with("hookbot.channels.yalgaar-main.send.timeout", "2s");
+                .with(TestChannel.yalgaar("yalgaar-main").clientKey(CLIENT_KEY).sendBrokerUrl(brokerUrl)
+                        .sendTopic(prefix + "/{clientKey}/{channel}").sendTimeout("2s"));
     }
 
     @AfterEach
@@ -95,8 +93,9 @@ class YalgaarReplyTests {
     void aLostConnectionIsMadeAgainForTheNextReplyAndShutdownClosesIt() {
         String clientId = "hookbot-test-" + UUID.randomUUID();
         try (MqttProbe probe = MqttProbe.subscribe(RequiresMqttBroker.URL, prefix + "/#")) {
-            app = yalgaarApp(RequiresMqttBroker.URL)
-                    .with("hookbot.channels.yalgaar-main.send.client-id", clientId).start();
+            app = yalgaarApp(RequiresMqttBroker.URL);
+            app.channel("yalgaar-main").sendClientId(clientId);
+            app.start();
             app.post("yalgaar-main", JSON, message("alice", "1602511590", "first"));
             Eventually.await("the first reply", () -> probe.received().size() == 1);
             MqttPublisher connection = app.context().getBean(MqttConnections.class).find("yalgaar-main").orElseThrow();
@@ -142,10 +141,9 @@ class YalgaarReplyTests {
         try (PrivateMosquitto broker = PrivateMosquitto.admitting("hookbot", "right-password");
              MqttProbe probe = MqttProbe.subscribe(broker.url(), prefix + "/#", "probe-" + UUID.randomUUID(),
                      "hookbot", "right-password")) {
-            app = yalgaarApp(broker.url())
-                    .with("hookbot.channels.yalgaar-main.send.username", "hookbot")
-                    .with("hookbot.channels.yalgaar-main.send.password", "wrong-password")
-                    .with("hookbot.admin.token", "admin-token").start();
+            app = yalgaarApp(broker.url()).with("hookbot.admin.token", "admin-token");
+            app.channel("yalgaar-main").sendUsername("hookbot").sendPassword("wrong-password");
+            app.start();
 
             app.post("yalgaar-main", JSON, message("alice", "1602511590", "hello"));
 
@@ -158,7 +156,8 @@ class YalgaarReplyTests {
             assertEquals(503, app.get("/health").statusCode());
 
             app.stop();
-            app.with("hookbot.channels.yalgaar-main.send.password", "right-password").start();
+            app.channel("yalgaar-main").sendPassword("right-password");
+            app.start();
             assertEquals(200, new AdminClient(app, "admin-token").post("/admin/channels/yalgaar-main/resume").statusCode());
 
             Eventually.await("the reply published", () -> probe.received().size() == 1);

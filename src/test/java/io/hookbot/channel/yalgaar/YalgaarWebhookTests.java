@@ -7,6 +7,7 @@ import io.hookbot.testing.Database;
 import io.hookbot.testing.Eventually;
 import io.hookbot.testing.Samples;
 import io.hookbot.testing.TestApp;
+import io.hookbot.testing.TestChannel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,8 +41,7 @@ class YalgaarWebhookTests {
     @BeforeEach
     void start() {
         app = TestApp.on(database())
-                .with("hookbot.channels.yalgaar-main.platform", "yalgaar")
-                .with("hookbot.channels.yalgaar-main.client-key", "ck-demo-3f9a2c")
+                .with(TestChannel.yalgaar("yalgaar-main").clientKey("ck-demo-3f9a2c"))
                 .start();
     }
 
