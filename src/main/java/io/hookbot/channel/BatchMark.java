@@ -1,11 +1,11 @@
 package io.hookbot.channel;
 
 /**
- * One call of a platform that numbers its calls (Webinato's {@code batchNo}): the inbox stores it ahead of the
- * call's events, in the same transaction and under its own dedupe key, so that the call takes its place in the
- * conversation's numbering even when it carried no event, or only events stored before. The inbox's sequencer
- * reads it and consumes it; it is not an {@link io.hookbot.api.Event}, so it never becomes a turn, and rules,
- * plugins, the admin API's counts and {@code replay} never see one.
+ * The batch marker of one call of a platform that numbers its calls (Webinato's {@code batchNo}): the inbox stores
+ * it ahead of the call's events, in the same transaction and under its own dedupe key, so that the call takes its
+ * place in the conversation's numbering even when it carried no event, or only events stored before. The inbox's
+ * sequencer reads it and consumes it; it is not an {@link io.hookbot.api.Event}, so it never becomes a turn, and
+ * rules, plugins, the admin API's counts and {@code replay} never see one.
  *
  * <p>A platform returns it as an {@link InboundEvent#of(String, BatchMark) InboundEvent} of its own, first in the
  * call's list; the events of the call carry the same batch number in their

@@ -8,8 +8,8 @@ import io.hookbot.api.Event;
  *
  * @param dedupeKey unique within the channel for this event: the platform's message id where it has one,
  *                  otherwise a stable digest of the identifying fields (each platform documents its choice)
- * @param event     the normalized event, or {@code null} for a batch mark
- * @param batchMark the call's mark, or {@code null} for an event
+ * @param event     the normalized event, or {@code null} for a batch marker
+ * @param batchMark the call's batch marker, or {@code null} for an event
  */
 public record InboundEvent(String dedupeKey, Event event, BatchMark batchMark) {
 
@@ -23,7 +23,7 @@ public record InboundEvent(String dedupeKey, Event event, BatchMark batchMark) {
             throw new IllegalArgumentException("dedupe key longer than " + MAX_DEDUPE_KEY + ": " + dedupeKey);
         }
         if ((event == null) == (batchMark == null)) {
-            throw new IllegalArgumentException("either an event or a batch mark: " + dedupeKey);
+            throw new IllegalArgumentException("either an event or a batch marker: " + dedupeKey);
         }
         String conversation = event != null ? event.conversation() : batchMark.conversation();
         if (conversation.length() > MAX_CONVERSATION) {
@@ -41,14 +41,14 @@ public record InboundEvent(String dedupeKey, Event event, BatchMark batchMark) {
 
     /**
      * @param dedupeKey the call's dedupe key: the same for the same call sent again, another for another call
-     * @param mark      the call's mark
-     * @return the mark, as the inbox takes it
+     * @param mark      the call's batch marker
+     * @return the marker, as the inbox takes it
      */
     public static InboundEvent of(String dedupeKey, BatchMark mark) {
         return new InboundEvent(dedupeKey, null, mark);
     }
 
-    /** @return the conversation the event or the mark belongs to */
+    /** @return the conversation the event or the marker belongs to */
     public String conversation() {
         return event != null ? event.conversation() : batchMark.conversation();
     }

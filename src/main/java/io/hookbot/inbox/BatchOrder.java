@@ -14,7 +14,7 @@ import java.util.List;
  * is written down in docs/order-and-presence.md ("The sequencer's model"); the tests check it against an
  * independent model of that text.
  *
- * <p>A numbered platform stores each call as a batch mark ({@link StoredRow.Mark}) followed by the call's new
+ * <p>A numbered platform stores each call as a batch marker ({@link StoredRow.Mark}) followed by the call's new
  * messages in position order. The pass must hold whole calls (the {@link Sequencer} reads a cut
  * call to its end), and every decision is made per call, so how calls are split over passes changes nothing:
  * <ul>
@@ -31,7 +31,7 @@ import java.util.List;
  *   <li>When a gap has been open for the gap timeout, every held call is released in number order and the missing
  *       numbers are counted as skipped. The gap's clock restarts whenever the sequence moves on.</li>
  * </ul>
- * Messages that arrive without a mark (stored by a version before marks) are placed by their number alone and never
+ * Messages that arrive without a marker (stored by a version before markers) are placed by their number alone and never
  * restart a sequence.
  */
 final class BatchOrder {
@@ -40,7 +40,7 @@ final class BatchOrder {
     static final long UNNUMBERED = -1;
 
     /**
-     * @param release  events to turn (or, for batch marks, to consume), in order
+     * @param release  events to turn (or, for batch markers, to consume), in order
      * @param hold     pending events that now wait behind a gap
      * @param state    the new state
      * @param skipped  batch numbers given up in this pass
@@ -52,7 +52,7 @@ final class BatchOrder {
 
     /**
      * Held calls by number; calls of the same number whole, in arrival order (the inbox's id order, which within a
-     * call is the mark, then the messages by position).
+     * call is the marker, then the messages by position).
      */
     private static final Comparator<StoredRow> BY_SEQUENCE = Comparator
             .comparingLong(BatchOrder::batchOf)
@@ -168,7 +168,7 @@ final class BatchOrder {
 
     /**
      * @param row a stored row
-     * @return its batch number: a mark's, or a numbered message's ({@link MessageReceived.Sequence#batch()});
+     * @return its batch number: a marker's, or a numbered message's ({@link MessageReceived.Sequence#batch()});
      *         {@link #UNNUMBERED} for an event without a sequence
      */
     static long batchOf(StoredRow row) {

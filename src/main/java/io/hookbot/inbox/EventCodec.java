@@ -13,11 +13,11 @@ import io.hookbot.channel.BatchMark;
 import java.io.UncheckedIOException;
 
 /**
- * Writes events and batch marks to and reads them from the inbox's JSON payload column. A mapper of its own, so the
+ * Writes events and batch markers to and reads them from the inbox's JSON payload column. A mapper of its own, so the
  * stored format does not change with the HTTP layer's JSON settings.
  *
- * <p>A batch mark is a row of {@code event_type = 'batch'}. Its payload is the {@link BatchMark}
- * ({@code {"channel":…,"conversation":…,"batch":4}}), or, in rows and journal records written before marks were a
+ * <p>A batch marker is a row of {@code event_type = 'batch'}. Its payload is the {@link BatchMark}
+ * ({@code {"channel":…,"conversation":…,"batch":4}}), or, in rows and journal records written before markers were a
  * record of their own, a {@link MessageReceived} whose sequence has position -1 (the old "marker"); both read back
  * as the same {@link StoredRow.Mark}, so an upgrade needs no migration.
  */
@@ -56,7 +56,7 @@ public final class EventCodec {
     }
 
     /**
-     * @param mark a call's batch mark
+     * @param mark a call's batch marker
      * @return its JSON form
      */
     public static String encode(BatchMark mark) {
@@ -71,16 +71,17 @@ public final class EventCodec {
      * @param id      the row's id
      * @param type    its {@code event_type}
      * @param payload its payload
-     * @return the row as the turns and the sequencer read it: a batch mark for {@link #BATCH_MARK}, an event otherwise
+     * @return the row as the turns and the sequencer read it: a batch marker for {@link #BATCH_MARKER}, an event
+     *         otherwise
      */
     static StoredRow decodeRow(long id, String type, String payload) {
-        return BATCH_MARK.equals(type) ? new StoredRow.Mark(id, decodeMark(payload))
+        return BATCH_MARKER.equals(type) ? new StoredRow.Mark(id, decodeMark(payload))
                 : new InboxStore.StoredEvent(id, decode(payload));
     }
 
     /**
-     * @param json a batch mark's payload, in the form {@link #encode(BatchMark)} writes or the older one
-     * @return the mark
+     * @param json a batch marker's payload, in the form {@link #encode(BatchMark)} writes or the older one
+     * @return the marker
      */
     static BatchMark decodeMark(String json) {
         try {
@@ -88,9 +89,10 @@ public final class EventCodec {
             if (!tree.has("event")) {
                 return MAPPER.treeToValue(tree, BatchMark.class);
             }
-            // written before marks were a record of their own: a message whose sequence is (batch, -1)
+            // written before markers were a record of their own: a message whose sequence is (batch, -1)
             if (!(MAPPER.treeToValue(tree, Event.class) instanceof MessageReceived old) || old.sequence() == null) {
-                throw new IllegalArgumentException("a batch mark's payload is neither a mark nor a numbered message");
+                throw new IllegalArgumentException("a batch marker's payload is neither a marker nor a numbered "
+                        + "message");
             }
             return new BatchMark(old.channel(), old.conversation(), old.sequence().batch());
         } catch (JsonProcessingException e) {
@@ -98,8 +100,8 @@ public final class EventCodec {
         }
     }
 
-    /** The {@code event_type} of a batch mark, which the sequencer consumes: the inbox's counts leave it out. */
-    public static final String BATCH_MARK = "batch";
+    /** The {@code event_type} of a batch marker, which the sequencer consumes: the inbox's counts leave it out. */
+    public static final String BATCH_MARKER = "batch";
 
     /**
      * @param event an event

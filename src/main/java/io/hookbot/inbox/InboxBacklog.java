@@ -40,8 +40,8 @@ public class InboxBacklog {
         Map<String, OffsetDateTime> oldest = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT channel, status, COUNT(*), "
                 + "MIN(received_at) FROM inbox_event WHERE status IN ('PENDING', 'HELD', 'FAILED') "
-                // batch marks are the sequencer's bookkeeping: an operator counts messages
-                + "AND event_type <> '" + EventCodec.BATCH_MARK + "' "
+                // batch markers are the sequencer's bookkeeping: an operator counts messages
+                + "AND event_type <> '" + EventCodec.BATCH_MARKER + "' "
                 + "GROUP BY channel, status");
              ResultSet rows = select.executeQuery()) {
             while (rows.next()) {

@@ -141,7 +141,7 @@ public class InboxStore {
      * @param connection the transaction's connection (which holds the conversation's lock)
      * @param ref        the conversation
      * @param limit      the most to return
-     * @return its pending events and batch marks, oldest first
+     * @return its pending events and batch markers, oldest first
      * @throws SQLException on a database error
      */
     public List<StoredRow> pending(Connection connection, ConversationRef ref, int limit) throws SQLException {
@@ -153,7 +153,7 @@ public class InboxStore {
      * @param ref        the conversation
      * @param afterId    return only events stored after this one
      * @param limit      the most to return
-     * @return its pending events and batch marks stored after {@code afterId}, oldest first
+     * @return its pending events and batch markers stored after {@code afterId}, oldest first
      * @throws SQLException on a database error
      */
     public List<StoredRow> pendingAfter(Connection connection, ConversationRef ref, long afterId, int limit)
@@ -173,7 +173,7 @@ public class InboxStore {
     /**
      * @param connection the transaction's connection (which holds the conversation's lock)
      * @param ref        the conversation
-     * @return its events and batch marks held behind a gap by the sequencer, oldest first
+     * @return its events and batch markers held behind a gap by the sequencer, oldest first
      * @throws SQLException on a database error
      */
     public List<StoredRow> held(Connection connection, ConversationRef ref) throws SQLException {

@@ -46,7 +46,7 @@ public class Sequencer {
     }
 
     /**
-     * Orders a conversation's pending events, holding those that wait behind a gap and consuming batch marks.
+     * Orders a conversation's pending events, holding those that wait behind a gap and consuming batch markers.
      * Decisions are made per call, so a page that ends inside a call (a 200-message batch taken 32 at a time) is
      * read on to the call's end first: the pass may return more events than the page held.
      *
@@ -54,7 +54,7 @@ public class Sequencer {
      * @param ref        the conversation
      * @param pending    its pending rows, oldest first (possibly none: a pass that only checks the gap timeout)
      * @param pageFull   whether {@code pending} was cut at the page size (more may be pending)
-     * @return the events to turn now, in order: never a batch mark (those released are marked done here)
+     * @return the events to turn now, in order: never a batch marker (those released are marked done here)
      * @throws SQLException on a database error
      */
     public List<InboxStore.StoredEvent> order(Connection connection, ConversationRef ref, List<StoredRow> pending,
@@ -77,24 +77,24 @@ public class Sequencer {
         }
         report(ref, outcome);
         List<InboxStore.StoredEvent> turns = new ArrayList<>(outcome.release().size());
-        List<Long> marks = new ArrayList<>();
+        List<Long> markers = new ArrayList<>();
         for (StoredRow row : outcome.release()) {
             if (row instanceof InboxStore.StoredEvent event) {
                 turns.add(event);
             } else {
-                marks.add(row.id());
+                markers.add(row.id());
             }
         }
-        inbox.finish(connection, marks, Collections.nCopies(marks.size(), null));
+        inbox.finish(connection, markers, Collections.nCopies(markers.size(), null));
         return turns;
     }
 
-    /** Rows without a number are events: a mark always has one. */
+    /** Rows without a number are events: a marker always has one. */
     private static List<InboxStore.StoredEvent> events(List<StoredRow> unnumbered) {
         return unnumbered.stream().map(InboxStore.StoredEvent.class::cast).toList();
     }
 
-    /** The page, and after it the rest of the call its last row belongs to (up to the next mark). */
+    /** The page, and after it the rest of the call its last row belongs to (up to the next marker). */
     private List<StoredRow> toEndOfCall(Connection connection, ConversationRef ref, List<StoredRow> page)
             throws SQLException {
         List<StoredRow> whole = new ArrayList<>(page);

@@ -17,7 +17,7 @@ public final class Sightings {
     private final Map<String, Sighting> latest = new TreeMap<>();
 
     /**
-     * Notes a message's sender; a message without one is ignored. (A Webinato call's batch mark is not a message
+     * Notes a message's sender; a message without one is ignored. (A Webinato call's batch marker is not a message
      * and never comes here.)
      *
      * @param message the message

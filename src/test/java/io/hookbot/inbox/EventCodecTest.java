@@ -20,7 +20,7 @@ class EventCodecTest {
         String payload = EventCodec.encode(MARK);
 
         assertEquals("{\"channel\":\"room-42\",\"conversation\":\"room:4520\",\"batch\":2}", payload);
-        assertEquals(new StoredRow.Mark(7, MARK), EventCodec.decodeRow(7, EventCodec.BATCH_MARK, payload));
+        assertEquals(new StoredRow.Mark(7, MARK), EventCodec.decodeRow(7, EventCodec.BATCH_MARKER, payload));
     }
 
     @Test

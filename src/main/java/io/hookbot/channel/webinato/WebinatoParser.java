@@ -24,10 +24,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reads one RealTimeChat call into its {@link BatchMark} and a {@link MessageReceived} per message. The body is a form (JSON of the same
- * shape is read too, for replayed sample files; over HTTP only forms arrive); {@code msgsJSON} is a JSON array
- * written as a string, or a real array in a JSON body. Errors inside it are named by index:
- * {@code msgsJSON[3].msgID}. The token is checked by the caller.
+ * Reads one RealTimeChat call into its batch marker ({@link BatchMark}) and a {@link MessageReceived} per message.
+ * The body is a form (JSON of the same shape is read too, for replayed sample files; over HTTP only forms arrive);
+ * {@code msgsJSON} is a JSON array written as a string, or a real array in a JSON body. Errors inside it are named
+ * by index: {@code msgsJSON[3].msgID}. The token is checked by the caller.
  *
  * <p>Types, as the PHP example and its comments show them ({@link PayloadFields} for what each reader accepts):
  * <ul>
@@ -74,7 +74,7 @@ final class WebinatoParser {
         // the inbox stores a call's events in this order: its messages by msgID, whichever way Webinato listed them
         messages.sort(Comparator.comparingLong(Message::id).thenComparing(m -> m.event().event().timestamp()));
         List<InboundEvent> events = new ArrayList<>(messages.size() + 1);
-        events.add(mark(channel, room, batch, messages));
+        events.add(marker(channel, room, batch, messages));
         messages.forEach(m -> events.add(m.event()));
         return events;
     }
@@ -125,7 +125,7 @@ final class WebinatoParser {
      * call sent again is a duplicate like its messages, while another call under the same number (a restarted
      * room's batch 2, a resend with more messages) is stored and takes its place.
      */
-    private static InboundEvent mark(String channel, String room, long batch, List<Message> messages) {
+    private static InboundEvent marker(String channel, String room, long batch, List<Message> messages) {
         // the set of keys, sorted: the same call with its messages listed in another order is the same call
         StringBuilder keys = new StringBuilder();
         messages.stream().map(m -> m.event().dedupeKey()).sorted().forEach(k -> keys.append(k).append('\n'));

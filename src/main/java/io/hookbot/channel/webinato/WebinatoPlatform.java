@@ -31,7 +31,7 @@ import java.util.List;
  *       inbox can put them back in order.</li>
  *   <li>Every call is read as one {@link io.hookbot.channel.BatchMark} (dedupe key
  *       {@code batch:<roomID>:<batchNo>:<digest of the messages' keys>}) ahead of its messages, which the inbox
- *       stores in {@code msgID} order. The mark gives the call its place in the numbering even when it carried no
+ *       stores in {@code msgID} order. The marker gives the call its place in the numbering even when it carried no
  *       messages ({@code msgsJSON=[]}, or left empty) or only messages already stored (Webinato resends messages in
  *       its next call after a call it believes failed); it is not an event, and the sequencer consumes it without
  *       a turn.</li>
@@ -48,7 +48,7 @@ import java.util.List;
  * <p>Dedupe key: {@code msg:<roomID>:<msgID>:<ts>}: Webinato's incremental message id within its room and the
  * message's time, so a batch sent twice, or a message repeated in a later batch, is stored once, while a msgID that
  * reappears with another time after the room restarted is a new message. The acknowledgement counts messages, not
- * the mark ({@link #acknowledge}).
+ * the marker ({@link #acknowledge}).
  */
 @Singleton
 public class WebinatoPlatform extends UrlTokenPlatform {
@@ -69,15 +69,15 @@ public class WebinatoPlatform extends UrlTokenPlatform {
     }
 
     /**
-     * Counts the call's messages, leaving its mark out. The mark is stored exactly when the call is new: its key
-     * covers every message's key, so a mark already stored means the same call was stored before, messages and
-     * all (retention deletes a call's mark no later than its messages, oldest id first).
+     * Counts the call's messages, leaving its marker out. The marker is stored exactly when the call is new: its key
+     * covers every message's key, so a marker already stored means the same call was stored before, messages and
+     * all (retention deletes a call's marker no later than its messages, oldest id first).
      */
     @Override
     public HttpResponse<?> acknowledge(ChannelConfig channel, StoreOutcome stored) {
-        boolean markStored = stored.stored() > 0;
-        return HttpResponse.ok(new StoreOutcome(stored.stored() - (markStored ? 1 : 0),
-                Math.max(0, stored.duplicates() - (markStored ? 0 : 1))));
+        boolean markerStored = stored.stored() > 0;
+        return HttpResponse.ok(new StoreOutcome(stored.stored() - (markerStored ? 1 : 0),
+                Math.max(0, stored.duplicates() - (markerStored ? 0 : 1))));
     }
 
     @Override
