@@ -41,30 +41,14 @@ public record MessageReceived(
     /**
      * The platform's own ordering of a message.
      *
+     * <p>Removed: {@code NO_MESSAGE}, {@code batchMarker(batch)} and {@code marksBatch()}. A Webinato call's
+     * batch marker used to travel as a {@code MessageReceived} with position {@code NO_MESSAGE}; it is now
+     * {@code io.hookbot.channel.BatchMark}, outside the plugin API, which only the inbox's sequencer reads. Plugins
+     * never saw a marker: every sequence a rule or plugin sees is a message's own.
+     *
      * @param batch    the batch the message came in (Webinato {@code batchNo})
-     * @param position the message's number within the platform (Webinato {@code msgID}), or {@link #NO_MESSAGE}
+     * @param position the message's number within the platform (Webinato {@code msgID})
      */
     public record Sequence(long batch, long position) {
-
-        /**
-         * The position of a batch marker. A platform that numbers its calls reports each call as one marker
-         * {@link MessageReceived} with this position, ahead of the call's messages: the call takes its place in the
-         * numbering even when it carried no message, or only messages already stored. The inbox's sequencer
-         * consumes markers; they never become turns, so rules and plugins never see one.
-         */
-        public static final long NO_MESSAGE = -1;
-
-        /**
-         * @param batch the batch number
-         * @return the marker of one call of that batch
-         */
-        public static Sequence batchMarker(long batch) {
-            return new Sequence(batch, NO_MESSAGE);
-        }
-
-        /** @return whether this marks a call (a batch) rather than a message */
-        public boolean marksBatch() {
-            return position == NO_MESSAGE;
-        }
     }
 }

@@ -2,7 +2,9 @@
  * Where webhooks come in and replies go out: channel configuration (each platform declares its settings,
  * {@link io.hookbot.channel.ChannelKeys}; {@link io.hookbot.channel.ChannelRegistry} reads exactly those, from
  * files, system properties and environment variables alike), the {@link io.hookbot.channel.Platform} and
- * {@link io.hookbot.channel.Sender} contracts every platform folder implements, the checks
+ * {@link io.hookbot.channel.Sender} contracts every platform folder implements, what a webhook carries
+ * ({@link io.hookbot.channel.InboundEvent}: an event, or the {@link io.hookbot.channel.BatchMark batch marker} of a
+ * platform that numbers its calls, which is not an event and which only the inbox's sequencer reads), the checks
  * every field of a webhook passes before it is stored ({@link io.hookbot.channel.PayloadFields},
  * {@link io.hookbot.channel.StorableText}), and the credential checks platforms share: a secret compared as it is
  * ({@link io.hookbot.channel.Secrets}), a URL token ({@link io.hookbot.channel.UrlTokenPlatform}), an HMAC signature

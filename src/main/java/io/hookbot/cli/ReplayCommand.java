@@ -2,7 +2,6 @@ package io.hookbot.cli;
 
 import io.hookbot.api.Action;
 import io.hookbot.api.Event;
-import io.hookbot.api.MessageReceived;
 import io.hookbot.bot.rules.Problem;
 import io.hookbot.bot.rules.RuleExplainer;
 import io.hookbot.bot.rules.RuleFileException;
@@ -87,11 +86,14 @@ final class ReplayCommand {
                 continue;
             }
             for (InboundEvent inbound : read) {
-                Event event = inbound.event();
-                if (event instanceof MessageReceived m && m.sequence() != null && m.sequence().marksBatch()) {
-                    out.println("  batch " + m.sequence().batch() + " carried no message");
+                if (inbound.batchMark() != null) {
+                    // the call's place in its numbering, not an event: said only when it is all the call carried
+                    if (read.size() == 1) {
+                        out.println("  batch " + inbound.batchMark().batch() + " carried no message");
+                    }
                     continue;
                 }
+                Event event = inbound.event();
                 events++;
                 fired += turn(rules, event, choice.platform().id(), memory);
             }

@@ -1,6 +1,5 @@
 package io.hookbot.inbox;
 
-import io.hookbot.api.Event;
 import io.hookbot.api.MessageReceived;
 
 import java.time.Duration;
@@ -15,8 +14,8 @@ import java.util.List;
  * is written down in docs/order-and-presence.md ("The sequencer's model"); the tests check it against an
  * independent model of that text.
  *
- * <p>A numbered platform stores each call as a batch marker ({@link MessageReceived.Sequence#marksBatch()}) followed
- * by the call's new messages in position order. The pass must hold whole calls (the {@link Sequencer} reads a cut
+ * <p>A numbered platform stores each call as a batch marker ({@link StoredRow.Mark}) followed by the call's new
+ * messages in position order. The pass must hold whole calls (the {@link Sequencer} reads a cut
  * call to its end), and every decision is made per call, so how calls are split over passes changes nothing:
  * <ul>
  *   <li>An event without a sequence passes straight through, in arrival order.</li>
@@ -32,10 +31,13 @@ import java.util.List;
  *   <li>When a gap has been open for the gap timeout, every held call is released in number order and the missing
  *       numbers are counted as skipped. The gap's clock restarts whenever the sequence moves on.</li>
  * </ul>
- * Messages that arrive without a marker (stored by an earlier version) are placed by their number alone and never
+ * Messages that arrive without a marker (stored by a version before markers) are placed by their number alone and never
  * restart a sequence.
  */
 final class BatchOrder {
+
+    /** {@link #batchOf} of an event without a sequence. */
+    static final long UNNUMBERED = -1;
 
     /**
      * @param release  events to turn (or, for batch markers, to consume), in order
@@ -44,29 +46,29 @@ final class BatchOrder {
      * @param skipped  batch numbers given up in this pass
      * @param late     messages released behind their sequence
      */
-    record Outcome(List<InboxStore.StoredEvent> release, List<InboxStore.StoredEvent> hold, SequenceState state,
-                   List<Long> skipped, List<InboxStore.StoredEvent> late) {
+    record Outcome(List<StoredRow> release, List<StoredRow> hold, SequenceState state,
+                   List<Long> skipped, List<StoredRow> late) {
     }
 
     /**
      * Held calls by number; calls of the same number whole, in arrival order (the inbox's id order, which within a
      * call is the marker, then the messages by position).
      */
-    private static final Comparator<InboxStore.StoredEvent> BY_SEQUENCE = Comparator
-            .comparingLong((InboxStore.StoredEvent e) -> sequence(e.event()).batch())
-            .thenComparingLong(InboxStore.StoredEvent::id);
+    private static final Comparator<StoredRow> BY_SEQUENCE = Comparator
+            .comparingLong(BatchOrder::batchOf)
+            .thenComparingLong(StoredRow::id);
 
-    private final List<InboxStore.StoredEvent> released = new ArrayList<>();
-    private final List<InboxStore.StoredEvent> waiting;
-    private final List<InboxStore.StoredEvent> newlyHeld = new ArrayList<>();
+    private final List<StoredRow> released = new ArrayList<>();
+    private final List<StoredRow> waiting;
+    private final List<StoredRow> newlyHeld = new ArrayList<>();
     private final List<Long> skipped = new ArrayList<>();
-    private final List<InboxStore.StoredEvent> late = new ArrayList<>();
+    private final List<StoredRow> late = new ArrayList<>();
     private long last;
     private long lastArrived;
     private long restarts;
     private boolean moved;
 
-    private BatchOrder(SequenceState state, List<InboxStore.StoredEvent> held) {
+    private BatchOrder(SequenceState state, List<StoredRow> held) {
         this.last = state.lastBatch();
         this.lastArrived = state.lastArrived();
         this.restarts = state.restarts();
@@ -81,10 +83,10 @@ final class BatchOrder {
      * @param timeout how long a gap may stay open
      * @return the decision
      */
-    static Outcome decide(SequenceState state, List<InboxStore.StoredEvent> held,
-                          List<InboxStore.StoredEvent> pending, Instant now, Duration timeout) {
+    static Outcome decide(SequenceState state, List<StoredRow> held,
+                          List<StoredRow> pending, Instant now, Duration timeout) {
         BatchOrder order = new BatchOrder(state, held);
-        for (InboxStore.StoredEvent event : pending) {
+        for (StoredRow event : pending) {
             order.accept(event);
         }
         order.releaseContiguous();
@@ -96,22 +98,22 @@ final class BatchOrder {
                 gapSince = null;
             }
         }
-        List<InboxStore.StoredEvent> hold = order.newlyHeld.stream().filter(order.waiting::contains).toList();
+        List<StoredRow> hold = order.newlyHeld.stream().filter(order.waiting::contains).toList();
         SequenceState next = new SequenceState(order.last, order.lastArrived, gapSince,
                 state.skipped() + order.skipped.size(), order.restarts);
         return new Outcome(List.copyOf(order.released), hold, next, List.copyOf(order.skipped),
                 List.copyOf(order.late));
     }
 
-    private void accept(InboxStore.StoredEvent event) {
-        MessageReceived.Sequence sequence = sequence(event.event());
-        if (sequence == null) {
+    private void accept(StoredRow event) {
+        long batch = batchOf(event);
+        if (batch == UNNUMBERED) {
             released.add(event);
             return;
         }
-        long batch = sequence.batch();
         lastArrived = batch;
-        if (sequence.marksBatch()) {
+        boolean mark = event instanceof StoredRow.Mark;
+        if (mark) {
             // the previous call is complete: what it made contiguous goes before this one
             releaseContiguous();
             if (batch == 1 && last >= 1) {
@@ -124,7 +126,7 @@ final class BatchOrder {
             last = batch - 1;
         }
         if (batch <= last) {
-            if (batch < last && !sequence.marksBatch()) {
+            if (batch < last && !mark) {
                 late.add(event);
             }
             released.add(event);
@@ -140,9 +142,9 @@ final class BatchOrder {
 
     private void releaseContiguous() {
         waiting.sort(BY_SEQUENCE);
-        while (!waiting.isEmpty() && sequence(waiting.get(0).event()).batch() <= last + 1) {
-            InboxStore.StoredEvent next = waiting.remove(0);
-            last = Math.max(last, sequence(next.event()).batch());
+        while (!waiting.isEmpty() && batchOf(waiting.get(0)) <= last + 1) {
+            StoredRow next = waiting.remove(0);
+            last = Math.max(last, batchOf(next));
             released.add(next);
             moved = true;
         }
@@ -150,8 +152,8 @@ final class BatchOrder {
 
     private void releaseAllWaiting() {
         waiting.sort(BY_SEQUENCE);
-        for (InboxStore.StoredEvent event : waiting) {
-            long batch = sequence(event.event()).batch();
+        for (StoredRow event : waiting) {
+            long batch = batchOf(event);
             for (long missing = last + 1; missing < batch; missing++) {
                 skipped.add(missing);
             }
@@ -164,7 +166,19 @@ final class BatchOrder {
         waiting.clear();
     }
 
-    private static MessageReceived.Sequence sequence(Event event) {
-        return event instanceof MessageReceived message ? message.sequence() : null;
+    /**
+     * @param row a stored row
+     * @return its batch number: a marker's, or a numbered message's ({@link MessageReceived.Sequence#batch()});
+     *         {@link #UNNUMBERED} for an event without a sequence
+     */
+    static long batchOf(StoredRow row) {
+        if (row instanceof StoredRow.Mark mark) {
+            return mark.mark().batch();
+        }
+        if (row instanceof InboxStore.StoredEvent stored && stored.event() instanceof MessageReceived message
+                && message.sequence() != null) {
+            return message.sequence().batch();
+        }
+        return UNNUMBERED;
     }
 }

@@ -99,10 +99,10 @@ final class ConversationTurns {
             turned.processed.put(ref, LOCKED_ELSEWHERE);
             return Optional.empty();
         }
-        List<InboxStore.StoredEvent> pending = inbox.pending(connection, ref, limit);
+        List<StoredRow> pending = inbox.pending(connection, ref, limit);
         turned.processed.put(ref, pending.size());
         // the sequencer may hold some back (numbered batches behind a gap) or release held ones; it consumes the
-        // batch markers, so none of them is ever turned
+        // batch markers and returns events alone, so none of them is ever turned
         List<InboxStore.StoredEvent> events = sequencer.order(connection, ref, pending, pending.size() >= limit);
         for (InboxStore.StoredEvent stored : events) {
             if (stored.event() instanceof MessageReceived message) {

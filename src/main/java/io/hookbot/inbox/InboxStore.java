@@ -44,7 +44,7 @@ public class InboxStore {
      * @param id    its inbox id
      * @param event the event
      */
-    public record StoredEvent(long id, Event event) {
+    public record StoredEvent(long id, Event event) implements StoredRow {
     }
 
     /**
@@ -141,10 +141,10 @@ public class InboxStore {
      * @param connection the transaction's connection (which holds the conversation's lock)
      * @param ref        the conversation
      * @param limit      the most to return
-     * @return its pending events, oldest first
+     * @return its pending events and batch markers, oldest first
      * @throws SQLException on a database error
      */
-    public List<StoredEvent> pending(Connection connection, ConversationRef ref, int limit) throws SQLException {
+    public List<StoredRow> pending(Connection connection, ConversationRef ref, int limit) throws SQLException {
         return select(connection, ref, PENDING, limit);
     }
 
@@ -153,13 +153,13 @@ public class InboxStore {
      * @param ref        the conversation
      * @param afterId    return only events stored after this one
      * @param limit      the most to return
-     * @return its pending events stored after {@code afterId}, oldest first
+     * @return its pending events and batch markers stored after {@code afterId}, oldest first
      * @throws SQLException on a database error
      */
-    public List<StoredEvent> pendingAfter(Connection connection, ConversationRef ref, long afterId, int limit)
+    public List<StoredRow> pendingAfter(Connection connection, ConversationRef ref, long afterId, int limit)
             throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT id, payload FROM inbox_event "
-                + "WHERE status = ? AND channel = ? AND conversation_key = ? AND id > ? "
+        try (PreparedStatement select = connection.prepareStatement("SELECT id, event_type, payload "
+                + "FROM inbox_event WHERE status = ? AND channel = ? AND conversation_key = ? AND id > ? "
                 + "ORDER BY status, channel, conversation_key, id "
                 + "FETCH FIRST " + limit + " ROWS ONLY")) {
             select.setString(1, PENDING);
@@ -173,10 +173,10 @@ public class InboxStore {
     /**
      * @param connection the transaction's connection (which holds the conversation's lock)
      * @param ref        the conversation
-     * @return its events held behind a gap by the sequencer, oldest first
+     * @return its events and batch markers held behind a gap by the sequencer, oldest first
      * @throws SQLException on a database error
      */
-    public List<StoredEvent> held(Connection connection, ConversationRef ref) throws SQLException {
+    public List<StoredRow> held(Connection connection, ConversationRef ref) throws SQLException {
         return select(connection, ref, HELD, 100_000);
     }
 
@@ -231,9 +231,10 @@ public class InboxStore {
         return OptionalLong.of(id);
     }
 
-    private List<StoredEvent> select(Connection connection, ConversationRef ref, String status, int limit)
+    private List<StoredRow> select(Connection connection, ConversationRef ref, String status, int limit)
             throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT id, payload FROM inbox_event "
+        try (PreparedStatement select = connection.prepareStatement("SELECT id, event_type, payload "
+                + "FROM inbox_event "
                 // ordered by the whole index, not just id: equal to ORDER BY id here, and H2 then reads the index in
                 // order and stops at the limit; ordered by id alone it read and sorted every pending event of the
                 // conversation first, so a busy conversation slowed as its backlog grew (docs/benchmarks.md, "The
@@ -248,11 +249,11 @@ public class InboxStore {
         }
     }
 
-    private static List<StoredEvent> read(PreparedStatement select) throws SQLException {
-        List<StoredEvent> result = new ArrayList<>();
+    private static List<StoredRow> read(PreparedStatement select) throws SQLException {
+        List<StoredRow> result = new ArrayList<>();
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-                result.add(new StoredEvent(rows.getLong(1), EventCodec.decode(rows.getString(2))));
+                result.add(EventCodec.decodeRow(rows.getLong(1), rows.getString(2), rows.getString(3)));
             }
         }
         return result;

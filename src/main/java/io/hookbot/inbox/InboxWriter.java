@@ -83,10 +83,10 @@ public class InboxWriter implements ApplicationEventListener<ServerStartupEvent>
     }
 
     /**
-     * Stores the events of one webhook, all or nothing.
+     * Stores the events of one webhook, all or nothing, and its batch marker if it has one.
      *
      * @param channel the channel
-     * @param events  the events
+     * @param events  the events and batch markers, in the order they are stored
      * @return completes once the events are safe (journaled or committed), with how many were new and how many
      *         were redeliveries; fails if the inbox is full or the database is unreachable
      * @throws WebhookRejection before anything is stored, if an event could not be stored as it is
@@ -99,8 +99,11 @@ public class InboxWriter implements ApplicationEventListener<ServerStartupEvent>
         Instant now = Instant.now();
         List<NewEvent> rows = new ArrayList<>(events.size());
         for (InboundEvent inbound : events) {
-            rows.add(new NewEvent(channel, inbound.dedupeKey(), inbound.event().conversation(),
-                    EventCodec.typeOf(inbound.event()), EventCodec.encode(inbound.event()), now));
+            // a batch marker is a row like an event, in the call's transaction and dedupe, of a type of its own
+            boolean marker = inbound.batchMark() != null;
+            rows.add(new NewEvent(channel, inbound.dedupeKey(), inbound.conversation(),
+                    marker ? EventCodec.BATCH_MARKER : EventCodec.typeOf(inbound.event()),
+                    marker ? EventCodec.encode(inbound.batchMark()) : EventCodec.encode(inbound.event()), now));
         }
         StorableEvents.check(rows);
         open();

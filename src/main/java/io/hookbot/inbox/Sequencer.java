@@ -52,59 +52,60 @@ public class Sequencer {
      *
      * @param connection the transaction's connection, holding the conversation's lock
      * @param ref        the conversation
-     * @param pending    its pending events, oldest first (possibly none: a pass that only checks the gap timeout)
+     * @param pending    its pending rows, oldest first (possibly none: a pass that only checks the gap timeout)
      * @param pageFull   whether {@code pending} was cut at the page size (more may be pending)
-     * @return the events to turn now, in order
+     * @return the events to turn now, in order: never a batch marker (those released are marked done here)
      * @throws SQLException on a database error
      */
-    public List<InboxStore.StoredEvent> order(Connection connection, ConversationRef ref,
-                                              List<InboxStore.StoredEvent> pending, boolean pageFull)
-            throws SQLException {
-        boolean numbered = pending.stream().anyMatch(e -> sequence(e) != null);
+    public List<InboxStore.StoredEvent> order(Connection connection, ConversationRef ref, List<StoredRow> pending,
+                                              boolean pageFull) throws SQLException {
+        boolean numbered = pending.stream().anyMatch(e -> BatchOrder.batchOf(e) != BatchOrder.UNNUMBERED);
         if (!numbered && !pending.isEmpty()) {
-            return pending;
+            return events(pending);
         }
         Optional<SequenceState> stored = store.load(connection, ref);
         if (!numbered && (stored.isEmpty() || stored.get().gapSince() == null)) {
-            return pending;
+            return events(pending);
         }
-        List<InboxStore.StoredEvent> whole = pageFull ? toEndOfCall(connection, ref, pending) : pending;
+        List<StoredRow> whole = pageFull ? toEndOfCall(connection, ref, pending) : pending;
         SequenceState state = stored.orElse(SequenceState.initial());
-        List<InboxStore.StoredEvent> held = state.gapSince() == null ? List.of() : inbox.held(connection, ref);
+        List<StoredRow> held = state.gapSince() == null ? List.of() : inbox.held(connection, ref);
         BatchOrder.Outcome outcome = BatchOrder.decide(state, held, whole, clock.instant(), gapTimeout);
-        inbox.hold(connection, outcome.hold().stream().map(InboxStore.StoredEvent::id).toList());
+        inbox.hold(connection, outcome.hold().stream().map(StoredRow::id).toList());
         if (stored.isEmpty() || !stored.get().equals(outcome.state())) {
             store.save(connection, ref, outcome.state());
         }
         report(ref, outcome);
         List<InboxStore.StoredEvent> turns = new ArrayList<>(outcome.release().size());
         List<Long> markers = new ArrayList<>();
-        for (InboxStore.StoredEvent event : outcome.release()) {
-            MessageReceived.Sequence sequence = sequence(event);
-            if (sequence != null && sequence.marksBatch()) {
-                markers.add(event.id());
-            } else {
+        for (StoredRow row : outcome.release()) {
+            if (row instanceof InboxStore.StoredEvent event) {
                 turns.add(event);
+            } else {
+                markers.add(row.id());
             }
         }
         inbox.finish(connection, markers, Collections.nCopies(markers.size(), null));
         return turns;
     }
 
-    /** The page, and after it the rest of the call its last event belongs to (up to the next marker). */
-    private List<InboxStore.StoredEvent> toEndOfCall(Connection connection, ConversationRef ref,
-                                                     List<InboxStore.StoredEvent> page) throws SQLException {
-        List<InboxStore.StoredEvent> whole = new ArrayList<>(page);
+    /** Rows without a number are events: a marker always has one. */
+    private static List<InboxStore.StoredEvent> events(List<StoredRow> unnumbered) {
+        return unnumbered.stream().map(InboxStore.StoredEvent.class::cast).toList();
+    }
+
+    /** The page, and after it the rest of the call its last row belongs to (up to the next marker). */
+    private List<StoredRow> toEndOfCall(Connection connection, ConversationRef ref, List<StoredRow> page)
+            throws SQLException {
+        List<StoredRow> whole = new ArrayList<>(page);
         while (true) {
-            InboxStore.StoredEvent last = whole.get(whole.size() - 1);
-            MessageReceived.Sequence current = sequence(last);
-            if (current == null) {
+            long current = BatchOrder.batchOf(whole.get(whole.size() - 1));
+            if (current == BatchOrder.UNNUMBERED) {
                 return whole;
             }
-            List<InboxStore.StoredEvent> more = inbox.pendingAfter(connection, ref, last.id(), READ_AHEAD);
-            for (InboxStore.StoredEvent next : more) {
-                MessageReceived.Sequence sequence = sequence(next);
-                if (sequence == null || sequence.marksBatch() || sequence.batch() != current.batch()) {
+            List<StoredRow> more = inbox.pendingAfter(connection, ref, whole.get(whole.size() - 1).id(), READ_AHEAD);
+            for (StoredRow next : more) {
+                if (next instanceof StoredRow.Mark || BatchOrder.batchOf(next) != current) {
                     return whole;
                 }
                 whole.add(next);
@@ -139,9 +140,5 @@ public class Sequencer {
             LOG.debug("Conversation {}/{}: holding {} events behind batch {}", ref.channel(), ref.key(),
                     outcome.hold().size(), outcome.state().lastBatch() + 1);
         }
-    }
-
-    private static MessageReceived.Sequence sequence(InboxStore.StoredEvent event) {
-        return event.event() instanceof MessageReceived message ? message.sequence() : null;
     }
 }

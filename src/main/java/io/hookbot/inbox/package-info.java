@@ -6,14 +6,15 @@
  * journal) and runs the one writer thread that groups them into the table; {@code InboxTable} is the table as that
  * package sees it. The {@link io.hookbot.inbox.Dispatcher} then feeds each conversation's events to the bot one turn
  * at a time, in order, after the {@link io.hookbot.inbox.Sequencer} has put numbered batches (Webinato) back in the
- * platform's order: the dispatcher is the threads and the poll; {@code ConversationQueue} the ready set and which
- * pass holds which conversation (pure concurrency, no database); {@code TurnPass} one transaction over the
- * conversations a worker took, with the one-by-one fallback; {@code ConversationTurns} the take and the turns on
- * that transaction's connection. The replies go to {@link io.hookbot.outbox.OutboxWriter}, which hands them to
- * delivery after the commit. A schedule firing, which the schedule poller stores on
- * {@link io.hookbot.api.ScheduleFired#CHANNEL}, is turned the same way. Turned events are deleted after the
- * retention ({@link io.hookbot.inbox.InboxRetention}), which
- * bounds how long a redelivery is recognised; the {@code inbox} health component says when the oldest pending event
+ * platform's order (it reads the rows as {@link io.hookbot.inbox.StoredRow}s, events and the calls' batch markers,
+ * consumes the markers and hands on events alone): the dispatcher is the threads and the poll;
+ * {@code ConversationQueue} the ready set and which pass holds which conversation (pure concurrency, no database);
+ * {@code TurnPass} one transaction over the conversations a worker took, with the one-by-one fallback;
+ * {@code ConversationTurns} the take and the turns on that transaction's connection. The replies go to
+ * {@link io.hookbot.outbox.OutboxWriter}, which hands them to delivery after the commit. A schedule firing, which
+ * the schedule poller stores on {@link io.hookbot.api.ScheduleFired#CHANNEL}, is turned the same way. Turned events
+ * are deleted after the retention ({@link io.hookbot.inbox.InboxRetention}), which bounds how long a redelivery is
+ * recognised; the {@code inbox} health component says when the oldest pending event
  * waits too long, and how many journaled and quarantined events there are. Depends on {@code api}, {@code channel},
  * {@code conversation}, {@code presence}, {@code bot} (with {@code bot.rules} and {@code bot.plugins}:
  * the turn's evaluation and a plugin turn's hand-back), {@code outbox}, {@code db}, {@code config}, {@code worker},

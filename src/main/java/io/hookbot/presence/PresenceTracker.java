@@ -35,7 +35,7 @@ public class PresenceTracker {
 
     /**
      * Applies what an event says about presence; events that say nothing (meetings, devices) are ignored. Batch
-     * markers never come here: the sequencer consumes them before any turn.
+     * markers are not events and never come here: the sequencer consumes them before any turn.
      *
      * @param connection the turn's transaction
      * @param event      the event

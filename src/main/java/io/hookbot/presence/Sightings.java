@@ -17,8 +17,8 @@ public final class Sightings {
     private final Map<String, Sighting> latest = new TreeMap<>();
 
     /**
-     * Notes a message's sender; a message without one is ignored. (Batch markers never come here: the sequencer
-     * consumes them before any turn.)
+     * Notes a message's sender; a message without one is ignored. (A Webinato call's batch marker is not a message
+     * and never comes here.)
      *
      * @param message the message
      */

@@ -2,6 +2,7 @@ package io.hookbot.inbox;
 
 import io.hookbot.api.MessageReceived;
 import io.hookbot.api.User;
+import io.hookbot.channel.BatchMark;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -24,7 +25,7 @@ class BatchOrderTest {
 
     @Test
     void callsOfOnePassComeOutInNumberOrderAndTheirMarkersAreReleasedToBeConsumed() {
-        List<InboxStore.StoredEvent> pending = calls(call(1, 11, 12), call(3, 31, 32), call(2, 21));
+        List<StoredRow> pending = calls(call(1, 11, 12), call(3, 31, 32), call(2, 21));
         BatchOrder.Outcome outcome = BatchOrder.decide(SequenceState.initial(), List.of(), pending, NOW, TIMEOUT);
 
         assertEquals(List.of(11L, 12L, 21L, 31L, 32L), positions(outcome.release()));
@@ -44,7 +45,7 @@ class BatchOrderTest {
         assertEquals(NOW, later.state().gapSince(), "the same gap");
         assertEquals(List.of(41L), positions(later.hold()));
 
-        List<InboxStore.StoredEvent> held = new ArrayList<>(first.hold());
+        List<StoredRow> held = new ArrayList<>(first.hold());
         held.addAll(later.hold());
         BatchOrder.Outcome due = BatchOrder.decide(later.state(), held, List.of(), NOW.plus(TIMEOUT), TIMEOUT);
         assertEquals(List.of(31L, 41L), positions(due.release()));
@@ -56,7 +57,7 @@ class BatchOrderTest {
 
     @Test
     void aRestartReleasesWhatTheOldSequenceHeldFirst() {
-        List<InboxStore.StoredEvent> heldFive = call(5, 51);
+        List<StoredRow> heldFive = call(5, 51);
         BatchOrder.Outcome outcome = BatchOrder.decide(state(3, NOW), heldFive,
                 calls(call(1, 111), call(2, 121)), NOW.plusSeconds(10), TIMEOUT);
 
@@ -111,7 +112,7 @@ class BatchOrderTest {
     void aCallBehindTheSequenceIsTurnedAtOnceNotLostAndUnnumberedEventsPassThroughInOrder() {
         MessageReceived plain = new MessageReceived("c", "room", User.of("u"), "x", null, null, null, NOW, null, null);
         InboxStore.StoredEvent unnumbered = new InboxStore.StoredEvent(++ids, plain);
-        List<InboxStore.StoredEvent> pending = new ArrayList<>(call(4, 41));
+        List<StoredRow> pending = new ArrayList<>(call(4, 41));
         pending.add(unnumbered);
         BatchOrder.Outcome outcome = BatchOrder.decide(state(6, null), List.of(), pending, NOW, TIMEOUT);
 
@@ -125,11 +126,9 @@ class BatchOrderTest {
     }
 
     /** A call as the inbox stores it: its marker, then its messages. */
-    private List<InboxStore.StoredEvent> call(long batch, long... positions) {
-        List<InboxStore.StoredEvent> events = new ArrayList<>();
-        MessageReceived marker = new MessageReceived("c", "room", User.of("webinato"), "", null, null, null, NOW,
-                MessageReceived.Sequence.batchMarker(batch), null);
-        events.add(new InboxStore.StoredEvent(++ids, marker));
+    private List<StoredRow> call(long batch, long... positions) {
+        List<StoredRow> events = new ArrayList<>();
+        events.add(new StoredRow.Mark(++ids, new BatchMark("c", "room", batch)));
         for (long position : positions) {
             events.add(message(batch, position));
         }
@@ -137,9 +136,9 @@ class BatchOrderTest {
     }
 
     @SafeVarargs
-    private static List<InboxStore.StoredEvent> calls(List<InboxStore.StoredEvent>... calls) {
-        List<InboxStore.StoredEvent> all = new ArrayList<>();
-        for (List<InboxStore.StoredEvent> call : calls) {
+    private static List<StoredRow> calls(List<StoredRow>... calls) {
+        List<StoredRow> all = new ArrayList<>();
+        for (List<StoredRow> call : calls) {
             all.addAll(call);
         }
         return all;
@@ -152,8 +151,9 @@ class BatchOrderTest {
     }
 
     /** @return the messages' positions, markers left out */
-    private static List<Long> positions(List<InboxStore.StoredEvent> events) {
-        return events.stream().map(e -> ((MessageReceived) e.event()).sequence())
-                .filter(s -> !s.marksBatch()).map(MessageReceived.Sequence::position).toList();
+    private static List<Long> positions(List<StoredRow> events) {
+        return events.stream().filter(e -> !(e instanceof StoredRow.Mark))
+                .map(e -> ((MessageReceived) ((InboxStore.StoredEvent) e).event()).sequence())
+                .map(MessageReceived.Sequence::position).toList();
     }
 }

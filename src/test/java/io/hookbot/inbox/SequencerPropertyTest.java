@@ -124,7 +124,7 @@ class SequencerPropertyTest {
         for (ConversationRef ref : inbox.withPending()) {
             while (true) {
                 int limit = pages.get(pass[0]++ % pages.size());
-                List<InboxStore.StoredEvent> page = inbox.pending(null, ref, limit);
+                List<StoredRow> page = inbox.pending(null, ref, limit);
                 if (page.isEmpty()) {
                     break;
                 }
@@ -150,6 +150,14 @@ class SequencerPropertyTest {
     /** The inbox table in memory: the door's dedupe, statuses, and the queries the sequencer makes. */
     static final class MemoryInbox extends InboxStore {
         private record Row(long id, String key, InboundEvent event, String[] status) {
+            StoredRow stored() {
+                return event.batchMark() != null ? new StoredRow.Mark(id, event.batchMark())
+                        : new StoredEvent(id, event.event());
+            }
+
+            String channel() {
+                return event.batchMark() != null ? event.batchMark().channel() : event.event().channel();
+            }
         }
 
         private final List<Row> rows = new ArrayList<>();
@@ -165,35 +173,35 @@ class SequencerPropertyTest {
 
         List<ConversationRef> withPending() {
             return rows.stream().filter(r -> r.status()[0].equals(PENDING))
-                    .map(r -> new ConversationRef(r.event().event().channel(), r.event().event().conversation()))
+                    .map(r -> new ConversationRef(r.channel(), r.event().conversation()))
                     .distinct().toList();
         }
 
         /** @return the conversation's held markers (one per call) or messages */
         int held(String conversation, boolean markers) {
             return (int) rows.stream().filter(r -> r.status()[0].equals(HELD))
-                    .filter(r -> r.event().event().conversation().equals(conversation))
-                    .filter(r -> ((MessageReceived) r.event().event()).sequence().marksBatch() == markers).count();
+                    .filter(r -> r.event().conversation().equals(conversation))
+                    .filter(r -> (r.event().batchMark() != null) == markers).count();
         }
 
-        private List<StoredEvent> select(ConversationRef ref, String status, long afterId, int limit) {
+        private List<StoredRow> select(ConversationRef ref, String status, long afterId, int limit) {
             return rows.stream().filter(r -> r.status()[0].equals(status) && r.id() > afterId)
-                    .filter(r -> r.event().event().conversation().equals(ref.key()))
-                    .limit(limit).map(r -> new StoredEvent(r.id(), r.event().event())).toList();
+                    .filter(r -> r.event().conversation().equals(ref.key()))
+                    .limit(limit).map(Row::stored).toList();
         }
 
         @Override
-        public List<StoredEvent> pending(Connection connection, ConversationRef ref, int limit) {
+        public List<StoredRow> pending(Connection connection, ConversationRef ref, int limit) {
             return select(ref, PENDING, 0, limit);
         }
 
         @Override
-        public List<StoredEvent> pendingAfter(Connection connection, ConversationRef ref, long afterId, int limit) {
+        public List<StoredRow> pendingAfter(Connection connection, ConversationRef ref, long afterId, int limit) {
             return select(ref, PENDING, afterId, limit);
         }
 
         @Override
-        public List<StoredEvent> held(Connection connection, ConversationRef ref) {
+        public List<StoredRow> held(Connection connection, ConversationRef ref) {
             return select(ref, HELD, 0, Integer.MAX_VALUE);
         }
 

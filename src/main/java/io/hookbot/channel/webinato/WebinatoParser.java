@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookbot.api.MessageKind;
 import io.hookbot.api.MessageReceived;
 import io.hookbot.api.User;
+import io.hookbot.channel.BatchMark;
 import io.hookbot.channel.Digests;
 import io.hookbot.channel.InboundEvent;
 import io.hookbot.channel.PayloadDecoder;
@@ -23,10 +24,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reads one RealTimeChat call into a {@link MessageReceived} per message. The body is a form (JSON of the same
- * shape is read too, for replayed sample files; over HTTP only forms arrive); {@code msgsJSON} is a JSON array
- * written as a string, or a real array in a JSON body. Errors inside it are named by index:
- * {@code msgsJSON[3].msgID}. The token is checked by the caller.
+ * Reads one RealTimeChat call into its batch marker ({@link BatchMark}) and a {@link MessageReceived} per message.
+ * The body is a form (JSON of the same shape is read too, for replayed sample files; over HTTP only forms arrive);
+ * {@code msgsJSON} is a JSON array written as a string, or a real array in a JSON body. Errors inside it are named
+ * by index: {@code msgsJSON[3].msgID}. The token is checked by the caller.
  *
  * <p>Types, as the PHP example and its comments show them ({@link PayloadFields} for what each reader accepts):
  * <ul>
@@ -125,13 +126,12 @@ final class WebinatoParser {
      * room's batch 2, a resend with more messages) is stored and takes its place.
      */
     private static InboundEvent marker(String channel, String room, long batch, List<Message> messages) {
-        MessageReceived marker = new MessageReceived(channel, "room:" + room, new User("webinato", "Webinato", null),
-                "", MessageKind.NOTIFICATION, List.of(), null, Instant.now(),
-                MessageReceived.Sequence.batchMarker(batch), null);
         // the set of keys, sorted: the same call with its messages listed in another order is the same call
         StringBuilder keys = new StringBuilder();
         messages.stream().map(m -> m.event().dedupeKey()).sorted().forEach(k -> keys.append(k).append('\n'));
-        return new InboundEvent("batch:" + room + ":" + batch + ":" + Digests.sha256Hex(keys.toString()).substring(0, 16), marker);
+        String digest = Digests.sha256Hex(keys.toString()).substring(0, 16);
+        return InboundEvent.of("batch:" + room + ":" + batch + ":" + digest,
+                new BatchMark(channel, "room:" + room, batch));
     }
 
     private String role(String channel, Long role) {

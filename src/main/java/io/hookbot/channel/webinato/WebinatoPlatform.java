@@ -29,11 +29,12 @@ import java.util.List;
  *   <li>Batches arrive late and out of order, and {@code batchNo} starts again at 1 when a room restarts; each
  *       message carries {@code (batchNo, msgID)} as its {@link io.hookbot.api.MessageReceived.Sequence} so the
  *       inbox can put them back in order.</li>
- *   <li>Every call is stored as one batch marker ({@link io.hookbot.api.MessageReceived.Sequence#batchMarker},
- *       dedupe key {@code batch:<roomID>:<batchNo>:<digest of the messages' keys>}) ahead of its messages, which
- *       the inbox stores in {@code msgID} order. The marker gives the call its place in the numbering even when it
- *       carried no messages ({@code msgsJSON=[]}, or left empty) or only messages already stored (Webinato resends
- *       messages in its next call after a call it believes failed); the sequencer consumes it without a turn.</li>
+ *   <li>Every call is read as one {@link io.hookbot.channel.BatchMark} (dedupe key
+ *       {@code batch:<roomID>:<batchNo>:<digest of the messages' keys>}) ahead of its messages, which the inbox
+ *       stores in {@code msgID} order. The marker gives the call its place in the numbering even when it carried no
+ *       messages ({@code msgsJSON=[]}, or left empty) or only messages already stored (Webinato resends messages in
+ *       its next call after a call it believes failed); it is not an event, and the sequencer consumes it without
+ *       a turn.</li>
  *   <li>Any other {@code inquiry} is a 400 naming it (the PHP reference answers "Bad Inquiry").</li>
  *   <li>{@code authorRole} 0 and 1 are attendees, 2 the presenter, 3 the organizer; another number leaves the
  *       sender without a role rather than dropping the batch.</li>
@@ -47,7 +48,7 @@ import java.util.List;
  * <p>Dedupe key: {@code msg:<roomID>:<msgID>:<ts>}: Webinato's incremental message id within its room and the
  * message's time, so a batch sent twice, or a message repeated in a later batch, is stored once, while a msgID that
  * reappears with another time after the room restarted is a new message. The acknowledgement counts messages, not
- * markers ({@link #acknowledge}).
+ * the marker ({@link #acknowledge}).
  */
 @Singleton
 public class WebinatoPlatform extends UrlTokenPlatform {

@@ -3,6 +3,7 @@ package io.hookbot.channel.webinato;
 import io.hookbot.api.MessageKind;
 import io.hookbot.api.MessageReceived;
 import io.hookbot.api.User;
+import io.hookbot.channel.BatchMark;
 import io.hookbot.channel.ChannelConfig;
 import io.hookbot.channel.ChannelConfigException;
 import io.hookbot.channel.InboundEvent;
@@ -23,6 +24,7 @@ import io.hookbot.testing.LogCapture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,8 +46,7 @@ class WebinatoPlatformTest {
     /** @return the call's messages, after checking that its batch marker comes first */
     private List<InboundEvent> read(String contentType, String body, String token) throws WebhookRejection {
         List<InboundEvent> all = readAll(contentType, body, token);
-        MessageReceived marker = (MessageReceived) all.get(0).event();
-        assertTrue(marker.sequence().marksBatch(), "the marker first: " + all);
+        assertNotNull(all.get(0).batchMark(), "the marker first: " + all);
         return all.subList(1, all.size());
     }
 
@@ -104,10 +105,10 @@ class WebinatoPlatformTest {
         List<InboundEvent> empty = readAll(FORM, Samples.read("webinato/empty-batch.form"), "demo-token");
         assertEquals(1, empty.size());
         assertTrue(empty.get(0).dedupeKey().startsWith("batch:4520:4:"), empty.get(0).dedupeKey());
-        MessageReceived marker = (MessageReceived) empty.get(0).event();
+        BatchMark marker = empty.get(0).batchMark();
         assertEquals("room:4520", marker.conversation());
-        assertEquals(MessageReceived.Sequence.batchMarker(4), marker.sequence());
-        assertTrue(marker.sequence().marksBatch());
+        assertEquals(new BatchMark("room-42", "room:4520", 4), marker);
+        assertNull(empty.get(0).event(), "a batch mark, not an event");
         List<InboundEvent> blank = readAll(FORM, form("realTimeChat", "4520", "5", ""), "demo-token");
         assertEquals(1, blank.size());
         assertTrue(blank.get(0).dedupeKey().startsWith("batch:4520:5:"), blank.get(0).dedupeKey());

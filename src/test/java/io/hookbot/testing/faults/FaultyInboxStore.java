@@ -4,6 +4,7 @@ import io.hookbot.inbox.journal.NewEvent;
 import io.hookbot.db.PurgeStep;
 import io.hookbot.inbox.ConversationRef;
 import io.hookbot.inbox.InboxStore;
+import io.hookbot.inbox.StoredRow;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -41,7 +42,7 @@ public class FaultyInboxStore extends InboxStore {
     }
 
     @Override
-    public List<StoredEvent> pending(Connection connection, ConversationRef ref, int limit) throws SQLException {
+    public List<StoredRow> pending(Connection connection, ConversationRef ref, int limit) throws SQLException {
         faults.reach(Faults.INBOX_PENDING);
         return super.pending(connection, ref, limit);
     }
