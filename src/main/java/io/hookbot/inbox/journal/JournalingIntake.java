@@ -18,8 +18,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Acknowledges a webhook as soon as its new events are appended to the {@link InboxJournal}, before the database
@@ -46,10 +44,7 @@ public final class JournalingIntake extends QueuedIntake {
     private final long backlog;
     /** Serializes the look-up and the append, so that two calls with one key cannot both store it. */
     private final Object appendLock = new Object();
-    /** Channel and dedupe key of every journaled event not yet in the table. */
-    private final Set<String> onTheirWay = ConcurrentHashMap.newKeySet();
-    private final Map<String, AtomicLong> queuedByChannel = new ConcurrentHashMap<>();
-    private final AtomicLong queued = new AtomicLong();
+    private final OnTheirWay onTheirWay = new OnTheirWay();
     /** A group whose write failed, written again before anything else (it was acknowledged). */
     private volatile List<Pending> carried;
 
@@ -144,7 +139,7 @@ public final class JournalingIntake extends QueuedIntake {
         synchronized (appendLock) {
             Set<String> fresh = new LinkedHashSet<>();
             for (NewEvent row : rows) {
-                if (!onTheirWay.contains(wayKey(row))) {
+                if (!onTheirWay.contains(row)) {
                     fresh.add(row.dedupeKey());
                 }
             }
@@ -175,7 +170,7 @@ public final class JournalingIntake extends QueuedIntake {
             enqueue(pending);
         }
         StoreOutcome outcome = new StoreOutcome(pending.rows().size(), duplicates);
-        if (queued.get() > backlog) {
+        if (onTheirWay.size() > backlog) {
             // the table is far behind: this call waits for its own write, so the platform slows to the table's pace
             return pending.result().thenApply(ignored -> outcome);
         }
@@ -183,27 +178,13 @@ public final class JournalingIntake extends QueuedIntake {
     }
 
     private void enqueue(Pending pending) {
-        for (NewEvent row : pending.rows()) {
-            onTheirWay.add(wayKey(row));
-        }
-        count(pending, 1);
+        onTheirWay.add(pending.rows());
         try {
             queue.put(pending);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while queueing journaled events", e);
         }
-    }
-
-    private void count(Pending pending, int sign) {
-        queued.addAndGet(sign * (long) pending.rows().size());
-        for (NewEvent row : pending.rows()) {
-            queuedByChannel.computeIfAbsent(row.channel(), c -> new AtomicLong()).addAndGet(sign);
-        }
-    }
-
-    private static String wayKey(NewEvent row) {
-        return row.channel() + '\n' + row.dedupeKey();
     }
 
     @Override
@@ -246,12 +227,10 @@ public final class JournalingIntake extends QueuedIntake {
             LOG.warn("Inbox journal: could not drop records already in the table ({}); they are stored again, as "
                     + "redeliveries, at the next start", e.toString());
         }
-        for (NewEvent row : all) {
-            onTheirWay.remove(wayKey(row));
-        }
+        onTheirWay.arrived(all);
         table.wake(all, inserted);
         for (Pending pending : group) {
-            count(pending, -1);
+            onTheirWay.uncount(pending.rows());
             if (pending.result() != null) {
                 pending.result().complete(null);
             }
@@ -281,13 +260,7 @@ public final class JournalingIntake extends QueuedIntake {
 
     @Override
     public Map<String, Long> queued() {
-        Map<String, Long> result = new TreeMap<>();
-        queuedByChannel.forEach((channel, count) -> {
-            if (count.get() > 0) {
-                result.put(channel, count.get());
-            }
-        });
-        return result;
+        return onTheirWay.byChannel();
     }
 
     @Override
