@@ -29,21 +29,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * 2 s by default) or finds every plugin thread busy is cut off: logged with the plugin's id and the turn's id,
  * counted in {@link PluginFailures}, and answered with no actions, so the rest of the turn goes on and commits.
  *
- * <p>Where the call runs ({@code hookbot.plugins.isolation}):
- * <ul>
- *   <li>{@code auto} (default): on the turn's own thread under a {@link Watchdog}, which interrupts a call at its
- *       deadline; the late answer is dropped. A plugin that overruns once is <em>quarantined</em>: from that moment
- *       every later call of it runs as in {@code thread}. If the overrunning call ignores the interrupt, the turn is
- *       taken away from it: {@link TurnHeldByPlugin} is published, and the dispatcher rolls the turn's transaction
- *       back and takes the turn again on another thread, where the quarantined plugin is cut off after its budget.
- *       Quarantine lasts until a restart.</li>
- *   <li>{@code thread}: always on a bounded pool of plugin threads ({@code hookbot.plugins.threads}, 8, with a queue
- *       of as many again), the turn's thread waiting at most the budget. A plugin that ignores interrupts keeps one
- *       plugin thread, never the turn. Costs two thread handoffs (tens of microseconds) per call.</li>
- *   <li>{@code inline}: always on the turn's thread under the watchdog, never quarantined, never taken away: a
- *       plugin that ignores the interrupt holds its turn until it returns. For plugins one trusts.</li>
- * </ul>
- * Why the default is {@code auto}: see {@code docs/benchmarks-plugins.md}.
+ * <p>Where the call runs: on the turn's own thread under a {@link Watchdog}, which interrupts a call at its deadline;
+ * the late answer is dropped. A plugin that overruns once is <em>quarantined</em>: from that moment every later call
+ * of it runs on a bounded pool of plugin threads ({@code hookbot.plugins.threads}, 8, with a queue of as many again),
+ * the turn's thread waiting at most the budget, so that a plugin that ignores interrupts keeps a plugin thread, never
+ * a turn. If the overrunning call ignores the interrupt, the turn is taken away from it: {@link TurnHeldByPlugin} is
+ * published, and the dispatcher rolls the turn's transaction back and takes the turn again on another thread, where
+ * the quarantined plugin is cut off after its budget. Quarantine lasts until a restart.
+ *
+ * <p>One way for every plugin: a well-behaved plugin costs what a plain call on the turn's thread costs (under 1 µs),
+ * and one that overran is kept off the turn's thread from then on. The two modes there were besides bought little:
+ * {@code thread} spared the first overrunning call its turn at tens of microseconds on every call of every plugin;
+ * {@code inline} spared a plugin that overran the handoffs at the price of a turn held for as long as the plugin
+ * likes. {@code hookbot.plugins.isolation} is refused at the start. Figures: {@code docs/benchmarks-plugins.md}.
  */
 @Singleton
 public class PluginRunner {
@@ -54,73 +52,53 @@ public class PluginRunner {
     private final PluginFailures failures;
     private final ThreadPoolExecutor executor;
     private final Watchdog watchdog;
-    private final boolean quarantines;
     private final Set<String> quarantined = ConcurrentHashMap.newKeySet();
     private final ApplicationEventPublisher<TurnHeldByPlugin> held;
 
     /**
-     * A runner in {@code thread} isolation.
+     * A runner whose held turns nobody takes back.
      *
      * @param timeout  the time budget of one call
      * @param threads  the plugin threads (and the queue's length)
      * @param failures where cut-offs are counted
      */
     public PluginRunner(Duration timeout, int threads, PluginFailures failures) {
-        this(timeout, threads, "thread", failures, ApplicationEventPublisher.noOp());
-    }
-
-    /**
-     * A runner whose held turns nobody takes back.
-     *
-     * @param timeout   the time budget of one call
-     * @param threads   the plugin threads (and the queue's length)
-     * @param isolation {@code auto}, {@code thread} or {@code inline} (see the class comment)
-     * @param failures  where cut-offs are counted
-     */
-    public PluginRunner(Duration timeout, int threads, String isolation, PluginFailures failures) {
-        this(timeout, threads, isolation, failures, ApplicationEventPublisher.noOp());
+        this(timeout, threads, failures, ApplicationEventPublisher.noOp());
     }
 
     /**
      * @param settings {@code hookbot.plugins.*}
      * @param failures where cut-offs are counted
-     * @param held     where a turn held by a plugin that ignores interrupts is announced ({@code auto} only)
+     * @param held     where a turn held by a plugin that ignores interrupts is announced
      */
     @jakarta.inject.Inject
     public PluginRunner(PluginSettings settings, PluginFailures failures,
                         ApplicationEventPublisher<TurnHeldByPlugin> held) {
-        this(settings.timeout(), settings.threads(), settings.isolation(), failures, held);
+        this(settings.timeout(), settings.threads(), failures, held);
     }
 
     /**
-     * @param timeout   the time budget of one call
-     * @param threads   the plugin threads (and the queue's length)
-     * @param isolation {@code auto}, {@code thread} or {@code inline} (see the class comment)
-     * @param failures  where cut-offs are counted
-     * @param held      where a turn held by a plugin that ignores interrupts is announced ({@code auto} only)
+     * @param timeout  the time budget of one call
+     * @param threads  the plugin threads (and the queue's length)
+     * @param failures where cut-offs are counted
+     * @param held     where a turn held by a plugin that ignores interrupts is announced
      */
-    public PluginRunner(Duration timeout, int threads, String isolation, PluginFailures failures,
+    public PluginRunner(Duration timeout, int threads, PluginFailures failures,
                         ApplicationEventPublisher<TurnHeldByPlugin> held) {
         this.timeout = timeout;
         this.failures = failures;
         this.held = held;
-        this.quarantines = isolation.equals("auto");
-        this.watchdog = switch (isolation) {
-            case "thread" -> null;
-            case "auto", "inline" -> new Watchdog(timeout, new Watchdog.Listener() {
-                @Override
-                public void overran(String plugin, long turn) {
-                    timedOutInline(plugin, turn);
-                }
+        this.watchdog = new Watchdog(timeout, new Watchdog.Listener() {
+            @Override
+            public void overran(String plugin, long turn) {
+                timedOutInline(plugin, turn);
+            }
 
-                @Override
-                public void stuck(String plugin, long turn, Thread thread) {
-                    takeBack(plugin, turn, thread);
-                }
-            });
-            default -> throw new IllegalArgumentException("hookbot.plugins.isolation is auto, thread or inline, not '"
-                    + isolation + "'");
-        };
+            @Override
+            public void stuck(String plugin, long turn, Thread thread) {
+                takeBack(plugin, turn, thread);
+            }
+        });
         AtomicInteger number = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.MINUTES,
                 new ArrayBlockingQueue<>(threads), runnable -> {
@@ -148,7 +126,7 @@ public class PluginRunner {
     List<Action> call(BotPlugin plugin, PluginTurn turn, PluginPresenceView presence) {
         String id = plugin.id();
         try {
-            if (watchdog != null && !quarantined.contains(id)) {
+            if (!quarantined.contains(id)) {
                 return callInline(id, plugin, turn);
             }
             return callOnPluginThread(id, plugin, turn, presence);
@@ -214,19 +192,16 @@ public class PluginRunner {
         quarantine(id);
     }
 
-    /** In {@code auto}, a plugin that overran runs on plugin threads from now on; said once. */
+    /** A plugin that overran runs on plugin threads from now on; said once. */
     private void quarantine(String id) {
-        if (quarantines && quarantined.add(id)) {
+        if (quarantined.add(id)) {
             LOG.warn("Plugin {} ran past its budget of {} on a turn's thread; its calls run on plugin threads from "
                     + "now on (until a restart)", id, timeout);
         }
     }
 
-    /** In {@code auto}, a call that ignores the interrupt loses its turn: the turn's owner takes it again. */
+    /** A call that ignores the interrupt loses its turn: the turn's owner takes it again. */
     private void takeBack(String id, long turn, Thread thread) {
-        if (!quarantines) {
-            return;
-        }
         LOG.error("Plugin {} still holds turn {} on thread {} after its budget of {} and an interrupt; the turn is "
                 + "taken away from it", id, turn, thread.getName(), timeout);
         held.publishEvent(new TurnHeldByPlugin(id, turn, thread));
@@ -268,9 +243,7 @@ public class PluginRunner {
     @PreDestroy
     public void close() {
         executor.shutdownNow();
-        if (watchdog != null) {
-            watchdog.close();
-        }
+        watchdog.close();
     }
 
     /** A plugin's answer that cannot be committed. */
