@@ -45,8 +45,8 @@ import java.util.concurrent.TimeUnit;
  *       turn's thread, under the watchdog (building its {@code PluginTurn} and presence view, calling, checking and
  *       copying its answer); a plugin that never overruns is never quarantined, so this is the cost of every call of
  *       a well-behaved plugin;</li>
- *   <li>{@code pluginCalledQuarantined}: the same plugin after it overran once (in the setup), so quarantined: on a
- *       plugin thread, the turn's thread waiting with a timeout.</li>
+ *   <li>{@code pluginCalledQuarantined}: the same plugin after it overran once (in its state's setup, which waits
+ *       out one budget), so quarantined: on a plugin thread, the turn's thread waiting with a timeout.</li>
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -60,9 +60,7 @@ public class PluginDispatchBenchmark {
     private BotDefinition pluginBot;
     private MessageReceived message;
     private PluginRunner runner;
-    private PluginRunner quarantinedRunner;
     private PluginDispatch dispatch;
-    private PluginDispatch quarantined;
     private LoadedPlugin plugin;
 
     @Setup
@@ -94,40 +92,50 @@ public class PluginDispatchBenchmark {
         }, "bench", Map.of());
         runner = new PluginRunner(Duration.ofSeconds(2), 2, new PluginFailures());
         dispatch = new PluginDispatch(id -> plugin, runner, PresenceView.empty());
-        quarantinedRunner = new PluginRunner(Duration.ofSeconds(2), 2, new PluginFailures());
-        overrunOnce(quarantinedRunner, "orders");
-        quarantined = new PluginDispatch(id -> plugin, quarantinedRunner, PresenceView.empty());
-    }
-
-    /** One call of a plugin of that id overruns its budget (it returns when interrupted): it is quarantined. */
-    private void overrunOnce(PluginRunner runner, String id) {
-        BotPlugin overrunning = new BotPlugin() {
-            @Override
-            public String id() {
-                return id;
-            }
-
-            @Override
-            public List<Action> onMessage(MessageReceived m, PluginTurn turn) {
-                try {
-                    Thread.sleep(Long.MAX_VALUE);
-                } catch (InterruptedException e) {
-                    // the watchdog's interrupt at the deadline
-                }
-                return List.of();
-            }
-        };
-        runner.call(overrunning, new PluginTurn(0, message, Map.of(), Map.of(), Map.of(), Map.of(),
-                Clock.fixed(NOW, ZoneOffset.UTC), null));
-        if (!runner.quarantined().contains(id)) {
-            throw new IllegalStateException(id + " was not quarantined");
-        }
     }
 
     @TearDown
     public void tearDown() {
         runner.close();
-        quarantinedRunner.close();
+    }
+
+    /** A runner in which the plugin's id is quarantined: made only for the benchmark that uses it. */
+    @State(Scope.Benchmark)
+    public static class Quarantined {
+        private PluginRunner runner;
+        private PluginDispatch dispatch;
+
+        @Setup
+        public void setUp(PluginDispatchBenchmark bench) {
+            runner = new PluginRunner(Duration.ofSeconds(2), 2, new PluginFailures());
+            // one call of a plugin of that id overruns its budget (it returns when interrupted): it is quarantined
+            runner.call(new BotPlugin() {
+                @Override
+                public String id() {
+                    return "orders";
+                }
+
+                @Override
+                public List<Action> onMessage(MessageReceived m, PluginTurn turn) {
+                    try {
+                        Thread.sleep(Long.MAX_VALUE);
+                    } catch (InterruptedException e) {
+                        // the watchdog's interrupt at the deadline
+                    }
+                    return List.of();
+                }
+            }, new PluginTurn(0, bench.message, Map.of(), Map.of(), Map.of(), Map.of(), Clock.fixed(NOW, ZoneOffset.UTC),
+                    null));
+            if (!runner.quarantined().contains("orders")) {
+                throw new IllegalStateException("orders was not quarantined");
+            }
+            dispatch = new PluginDispatch(id -> bench.plugin, runner, PresenceView.empty());
+        }
+
+        @TearDown
+        public void tearDown() {
+            runner.close();
+        }
     }
 
     @Benchmark
@@ -146,8 +154,8 @@ public class PluginDispatchBenchmark {
     }
 
     @Benchmark
-    public List<Action> pluginCalledQuarantined() {
-        return answer(pluginBot, quarantined.forTurn(1, message, NOW));
+    public List<Action> pluginCalledQuarantined(Quarantined quarantined) {
+        return answer(pluginBot, quarantined.dispatch.forTurn(1, message, NOW));
     }
 
     private List<Action> answer(BotDefinition bot, PluginHandoff handoff) {
