@@ -23,6 +23,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -33,7 +34,8 @@ import java.util.TreeSet;
  * {@code hookbot.inbox.max-bach} stops the startup with "did you mean hookbot.inbox.max-batch?" instead of being
  * ignored. Channels ({@code hookbot.channels.*}) are checked by their registry, a plugin's own settings
  * ({@code hookbot.plugins.<id>.*}) belong to the plugin. Environment variables are not checked: Micronaut reads each
- * in several spellings, so none of them can be told wrong.
+ * in several spellings, so none of them can be told wrong; a removed setting, asked for by its name, is found in any
+ * of them.
  */
 final class KnownSettings {
 
@@ -42,6 +44,14 @@ final class KnownSettings {
             SequencerSettings.class, DeliverySettings.class, OutboxSettings.class, HealthSettings.class,
             WorkerSettings.class, AdminSettings.class, ApiSettings.class, PluginSettings.class, RuleSettings.class,
             ScheduleSettings.class, BotsFolder.class);
+
+    /**
+     * Settings there were, each with what became of it: set anywhere (an environment variable too), one stops the
+     * startup with that, not with a guess at what it was meant to be.
+     */
+    private static final Map<String, String> REMOVED = Map.of("hookbot.plugins.isolation", "was removed: every plugin runs "
+            + "on the turn's thread under a watchdog, and one that overruns its budget runs on plugin threads from "
+            + "then on (docs/plugins.md); delete the setting");
 
     private static final String CHANNELS = "hookbot.channels.";
     private static final String PLUGINS = "hookbot.plugins.";
@@ -80,9 +90,12 @@ final class KnownSettings {
                 }
             }
         }
+        REMOVED.keySet().stream().filter(environment::containsProperty).filter(name -> !mistakes.contains(name))
+                .forEach(mistakes::add);
         if (!mistakes.isEmpty()) {
             throw new SettingException(mistakes.stream().sorted()
-                    .map(name -> name + " is not a setting" + closest(name, known)
+                    .map(name -> REMOVED.containsKey(name) ? name + " " + REMOVED.get(name)
+                            : name + " is not a setting" + closest(name, known)
                             .map(guess -> " (did you mean " + guess + "?)").orElse(""))
                     .reduce((a, b) -> a + "; " + b).orElseThrow() + ". Every setting: docs/configuration.md");
         }

@@ -4,12 +4,14 @@ import io.hookbot.testing.Database;
 import io.hookbot.testing.TestApp;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every {@code hookbot.*} key of the configuration is a setting: a misspelled one stops the startup with the one it
- * most likely means; a plugin's own settings and a channel's are checked elsewhere, not here.
+ * most likely means, a removed one with what became of it; a plugin's own settings and a channel's are checked
+ * elsewhere, not here.
  */
 class KnownSettingsTest {
 
@@ -20,6 +22,20 @@ class KnownSettingsTest {
             String messages = messages(assertThrows(Throwable.class, app::start));
             assertTrue(messages.contains("hookbot.inbox.max-bach is not a setting (did you mean "
                     + "hookbot.inbox.max-batch?)"), messages);
+        } finally {
+            app.close();
+        }
+    }
+
+    @Test
+    void theRemovedPluginIsolationStopsTheStartupSayingWhatPluginsDoNow() {
+        TestApp app = TestApp.on(Database.h2()).with("hookbot.plugins.isolation", "thread");
+        try {
+            String messages = messages(assertThrows(Throwable.class, app::start));
+            assertTrue(messages.contains("hookbot.plugins.isolation was removed: every plugin runs on the turn's "
+                    + "thread under a watchdog, and one that overruns its budget runs on plugin threads from then on"),
+                    messages);
+            assertFalse(messages.contains("is not a setting"), messages);
         } finally {
             app.close();
         }

@@ -48,6 +48,14 @@ class StartupMistakesTest {
     }
 
     @Test
+    void aRemovedSettingFromAnEnvironmentVariableIsRefusedWithWhatBecameOfIt() {
+        String log = failedStart(Map.of("HOOKBOT_PLUGINS_ISOLATION", "inline"), Map.of());
+        assertTrue(log.contains("hookbot cannot start: hookbot.plugins.isolation was removed: every plugin runs on "
+                + "the turn's thread under a watchdog"), log);
+        assertFalse(Files.exists(work.resolve("data")), "the database was opened:\n" + log);
+    }
+
+    @Test
     void anUnknownPlatformAndAMissingSecretAreNamed() {
         assertTrue(failedStart(Map.of("HOOKBOT_CHANNELS_ROOM_PLATFORM", "webinatoo"), Map.of())
                 .contains("hookbot cannot start: hookbot.channels.room.platform is 'webinatoo' (did you mean webinato?)"

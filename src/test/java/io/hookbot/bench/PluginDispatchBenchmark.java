@@ -25,8 +25,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,13 +41,12 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code rulesOnly}: a rule replies; no plugin machinery at all (the baseline);</li>
  *   <li>{@code ruleWithDispatchNoPluginCalled}: the same rule, with the turn's plugin handoff made as
  *       {@code TurnProcessor} makes it (what every turn pays once plugins exist);</li>
- *   <li>{@code pluginCalledAuto}: the rule hands the turn to a trivial plugin, run by {@link PluginRunner} with
- *       {@code isolation: auto} (the default): on the turn's thread, under the watchdog (building its
- *       {@code PluginTurn} and presence view, calling, checking and copying its answer); a plugin that never
- *       overruns is never quarantined, so this is the cost of every call of a well-behaved plugin;</li>
- *   <li>{@code pluginCalledInline}: the same with {@code isolation: inline} (no quarantine check);</li>
- *   <li>{@code pluginCalledThread}: the same with {@code isolation: thread}, and the cost of every call of a
- *       quarantined plugin in {@code auto}: on a plugin thread, the turn's thread waiting with a timeout.</li>
+ *   <li>{@code pluginCalled}: the rule hands the turn to a trivial plugin, run by {@link PluginRunner}: on the
+ *       turn's thread, under the watchdog (building its {@code PluginTurn} and presence view, calling, checking and
+ *       copying its answer); a plugin that never overruns is never quarantined, so this is the cost of every call of
+ *       a well-behaved plugin;</li>
+ *   <li>{@code pluginCalledQuarantined}: the same plugin after it overran once (in its state's setup, which waits
+ *       out one budget), so quarantined: on a plugin thread, the turn's thread waiting with a timeout.</li>
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -58,12 +59,8 @@ public class PluginDispatchBenchmark {
     private BotDefinition replyBot;
     private BotDefinition pluginBot;
     private MessageReceived message;
-    private PluginRunner autoRunner;
-    private PluginRunner inlineRunner;
-    private PluginRunner threadRunner;
-    private PluginDispatch auto;
-    private PluginDispatch inline;
-    private PluginDispatch thread;
+    private PluginRunner runner;
+    private PluginDispatch dispatch;
     private LoadedPlugin plugin;
 
     @Setup
@@ -93,19 +90,52 @@ public class PluginDispatchBenchmark {
                 return List.of(Reply.text("Order " + turn.captures().get("order") + " has shipped"));
             }
         }, "bench", Map.of());
-        autoRunner = new PluginRunner(Duration.ofSeconds(2), 2, "auto", new PluginFailures());
-        auto = new PluginDispatch(id -> plugin, autoRunner, PresenceView.empty());
-        inlineRunner = new PluginRunner(Duration.ofSeconds(2), 2, "inline", new PluginFailures());
-        inline = new PluginDispatch(id -> plugin, inlineRunner, PresenceView.empty());
-        threadRunner = new PluginRunner(Duration.ofSeconds(2), 2, "thread", new PluginFailures());
-        thread = new PluginDispatch(id -> plugin, threadRunner, PresenceView.empty());
+        runner = new PluginRunner(Duration.ofSeconds(2), 2, new PluginFailures());
+        dispatch = new PluginDispatch(id -> plugin, runner, PresenceView.empty());
     }
 
     @TearDown
     public void tearDown() {
-        autoRunner.close();
-        inlineRunner.close();
-        threadRunner.close();
+        runner.close();
+    }
+
+    /** A runner in which the plugin's id is quarantined: made only for the benchmark that uses it. */
+    @State(Scope.Benchmark)
+    public static class Quarantined {
+        private PluginRunner runner;
+        private PluginDispatch dispatch;
+
+        @Setup
+        public void setUp(PluginDispatchBenchmark bench) {
+            runner = new PluginRunner(Duration.ofSeconds(2), 2, new PluginFailures());
+            // one call of a plugin of that id overruns its budget (it returns when interrupted): it is quarantined
+            runner.call(new BotPlugin() {
+                @Override
+                public String id() {
+                    return "orders";
+                }
+
+                @Override
+                public List<Action> onMessage(MessageReceived m, PluginTurn turn) {
+                    try {
+                        Thread.sleep(Long.MAX_VALUE);
+                    } catch (InterruptedException e) {
+                        // the watchdog's interrupt at the deadline
+                    }
+                    return List.of();
+                }
+            }, new PluginTurn(0, bench.message, Map.of(), Map.of(), Map.of(), Map.of(), Clock.fixed(NOW, ZoneOffset.UTC),
+                    null));
+            if (!runner.quarantined().contains("orders")) {
+                throw new IllegalStateException("orders was not quarantined");
+            }
+            dispatch = new PluginDispatch(id -> bench.plugin, runner, PresenceView.empty());
+        }
+
+        @TearDown
+        public void tearDown() {
+            runner.close();
+        }
     }
 
     @Benchmark
@@ -115,22 +145,17 @@ public class PluginDispatchBenchmark {
 
     @Benchmark
     public List<Action> ruleWithDispatchNoPluginCalled() {
-        return answer(replyBot, auto.forTurn(1, message, NOW));
+        return answer(replyBot, dispatch.forTurn(1, message, NOW));
     }
 
     @Benchmark
-    public List<Action> pluginCalledAuto() {
-        return answer(pluginBot, auto.forTurn(1, message, NOW));
+    public List<Action> pluginCalled() {
+        return answer(pluginBot, dispatch.forTurn(1, message, NOW));
     }
 
     @Benchmark
-    public List<Action> pluginCalledInline() {
-        return answer(pluginBot, inline.forTurn(1, message, NOW));
-    }
-
-    @Benchmark
-    public List<Action> pluginCalledThread() {
-        return answer(pluginBot, thread.forTurn(1, message, NOW));
+    public List<Action> pluginCalledQuarantined(Quarantined quarantined) {
+        return answer(pluginBot, quarantined.dispatch.forTurn(1, message, NOW));
     }
 
     private List<Action> answer(BotDefinition bot, PluginHandoff handoff) {

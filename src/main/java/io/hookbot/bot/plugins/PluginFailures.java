@@ -19,7 +19,7 @@ public class PluginFailures {
         INVALID,
         /** It ran past its time budget. */
         TIMED_OUT,
-        /** Every plugin thread was busy and the queue full (plugins that hang fill it up). */
+        /** Every plugin thread was busy and the queue full (quarantined plugins that hang fill it up). */
         BUSY
     }
 

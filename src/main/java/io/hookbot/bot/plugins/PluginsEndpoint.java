@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * {@code GET /plugins}: the plugins in force, those that failed to load and why, how many calls of each were cut
- * off, and which run on plugin threads since they overran (isolation {@code auto}). It shows ids, descriptions, jar
+ * off, and which run on plugin threads since they overran on a turn's thread. It shows ids, descriptions, jar
  * paths and counts, no settings. Private like every path but webhooks and the health status: the admin or the api
  * token reads it ({@code io.hookbot.admin.AccessFilter}). Not marked sensitive: without micronaut-security, Micronaut
  * would refuse a sensitive endpoint to everyone, token or not.

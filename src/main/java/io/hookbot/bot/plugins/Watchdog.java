@@ -11,11 +11,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Watches plugin calls made on the turn's own thread ({@code hookbot.plugins.isolation: auto} or {@code inline}). A
- * call still running past its deadline has its thread interrupted once and is reported as {@link Listener#overran};
- * if it still runs one check later (it ignores interrupts), it is reported as {@link Listener#stuck}, so the turn can
- * be taken away from it. Starting and ending a watch costs a set insertion and removal, far less than handing the
- * call to another thread.
+ * Watches plugin calls made on the turn's own thread (those of every plugin not quarantined). A call still running
+ * past its deadline has its thread interrupted once and is reported as {@link Listener#overran}; if it still runs one
+ * check later (it ignores interrupts), it is reported as {@link Listener#stuck}, so the turn can be taken away from
+ * it. Starting and ending a watch costs a set insertion and removal, far less than handing the call to another
+ * thread.
  */
 final class Watchdog implements AutoCloseable {
 

@@ -20,7 +20,7 @@ class PluginDispatchTurnTest {
 
     private static final Instant NOW = Instant.parse("2024-05-06T12:00:00Z");
 
-    private final PluginRunner runner = new PluginRunner(Duration.ofSeconds(2), 2, "inline", new PluginFailures());
+    private final PluginRunner runner = new PluginRunner(Duration.ofSeconds(2), 2, new PluginFailures());
 
     @AfterEach
     void stop() {

@@ -53,8 +53,15 @@ class PluginPresenceViewTest {
         runner.close();
     }
 
-    private List<Action> handOff(String isolation, java.util.function.Function<PluginTurn, List<Action>> plugin) {
-        runner = new PluginRunner(Duration.ofSeconds(2), 2, isolation, new PluginFailures());
+    /**
+     * @param quarantined whether the plugin has overrun once before, and so runs on a plugin thread
+     * @param plugin      what the plugin does
+     */
+    private List<Action> handOff(boolean quarantined, java.util.function.Function<PluginTurn, List<Action>> plugin) {
+        runner = new PluginRunner(Duration.ofMillis(500), 2, new PluginFailures());
+        if (quarantined) {
+            TestPlugins.overrunOnce(runner, "who");
+        }
         LoadedPlugin loaded = new LoadedPlugin(TestPlugins.plugin("who", plugin), "test", Map.of());
         PluginDispatch dispatch = new PluginDispatch(id -> loaded, runner, view);
         return dispatch.forTurn(5, TestPlugins.turn(5, "is Ana there").event(), SEEN)
@@ -63,17 +70,17 @@ class PluginPresenceViewTest {
 
     @Test
     void aPluginsQueryRunsOnTheTurnsThreadWhereverThePluginRuns() {
-        for (String isolation : List.of("auto", "thread", "inline")) {
+        for (boolean quarantined : List.of(false, true)) {
             askedOn.clear();
-            queriesRunOnTheTurnsThread(isolation);
+            queriesRunOnTheTurnsThread(quarantined);
             runner.close();
         }
     }
 
-    private void queriesRunOnTheTurnsThread(String isolation) {
+    private void queriesRunOnTheTurnsThread(boolean quarantined) {
         AtomicReference<Thread> pluginThread = new AtomicReference<>();
 
-        List<Action> answer = handOff(isolation, turn -> {
+        List<Action> answer = handOff(quarantined, turn -> {
             pluginThread.set(Thread.currentThread());
             boolean online = turn.presence().isOnline("sms-main", "+639170000001");
             Instant seen = turn.presence().lastSeen("sms-main", "+639170000001").orElseThrow();
@@ -83,12 +90,12 @@ class PluginPresenceViewTest {
 
         assertEquals(List.of(Reply.text("online true since 2024-05-06T11:59:00Z, nobody else: true")), answer);
         assertEquals(List.of(Thread.currentThread(), Thread.currentThread(), Thread.currentThread()), askedOn);
-        assertEquals(!isolation.equals("thread"), pluginThread.get() == Thread.currentThread(), isolation);
+        assertEquals(!quarantined, pluginThread.get() == Thread.currentThread(), "quarantined: " + quarantined);
     }
 
     @Test
     void aQueryFromAThreadOfThePluginsOwnFailsWithTheReason() {
-        List<Action> answer = handOff("auto", turn -> {
+        List<Action> answer = handOff(false, turn -> {
             AtomicReference<String> outcome = new AtomicReference<>();
             Thread own = new Thread(() -> {
                 try {
@@ -113,14 +120,14 @@ class PluginPresenceViewTest {
 
     @Test
     void aQueryAfterTheCallHasEndedFails() {
-        queryAfterTheCallFails("auto");
+        queryAfterTheCallFails(false);
         runner.close();
-        queryAfterTheCallFails("thread");
+        queryAfterTheCallFails(true);
     }
 
-    private void queryAfterTheCallFails(String isolation) {
+    private void queryAfterTheCallFails(boolean quarantined) {
         AtomicReference<PluginTurn> kept = new AtomicReference<>();
-        handOff(isolation, turn -> {
+        handOff(quarantined, turn -> {
             kept.set(turn);
             return List.of();
         });

@@ -57,22 +57,24 @@ class PluginRunnerTest {
     }
 
     @Test
-    void aPluginThatOverrunsItsBudgetIsAbandonedAndTheCallerGoesOn() {
+    void aQuarantinedPluginThatOverrunsItsBudgetIsAbandonedAndTheCallerGoesOn() {
+        TestPlugins.overrunOnce(runner, "slow");
+        // it now runs on a plugin thread, where ignoring the interrupt keeps that thread, not the caller
         assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
             assertEquals(List.of(), runner.call(TestPlugins.hanging("slow", release), TestPlugins.turn(1, "x")));
         });
-        assertEquals(1, failures.count("slow", PluginFailures.Kind.TIMED_OUT));
+        assertEquals(2, failures.count("slow", PluginFailures.Kind.TIMED_OUT), "the overrun that quarantined it, and this");
         assertEquals(List.of(Reply.text("ok")), runner.call(TestPlugins.replying("fast", "ok"), TestPlugins.turn(2, "x")),
                 "other plugins still run while the hung one holds a thread");
     }
 
     @Test
-    void inlineCallsRunOnTheTurnsThreadAndAreCutOffTheSameWays() {
-        runner.close();
-        runner = new PluginRunner(Duration.ofMillis(200), 1, "inline", failures);
+    void quarantinedCallsRunOnAPluginThreadAndAreCutOffTheSameWays() {
+        TestPlugins.overrunOnce(runner, "where");
+        TestPlugins.overrunOnce(runner, "orders");
         Thread caller = Thread.currentThread();
 
-        assertEquals(List.of(Reply.text("same thread")), runner.call(TestPlugins.plugin("where",
+        assertEquals(List.of(Reply.text("other")), runner.call(TestPlugins.plugin("where",
                 turn -> List.of(Reply.text(Thread.currentThread() == caller ? "same thread" : "other"))),
                 TestPlugins.turn(1, "x")));
         assertEquals(List.of(), runner.call(TestPlugins.throwing("orders"), TestPlugins.turn(2, "x")));
@@ -82,9 +84,9 @@ class PluginRunnerTest {
     }
 
     @Test
-    void anInlineCallThatOverrunsIsInterruptedItsLateAnswerDroppedAndTheInterruptCleared() {
+    void aCallThatOverrunsIsInterruptedItsLateAnswerDroppedAndTheInterruptCleared() {
         runner.close();
-        runner = new PluginRunner(Duration.ofMillis(100), 1, "inline", failures);
+        runner = new PluginRunner(Duration.ofMillis(100), 1, failures);
         // waits politely: the watchdog's interrupt ends the wait, and the plugin answers anyway, too late
         List<io.hookbot.api.Action> answer = assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
                 runner.call(TestPlugins.plugin("slow", turn -> {
@@ -102,28 +104,22 @@ class PluginRunnerTest {
     }
 
     @Test
-    void anUnknownIsolationIsRefused() {
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new PluginRunner(Duration.ofSeconds(1), 1, "sandbox", failures));
-    }
-
-    @Test
     void whenHungPluginsFillEveryThreadAndTheQueueFurtherCallsAreCutOffAtOnce() {
         runner.close();
         runner = new PluginRunner(Duration.ofMillis(50), 1, failures);
+        TestPlugins.overrunOnce(runner, "slow");
+        TestPlugins.overrunOnce(runner, "fast");
         // one hung call holds the only thread, a second waits in the queue (of one); the third finds no room
         runner.call(TestPlugins.hanging("slow", release), TestPlugins.turn(1, "x"));
         runner.call(TestPlugins.hanging("slow", release), TestPlugins.turn(2, "x"));
 
         assertEquals(List.of(), runner.call(TestPlugins.replying("fast", "ok"), TestPlugins.turn(3, "x")));
         assertEquals(1, failures.count("fast", PluginFailures.Kind.BUSY));
-        assertEquals(2, failures.count("slow", PluginFailures.Kind.TIMED_OUT));
+        assertEquals(1 + 2, failures.count("slow", PluginFailures.Kind.TIMED_OUT));
     }
 
     @Test
-    void autoRunsAWellBehavedPluginOnTheTurnsThread() {
-        runner.close();
-        runner = new PluginRunner(Duration.ofMillis(200), 1, "auto", failures);
+    void aWellBehavedPluginRunsOnTheTurnsThreadAndIsNotQuarantined() {
         Thread caller = Thread.currentThread();
 
         assertEquals(List.of(Reply.text("same thread")), runner.call(TestPlugins.plugin("where",
@@ -133,9 +129,9 @@ class PluginRunnerTest {
     }
 
     @Test
-    void autoQuarantinesAPluginThatOverrunsSoItsLaterCallsRunOnPluginThreads() {
+    void aPluginThatOverrunsIsQuarantinedSoItsLaterCallsRunOnPluginThreads() {
         runner.close();
-        runner = new PluginRunner(Duration.ofMillis(100), 1, "auto", failures);
+        runner = new PluginRunner(Duration.ofMillis(100), 1, failures);
         Thread caller = Thread.currentThread();
         AtomicReference<Thread> ranOn = new AtomicReference<>();
         // overruns once (waits until interrupted), then answers at once
@@ -162,10 +158,10 @@ class PluginRunnerTest {
     }
 
     @Test
-    void autoAnnouncesATurnHeldByAPluginThatIgnoresTheInterruptAndCutsOffItsLaterCallsAfterTheBudget() throws Exception {
+    void aTurnHeldByAPluginThatIgnoresTheInterruptIsAnnouncedAndItsLaterCallsAreCutOffAfterTheBudget() throws Exception {
         runner.close();
         List<TurnHeldByPlugin> held = new CopyOnWriteArrayList<>();
-        runner = new PluginRunner(Duration.ofMillis(100), 1, "auto", failures, held::add);
+        runner = new PluginRunner(Duration.ofMillis(100), 1, failures, held::add);
         BotPlugin hanging = TestPlugins.hanging("stuck", release);
         AtomicReference<List<Action>> heldAnswer = new AtomicReference<>();
         Thread turnThread = new Thread(() -> heldAnswer.set(runner.call(hanging, TestPlugins.turn(7, "x"))), "turn-7");

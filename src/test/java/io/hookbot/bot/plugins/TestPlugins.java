@@ -75,6 +75,24 @@ final class TestPlugins {
         });
     }
 
+    /**
+     * Has the runner quarantine a plugin id the way it does in use: one call of it overruns its budget, politely (it
+     * returns when interrupted). Counts one {@code TIMED_OUT} for the id.
+     */
+    static void overrunOnce(PluginRunner runner, String id) {
+        runner.call(plugin(id, turn -> {
+            try {
+                new CountDownLatch(1).await();
+            } catch (InterruptedException e) {
+                // the watchdog's interrupt at the deadline: answer at once, too late
+            }
+            return List.of();
+        }), turn(0, "x"));
+        if (!runner.quarantined().contains(id)) {
+            throw new IllegalStateException(id + " was not quarantined");
+        }
+    }
+
     static PluginTurn turn(long id, String text) {
         MessageReceived message = new MessageReceived("sms-main", "conv-1", User.of("+639170000001"), text,
                 MessageKind.TEXT, List.of(), null, Instant.parse("2024-05-06T12:00:00Z"), null, Map.of());
