@@ -69,4 +69,43 @@ final class AdminParams {
             throw AdminException.invalid("id", "must be an outbox row id (a positive whole number), not '" + value + "'");
         }
     }
+
+    /**
+     * @param field the parameter's name
+     * @param value its value
+     * @param what  what it names, for the message ("a conversation id")
+     * @return the positive whole number
+     */
+    static long positive(String field, String value, String what) {
+        try {
+            long number = Long.parseLong(value.trim());
+            if (number < 1) {
+                throw new NumberFormatException();
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw AdminException.invalid(field, "must be " + what + " (a positive whole number), not '"
+                    + abbreviate(value) + "'");
+        }
+    }
+
+    /**
+     * @param field the parameter's name
+     * @param value {@code true}, {@code false} or absent
+     * @return the flag, false when absent
+     */
+    static boolean bool(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw AdminException.invalid(field, "must be true or false, not '" + abbreviate(value) + "'");
+        };
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
+    }
 }

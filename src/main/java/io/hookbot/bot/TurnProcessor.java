@@ -42,12 +42,14 @@ public class TurnProcessor {
         RuleSet ruleSet = rules.current();
         // a firing is answered as of when it fired, also when its turn is taken later
         Instant now = turn.event() instanceof ScheduleFired firing ? firing.firedAt() : turn.now();
+        TurnRecorder recorder = new TurnRecorder();
         Evaluation evaluation = Evaluation.of(turn.event(), rules.platformOf(turn.event().channel()), now,
                         turn.conversation().state())
                 .with(turn.lookups())
                 .with(plugins.forTurn(turn.eventId(), turn.event(), now, turn.lookups().firstMessage()))
-                .with(guards);
+                .with(guards)
+                .with(recorder);
         Outcome outcome = Evaluator.evaluate(ruleSet, evaluation);
-        return new TurnResult(outcome.actions(), outcome.state(), outcome.matched());
+        return new TurnResult(outcome.actions(), outcome.state(), outcome.matched(), recorder.verdicts());
     }
 }

@@ -49,10 +49,11 @@ final class ConversationTurns {
     private final ReplyAddressing replyAddressing;
     private final PresenceView presenceView;
     private final KnownSenders knownSenders;
+    private final TurnRecords turnRecords;
 
     ConversationTurns(InboxStore inbox, Sequencer sequencer, ConversationStore conversations, PresenceTracker presence,
                       TurnProcessor turns, ReplyAddressing replyAddressing, PresenceView presenceView,
-                      KnownSenders knownSenders) {
+                      KnownSenders knownSenders, TurnRecords turnRecords) {
         this.inbox = inbox;
         this.sequencer = sequencer;
         this.conversations = conversations;
@@ -61,6 +62,7 @@ final class ConversationTurns {
         this.replyAddressing = replyAddressing;
         this.presenceView = presenceView;
         this.knownSenders = knownSenders;
+        this.turnRecords = turnRecords;
     }
 
     /**
@@ -84,6 +86,8 @@ final class ConversationTurns {
         for (Taken conversation : taken) {
             turn(connection, conversation, turned);
         }
+        // what each turn decided, in the same transaction as the turns (the conversation timeline)
+        turnRecords.insert(connection, turned.records);
         return turned;
     }
 
@@ -135,6 +139,8 @@ final class ConversationTurns {
             try {
                 TurnResult result = turns.process(new Turn(stored.id(), stored.event(), conversation, now, lookups));
                 replyAddressing.collect(stored.id(), stored.event(), result.actions(), turned.replies);
+                turned.records.add(new TurnRecords.Entry(stored.id(), now, false, result.verdicts(),
+                        conversation.state(), result.state(), null));
                 conversation = new Conversation(conversation.id(), conversation.channel(), conversation.key(),
                         result.state(), conversation.turns() + 1);
                 errors.add(null);
@@ -147,6 +153,8 @@ final class ConversationTurns {
                         stored.id(), ref.channel(), SafeErrors.describe(e));
                 LOG.debug("Turn for event {} failed", stored.id(), e);
                 errors.add(e.toString());
+                turned.records.add(new TurnRecords.Entry(stored.id(), now, true, List.of(), conversation.state(),
+                        conversation.state(), SafeErrors.describe(e)));
             }
         }
         conversations.save(connection, conversation);
@@ -159,6 +167,8 @@ final class ConversationTurns {
         final Map<ConversationRef, Integer> processed = new HashMap<>();
         /** The replies to write, in the order the turns produced them. */
         final List<NewReply> replies = new ArrayList<>();
+        /** What each turn decided. */
+        final List<TurnRecords.Entry> records = new ArrayList<>();
     }
 
     /**

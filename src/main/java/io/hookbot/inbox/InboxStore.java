@@ -134,7 +134,8 @@ public class InboxStore {
      * @throws SQLException on a database error
      */
     public PurgeStep purgeDone(Connection connection, long afterId, Instant cutoff, int limit) throws SQLException {
-        return PurgeStep.run(connection, "inbox_event", "received_at", DONE, List.of(), afterId, cutoff, limit);
+        return PurgeStep.run(connection, "inbox_event", "received_at", DONE, List.of(TurnRecords.DELETE_FOR_EVENT),
+                afterId, cutoff, limit);
     }
 
     /**

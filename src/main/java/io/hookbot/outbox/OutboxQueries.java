@@ -88,6 +88,27 @@ public class OutboxQueries {
     }
 
     /**
+     * @param connection a connection
+     * @param eventId    an inbox event
+     * @return the replies its turn wrote, in the order it wrote them
+     * @throws SQLException on a database error
+     */
+    public List<OutboxRow> forEvent(Connection connection, long eventId) throws SQLException {
+        List<OutboxRow> result = new ArrayList<>();
+        // the (event_id, action_index) unique index answers this
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM outbox_message WHERE event_id = ? ORDER BY event_id, action_index")) {
+            select.setLong(1, eventId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    result.add(row(rows));
+                }
+            }
+        }
+        return result;
+    }
+
+    /**
      * Puts a dead-lettered row back in line, due now, with a fresh attempt budget; its attempt history stays.
      *
      * @param connection a transaction's connection

@@ -53,7 +53,7 @@ public class TurnProbe extends TurnProcessor {
             LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(2_000_000));
             String text = turn.event() instanceof MessageReceived m ? m.text() : turn.event().toString();
             seen.computeIfAbsent(conversation, k -> Collections.synchronizedList(new ArrayList<>())).add(text);
-            return new TurnResult(List.of(), turn.conversation().state(), List.of());
+            return new TurnResult(List.of(), turn.conversation().state(), List.of(), List.of());
         } finally {
             running.decrementAndGet();
             mine.decrementAndGet();

@@ -26,6 +26,12 @@ public record Rule(String name, Location location, Trigger trigger, Condition co
         return actions.stream().anyMatch(a -> !(a instanceof RuleAction.SetAction || a instanceof RuleAction.ClearAction));
     }
 
+    /** @return the plugins its {@code plugin:} actions call, in order (most rules call none) */
+    public List<String> plugins() {
+        return actions.stream().filter(a -> a instanceof RuleAction.PluginAction)
+                .map(a -> ((RuleAction.PluginAction) a).plugin()).toList();
+    }
+
     /** @return whether the rule fires for every event its trigger names and stops there */
     boolean isCatchAll() {
         return condition instanceof Condition.Always && !continueAfter;

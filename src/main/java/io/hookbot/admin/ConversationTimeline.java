@@ -1,0 +1,355 @@
+package io.hookbot.admin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hookbot.api.DeviceEvent;
+import io.hookbot.api.Event;
+import io.hookbot.api.MeetingEvent;
+import io.hookbot.api.MessageReceived;
+import io.hookbot.api.PresenceChanged;
+import io.hookbot.api.ScheduleFired;
+import io.hookbot.inbox.EventCodec;
+import io.hookbot.inbox.TurnRecords;
+import io.hookbot.outbox.AttemptStore;
+import io.hookbot.outbox.OutboxQueries;
+import io.hookbot.outbox.OutboxRow;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The question every operator of a deployed bot asks first: what did the bot do with this person's message, and
+ * why? Lists conversations, newest activity first, with what waits or failed in each; and one conversation's
+ * timeline: each inbound event, the turn that answered it (the rules that fired or were blocked, and why, from the
+ * turn's own record), the state it set, and each reply with its status and every delivery attempt. Everything is
+ * read from the tables, so it is the same after a restart and on every instance; it ages out with the inbox
+ * retention. Batch markers (a Webinato call's place in the numbering) are not events and are left out.
+ */
+@Singleton
+public class ConversationTimeline {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final OffsetDateTime NEVER = Instant.EPOCH.atOffset(ZoneOffset.UTC);
+    private static final List<String> EVENT_STATUSES = List.of("PENDING", "HELD", "DONE", "FAILED");
+    private static final String LAST_ACTIVITY = "COALESCE(last_turn_at, ?)";
+
+    private final TransactionOperations<Connection> transactions;
+    private final OutboxQueries outbox;
+    private final AttemptStore attempts;
+
+    public ConversationTimeline(TransactionOperations<Connection> transactions, OutboxQueries outbox,
+                                AttemptStore attempts) {
+        this.transactions = transactions;
+        this.outbox = outbox;
+        this.attempts = attempts;
+    }
+
+    /**
+     * @param channel only this channel's, or {@code null}
+     * @param user    only conversations whose key contains this (a phone number, a user id, a room), or {@code null}
+     * @param text    only conversations with an event whose stored form contains this, or {@code null}
+     * @param limit   the most to list
+     * @param before  the cursor of the previous page's last conversation, or {@code null} for the newest
+     * @return {@code conversations} and, when there are more, {@code next}: the cursor for the next page
+     */
+    public Map<String, Object> list(String channel, String user, String text, int limit, Cursor before) {
+        return transactions.executeRead(s -> {
+            Connection connection = s.getConnection();
+            StringBuilder sql = new StringBuilder("SELECT id, channel, conversation_key, turns, last_turn_at, "
+                    + LAST_ACTIVITY + " FROM conversation c WHERE 1 = 1");
+            List<Object> values = new ArrayList<>(List.of(NEVER));
+            if (channel != null) {
+                sql.append(" AND channel = ?");
+                values.add(channel);
+            }
+            if (user != null) {
+                sql.append(" AND LOWER(conversation_key) LIKE ? ESCAPE '!'");
+                values.add(like(user));
+            }
+            if (text != null) {
+                sql.append(" AND EXISTS (SELECT 1 FROM inbox_event e WHERE e.channel = c.channel "
+                        + "AND e.conversation_key = c.conversation_key AND LOWER(e.payload) LIKE ? ESCAPE '!')");
+                values.add(like(text));
+            }
+            if (before != null) {
+                sql.append(" AND (" + LAST_ACTIVITY + " < ? OR (" + LAST_ACTIVITY + " = ? AND id < ?))");
+                OffsetDateTime at = before.lastActivity().atOffset(ZoneOffset.UTC);
+                values.addAll(List.of(NEVER, at, NEVER, at, before.id()));
+            }
+            sql.append(" ORDER BY " + LAST_ACTIVITY + " DESC, id DESC FETCH FIRST " + (limit + 1) + " ROWS ONLY");
+            values.add(NEVER);
+            List<Map<String, Object>> found = new ArrayList<>();
+            Cursor next = null;
+            try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+                for (int i = 0; i < values.size(); i++) {
+                    select.setObject(i + 1, values.get(i));
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    boolean more = false;
+                    while (rows.next()) {
+                        if (found.size() == limit) {
+                            more = true;
+                            break;
+                        }
+                        found.add(summary(connection, rows));
+                        next = new Cursor(rows.getObject(6, OffsetDateTime.class).toInstant(), rows.getLong(1));
+                    }
+                    Map<String, Object> page = new LinkedHashMap<>();
+                    page.put("conversations", found);
+                    if (more) {
+                        page.put("next", next.text());
+                    }
+                    return page;
+                }
+            }
+        });
+    }
+
+    /**
+     * @param id     a conversation's id
+     * @param limit  the most events to show, the latest
+     * @param before show only events stored before this event id, or {@code null}
+     * @param raw    whether to add each event's stored form
+     * @return the conversation and its timeline, oldest event first
+     * @throws AdminException 404 if there is no such conversation
+     */
+    public Map<String, Object> timeline(long id, int limit, Long before, boolean raw) {
+        return transactions.executeRead(s -> {
+            Connection connection = s.getConnection();
+            Map<String, Object> conversation;
+            try (PreparedStatement select = connection.prepareStatement("SELECT id, channel, conversation_key, turns, "
+                    + "last_turn_at, " + LAST_ACTIVITY + " FROM conversation c WHERE id = ?")) {
+                select.setObject(1, NEVER);
+                select.setLong(2, id);
+                try (ResultSet rows = select.executeQuery()) {
+                    if (!rows.next()) {
+                        throw AdminException.notFound("there is no conversation " + id);
+                    }
+                    conversation = summary(connection, rows);
+                }
+            }
+            String channel = (String) conversation.get("channel");
+            String key = (String) conversation.get("key");
+            List<Map<String, Object>> events = events(connection, channel, key, limit, before, raw);
+            for (Map<String, Object> event : events) {
+                long eventId = (Long) event.get("id");
+                event.put("turn", turn(connection, eventId));
+                List<Map<String, Object>> replies = new ArrayList<>();
+                for (OutboxRow row : outbox.forEvent(connection, eventId)) {
+                    replies.add(reply(connection, row));
+                }
+                event.put("replies", replies);
+            }
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("conversation", conversation);
+            result.put("timeline", events);
+            if (!events.isEmpty() && events.size() == limit) {
+                result.put("earlier", events.get(0).get("id"));
+            }
+            return result;
+        });
+    }
+
+    private Map<String, Object> summary(Connection connection, ResultSet row) throws SQLException {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", row.getLong(1));
+        out.put("channel", row.getString(2));
+        out.put("key", row.getString(3));
+        out.put("turns", row.getLong(4));
+        out.put("lastTurnAt", text(row.getObject(5, OffsetDateTime.class)));
+        Map<String, Long> counts = new LinkedHashMap<>(Map.of("pending", 0L, "held", 0L, "failed", 0L));
+        try (PreparedStatement count = connection.prepareStatement("SELECT status, COUNT(*) FROM inbox_event "
+                + "WHERE status IN ('PENDING', 'HELD', 'FAILED') AND channel = ? AND conversation_key = ? "
+                + "AND event_type <> '" + EventCodec.BATCH_MARKER + "' GROUP BY status")) {
+            count.setString(1, row.getString(2));
+            count.setString(2, row.getString(3));
+            try (ResultSet rows = count.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(rows.getString(1).toLowerCase(Locale.ROOT), rows.getLong(2));
+                }
+            }
+        }
+        // dead letters are few: the channel's, then whether their event is this conversation's
+        try (PreparedStatement dead = connection.prepareStatement("SELECT COUNT(*) FROM outbox_message o "
+                + "WHERE o.status = 'FAILED' AND o.channel = ? AND EXISTS (SELECT 1 FROM inbox_event e "
+                + "WHERE e.id = o.event_id AND e.channel = ? AND e.conversation_key = ?)")) {
+            dead.setString(1, row.getString(2));
+            dead.setString(2, row.getString(2));
+            dead.setString(3, row.getString(3));
+            try (ResultSet rows = dead.executeQuery()) {
+                rows.next();
+                counts.put("deadReplies", rows.getLong(1));
+            }
+        }
+        out.putAll(counts);
+        return out;
+    }
+
+    private static List<Map<String, Object>> events(Connection connection, String channel, String key, int limit,
+                                                    Long before, boolean raw) throws SQLException {
+        List<Map<String, Object>> events = new ArrayList<>();
+        // one look-up per status: each is a range of the (status, channel, conversation_key, id) index
+        for (String status : EVENT_STATUSES) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT id, event_type, payload, status, "
+                    + "received_at, processed_at, last_error, dedupe_key FROM inbox_event WHERE status = ? "
+                    + "AND channel = ? AND conversation_key = ?" + (before == null ? "" : " AND id < ?")
+                    + " ORDER BY status DESC, channel DESC, conversation_key DESC, id DESC FETCH FIRST "
+                    + (limit * 2) + " ROWS ONLY")) {
+                select.setString(1, status);
+                select.setString(2, channel);
+                select.setString(3, key);
+                if (before != null) {
+                    select.setLong(4, before);
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        if (!EventCodec.BATCH_MARKER.equals(rows.getString(2))) {
+                            events.add(event(rows, raw));
+                        }
+                    }
+                }
+            }
+        }
+        events.sort(Comparator.comparing(e -> (Long) e.get("id")));
+        return events.size() <= limit ? events : new ArrayList<>(events.subList(events.size() - limit, events.size()));
+    }
+
+    private static Map<String, Object> event(ResultSet row, boolean raw) throws SQLException {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", row.getLong(1));
+        out.put("kind", row.getString(2));
+        String payload = row.getString(3);
+        Event event = EventCodec.decode(payload);
+        describe(event, out);
+        out.put("platformTime", event.timestamp() == null ? null : event.timestamp().toString());
+        out.put("receivedAt", text(row.getObject(5, OffsetDateTime.class)));
+        out.put("status", row.getString(4));
+        out.put("turnedAt", text(row.getObject(6, OffsetDateTime.class)));
+        out.put("error", row.getString(7));
+        out.put("dedupeKey", row.getString(8));
+        if (raw) {
+            out.put("raw", tree(payload));
+        }
+        return out;
+    }
+
+    /** The event in a few fields: who, and what (the text of a message, the change of a presence, …). */
+    private static void describe(Event event, Map<String, Object> out) {
+        if (event instanceof MessageReceived message) {
+            out.put("from", message.sender() == null ? null : message.sender().id());
+            out.put("text", message.text());
+            if (!message.attachments().isEmpty()) {
+                out.put("attachments", message.attachments().size());
+            }
+        } else if (event instanceof PresenceChanged presence) {
+            out.put("from", presence.user() == null ? null : presence.user().id());
+            out.put("summary", "presence " + presence.status());
+        } else if (event instanceof MeetingEvent meeting) {
+            out.put("from", meeting.actor() == null ? null : meeting.actor().id());
+            out.put("summary", "meeting " + meeting.meeting() + ": " + meeting.type());
+        } else if (event instanceof DeviceEvent device) {
+            out.put("summary", "device " + device.device() + ": " + device.type());
+        } else if (event instanceof ScheduleFired firing) {
+            out.put("summary", "schedule " + firing.bot() + "/" + firing.rule() + " due " + firing.due());
+        }
+    }
+
+    private static Map<String, Object> turn(Connection connection, long eventId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT turned_at, record FROM " + TurnRecords.TABLE + " WHERE event_id = ?")) {
+            select.setLong(1, eventId);
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    return null;
+                }
+                Map<String, Object> turn = new LinkedHashMap<>();
+                turn.put("at", text(rows.getObject(1, OffsetDateTime.class)));
+                JsonNode record = tree(rows.getString(2));
+                record.fields().forEachRemaining(field -> turn.put(field.getKey(), field.getValue()));
+                return turn;
+            }
+        }
+    }
+
+    private Map<String, Object> reply(Connection connection, OutboxRow row) throws SQLException {
+        OutboxRowView view = OutboxRowView.of(row, attempts.of(connection, row.id()));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", view.id());
+        out.put("channel", view.channel());
+        out.put("recipient", view.recipient());
+        out.put("text", view.text());
+        out.put("status", view.status());
+        out.put("createdAt", view.createdAt());
+        out.put("sentAt", view.sentAt());
+        out.put("nextAttemptAt", view.nextAttemptAt());
+        out.put("lastError", view.lastError());
+        out.put("attempts", view.history());
+        return out;
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored record is not JSON", e);
+        }
+    }
+
+    private static String like(String value) {
+        String escaped = value.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return "%" + escaped + "%";
+    }
+
+    private static String text(OffsetDateTime time) {
+        return time == null ? null : time.toInstant().toString();
+    }
+
+    /**
+     * Where a page of conversations ended: its last conversation's activity time and id.
+     *
+     * @param lastActivity the time, to the microsecond (as the databases keep it)
+     * @param id           the id
+     */
+    public record Cursor(Instant lastActivity, long id) {
+
+        /** @return the cursor as the API shows it: microseconds since 1970, a dash, the id */
+        String text() {
+            long micros = lastActivity.getEpochSecond() * 1_000_000L + lastActivity.getNano() / 1_000;
+            return micros + "-" + id;
+        }
+
+        /**
+         * @param text a cursor as {@link #text()} wrote it
+         * @return the cursor
+         * @throws AdminException 400 naming {@code before} if it is not one
+         */
+        static Cursor parse(String text) {
+            int dash = text.indexOf('-', 1);
+            try {
+                if (dash < 0 || text.length() > 40) {
+                    throw new NumberFormatException();
+                }
+                long micros = Long.parseLong(text.substring(0, dash));
+                long id = Long.parseLong(text.substring(dash + 1));
+                return new Cursor(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+                        Math.floorMod(micros, 1_000_000L) * 1_000L), id);
+            } catch (NumberFormatException | java.time.DateTimeException e) {
+                throw AdminException.invalid("before", "is not a cursor this API gave (the 'next' of a page)");
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.hookbot.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+
+import java.util.Map;
+
+/**
+ * {@code /admin/conversations}: who wrote, and what the bot did with each message and why — the conversations,
+ * newest activity first, and one conversation's timeline ({@link ConversationTimeline}). Behind the admin token
+ * ({@link AccessFilter}), or the read-only api token.
+ */
+@Controller(value = "/admin/conversations", produces = MediaType.APPLICATION_JSON)
+public class ConversationsController {
+
+    /** The longest filter text taken. */
+    private static final int MAX_FILTER = 200;
+    /**
+     * Writes every field, empty lists and nulls included (the application's mapper leaves empty ones out), so a
+     * client reads the same shape whatever the conversation holds.
+     */
+    private static final ObjectMapper EVERY_FIELD = new ObjectMapper();
+
+    private final ConversationTimeline timeline;
+
+    public ConversationsController(ConversationTimeline timeline) {
+        this.timeline = timeline;
+    }
+
+    /**
+     * @param channel only this channel's conversations
+     * @param user    only conversations whose key contains this (a phone number, a user id, a room)
+     * @param q       only conversations with an event whose stored form contains this text
+     * @param limit   how many, 1–100 (20)
+     * @param before  the {@code next} of the previous page
+     * @return {@code conversations}, each with its id, channel, key, turns, last turn, and its pending, held and
+     *         failed events and dead-lettered replies; {@code next} when there are more
+     */
+    @Get("{?channel,user,q,limit,before}")
+    public JsonNode list(@Nullable @QueryValue String channel, @Nullable @QueryValue String user,
+                                    @Nullable @QueryValue String q, @Nullable @QueryValue String limit,
+                                    @Nullable @QueryValue String before) {
+        return EVERY_FIELD.valueToTree(timeline.list(filter("channel", channel), filter("user", user), filter("q", q),
+                AdminParams.integer("limit", limit, 1, 100, 20),
+                blank(before) ? null : ConversationTimeline.Cursor.parse(before.trim())));
+    }
+
+    /**
+     * @param id     the conversation
+     * @param limit  how many of its latest events, 1–500 (100)
+     * @param before only events stored before this event id (the {@code earlier} of a timeline)
+     * @param raw    {@code true} to add each event's stored form
+     * @return the conversation, and its events oldest first, each with its turn (the rules that fired or were
+     *         blocked and why, the state set) and its replies with every delivery attempt
+     */
+    @Get("/{id}/timeline{?limit,before,raw}")
+    public JsonNode timeline(@PathVariable String id, @Nullable @QueryValue String limit,
+                                        @Nullable @QueryValue String before, @Nullable @QueryValue String raw) {
+        long conversation = AdminParams.positive("id", id, "a conversation id");
+        Long earlier = blank(before) ? null : AdminParams.positive("before", before, "an event id");
+        return EVERY_FIELD.valueToTree(timeline.timeline(conversation, AdminParams.integer("limit", limit, 1, 500, 100),
+                earlier, AdminParams.bool("raw", raw)));
+    }
+
+    /**
+     * @param request   the call
+     * @param exception what was refused
+     * @return its JSON answer
+     */
+    @Error(exception = AdminException.class)
+    public HttpResponse<Map<String, Object>> refused(HttpRequest<?> request, AdminException exception) {
+        return exception.toResponse();
+    }
+
+    private static String filter(String field, String value) {
+        if (blank(value)) {
+            return null;
+        }
+        if (value.length() > MAX_FILTER) {
+            throw AdminException.invalid(field, "is longer than " + MAX_FILTER + " characters");
+        }
+        return value.trim();
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}
