@@ -59,15 +59,7 @@ final class AdminParams {
      * @return the id
      */
     static long id(String value) {
-        try {
-            long id = Long.parseLong(value.trim());
-            if (id < 1) {
-                throw new NumberFormatException();
-            }
-            return id;
-        } catch (NumberFormatException e) {
-            throw AdminException.invalid("id", "must be an outbox row id (a positive whole number), not '" + value + "'");
-        }
+        return positive("id", value, "an outbox row id");
     }
 
     /**

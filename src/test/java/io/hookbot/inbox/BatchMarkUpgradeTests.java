@@ -23,7 +23,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 
 import static io.hookbot.inbox.WebinatoOrderTests.FORM;
@@ -150,17 +149,10 @@ class BatchMarkUpgradeTests {
     }
 
     private List<String> turned() {
-        List<String> seen = app.context().getBean(TurnProbe.class).seen().get(ROOM);
-        if (seen == null) {
-            return List.of();
-        }
-        synchronized (seen) {
-            return new ArrayList<>(seen);
-        }
+        return app.context().getBean(TurnProbe.class).turned(ROOM);
     }
 
     private void awaitTurned(String... texts) {
-        Eventually.await("turns " + List.of(texts), () -> turned().size() >= texts.length);
-        assertEquals(List.of(texts), turned());
+        app.context().getBean(TurnProbe.class).awaitTurned(ROOM, texts);
     }
 }

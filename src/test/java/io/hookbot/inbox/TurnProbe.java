@@ -66,6 +66,31 @@ public class TurnProbe extends TurnProcessor {
         return seen;
     }
 
+    /**
+     * @param conversation a conversation key
+     * @return the texts turned in it so far, in order (a copy)
+     */
+    public List<String> turned(String conversation) {
+        List<String> texts = seen.get(conversation);
+        if (texts == null) {
+            return List.of();
+        }
+        synchronized (texts) {
+            return new ArrayList<>(texts);
+        }
+    }
+
+    /**
+     * Waits until a conversation has had as many turns as texts given, then checks they are those texts, in order.
+     *
+     * @param conversation a conversation key
+     * @param texts        the texts expected
+     */
+    public void awaitTurned(String conversation, String... texts) {
+        io.hookbot.testing.Eventually.await("turns " + List.of(texts), () -> turned(conversation).size() >= texts.length);
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(texts), turned(conversation));
+    }
+
     /** @return how many times a turn started while another of its conversation was in flight */
     public int overlaps() {
         return overlaps.get();

@@ -15,7 +15,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -207,18 +206,11 @@ class WebinatoOrderTests {
     }
 
     private List<String> turned() {
-        List<String> seen = app.context().getBean(TurnProbe.class).seen().get(ROOM);
-        if (seen == null) {
-            return List.of();
-        }
-        synchronized (seen) {
-            return new ArrayList<>(seen);
-        }
+        return app.context().getBean(TurnProbe.class).turned(ROOM);
     }
 
     private void awaitTurned(String... texts) {
-        Eventually.await("turns " + List.of(texts), () -> turned().size() >= texts.length);
-        assertEquals(List.of(texts), turned());
+        app.context().getBean(TurnProbe.class).awaitTurned(ROOM, texts);
     }
 
     private long held() {
