@@ -21,20 +21,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * The question every operator of a deployed bot asks first: what did the bot do with this person's message, and
- * why? Lists conversations, newest activity first, with what waits or failed in each; and one conversation's
- * timeline: each inbound event, the turn that answered it (the rules that fired or were blocked, and why, from the
+ * why? One conversation's timeline (the conversations themselves are listed by {@link ConversationList}): each inbound event, the turn that answered it (the rules that fired or were blocked, and why, from the
  * turn's own record), the state it set, and each reply with its status and every delivery attempt. Everything is
  * read from the tables, so it is the same after a restart and on every instance; it ages out with the inbox
  * retention. Batch markers (a Webinato call's place in the numbering) are not events and are left out.
@@ -43,9 +39,7 @@ import java.util.Map;
 public class ConversationTimeline {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final OffsetDateTime NEVER = Instant.EPOCH.atOffset(ZoneOffset.UTC);
     private static final List<String> EVENT_STATUSES = List.of("PENDING", "HELD", "DONE", "FAILED");
-    private static final String LAST_ACTIVITY = "COALESCE(last_turn_at, ?)";
 
     private final TransactionOperations<Connection> transactions;
     private final OutboxQueries outbox;
@@ -56,67 +50,6 @@ public class ConversationTimeline {
         this.transactions = transactions;
         this.outbox = outbox;
         this.attempts = attempts;
-    }
-
-    /**
-     * @param channel only this channel's, or {@code null}
-     * @param user    only conversations whose key contains this (a phone number, a user id, a room), or {@code null}
-     * @param text    only conversations with an event whose stored form contains this, or {@code null}
-     * @param limit   the most to list
-     * @param before  the cursor of the previous page's last conversation, or {@code null} for the newest
-     * @return {@code conversations} and, when there are more, {@code next}: the cursor for the next page
-     */
-    public Map<String, Object> list(String channel, String user, String text, int limit, Cursor before) {
-        return transactions.executeRead(s -> {
-            Connection connection = s.getConnection();
-            StringBuilder sql = new StringBuilder("SELECT id, channel, conversation_key, turns, last_turn_at, "
-                    + LAST_ACTIVITY + " FROM conversation c WHERE 1 = 1");
-            List<Object> values = new ArrayList<>(List.of(NEVER));
-            if (channel != null) {
-                sql.append(" AND channel = ?");
-                values.add(channel);
-            }
-            if (user != null) {
-                sql.append(" AND LOWER(conversation_key) LIKE ? ESCAPE '!'");
-                values.add(like(user));
-            }
-            if (text != null) {
-                sql.append(" AND EXISTS (SELECT 1 FROM inbox_event e WHERE e.channel = c.channel "
-                        + "AND e.conversation_key = c.conversation_key AND LOWER(e.payload) LIKE ? ESCAPE '!')");
-                values.add(like(text));
-            }
-            if (before != null) {
-                sql.append(" AND (" + LAST_ACTIVITY + " < ? OR (" + LAST_ACTIVITY + " = ? AND id < ?))");
-                OffsetDateTime at = before.lastActivity().atOffset(ZoneOffset.UTC);
-                values.addAll(List.of(NEVER, at, NEVER, at, before.id()));
-            }
-            sql.append(" ORDER BY " + LAST_ACTIVITY + " DESC, id DESC FETCH FIRST " + (limit + 1) + " ROWS ONLY");
-            values.add(NEVER);
-            List<Map<String, Object>> found = new ArrayList<>();
-            Cursor next = null;
-            try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
-                for (int i = 0; i < values.size(); i++) {
-                    select.setObject(i + 1, values.get(i));
-                }
-                try (ResultSet rows = select.executeQuery()) {
-                    boolean more = false;
-                    while (rows.next()) {
-                        if (found.size() == limit) {
-                            more = true;
-                            break;
-                        }
-                        found.add(summary(connection, rows));
-                        next = new Cursor(rows.getObject(6, OffsetDateTime.class).toInstant(), rows.getLong(1));
-                    }
-                    Map<String, Object> page = new LinkedHashMap<>();
-                    page.put("conversations", found);
-                    if (more) {
-                        page.put("next", next.text());
-                    }
-                    return page;
-                }
-            }
-        });
     }
 
     /**
@@ -131,15 +64,15 @@ public class ConversationTimeline {
         return transactions.executeRead(s -> {
             Connection connection = s.getConnection();
             Map<String, Object> conversation;
-            try (PreparedStatement select = connection.prepareStatement("SELECT id, channel, conversation_key, turns, "
-                    + "last_turn_at, " + LAST_ACTIVITY + " FROM conversation c WHERE id = ?")) {
-                select.setObject(1, NEVER);
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + ConversationSummary.COLUMNS
+                    + " FROM conversation c WHERE id = ?")) {
+                select.setObject(1, ConversationSummary.NEVER);
                 select.setLong(2, id);
                 try (ResultSet rows = select.executeQuery()) {
                     if (!rows.next()) {
                         throw AdminException.notFound("there is no conversation " + id);
                     }
-                    conversation = summary(connection, rows);
+                    conversation = ConversationSummary.read(connection, rows);
                 }
             }
             String channel = (String) conversation.get("channel");
@@ -162,41 +95,6 @@ public class ConversationTimeline {
             }
             return result;
         });
-    }
-
-    private Map<String, Object> summary(Connection connection, ResultSet row) throws SQLException {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", row.getLong(1));
-        out.put("channel", row.getString(2));
-        out.put("key", row.getString(3));
-        out.put("turns", row.getLong(4));
-        out.put("lastTurnAt", text(row.getObject(5, OffsetDateTime.class)));
-        Map<String, Long> counts = new LinkedHashMap<>(Map.of("pending", 0L, "held", 0L, "failed", 0L));
-        try (PreparedStatement count = connection.prepareStatement("SELECT status, COUNT(*) FROM inbox_event "
-                + "WHERE status IN ('PENDING', 'HELD', 'FAILED') AND channel = ? AND conversation_key = ? "
-                + "AND event_type <> '" + EventCodec.BATCH_MARKER + "' GROUP BY status")) {
-            count.setString(1, row.getString(2));
-            count.setString(2, row.getString(3));
-            try (ResultSet rows = count.executeQuery()) {
-                while (rows.next()) {
-                    counts.put(rows.getString(1).toLowerCase(Locale.ROOT), rows.getLong(2));
-                }
-            }
-        }
-        // dead letters are few: the channel's, then whether their event is this conversation's
-        try (PreparedStatement dead = connection.prepareStatement("SELECT COUNT(*) FROM outbox_message o "
-                + "WHERE o.status = 'FAILED' AND o.channel = ? AND EXISTS (SELECT 1 FROM inbox_event e "
-                + "WHERE e.id = o.event_id AND e.channel = ? AND e.conversation_key = ?)")) {
-            dead.setString(1, row.getString(2));
-            dead.setString(2, row.getString(2));
-            dead.setString(3, row.getString(3));
-            try (ResultSet rows = dead.executeQuery()) {
-                rows.next();
-                counts.put("deadReplies", rows.getLong(1));
-            }
-        }
-        out.putAll(counts);
-        return out;
     }
 
     private static List<Map<String, Object>> events(Connection connection, String channel, String key, int limit,
@@ -236,9 +134,9 @@ public class ConversationTimeline {
         Event event = EventCodec.decode(payload);
         describe(event, out);
         out.put("platformTime", event.timestamp() == null ? null : event.timestamp().toString());
-        out.put("receivedAt", text(row.getObject(5, OffsetDateTime.class)));
+        out.put("receivedAt", ConversationSummary.text(row.getObject(5, OffsetDateTime.class)));
         out.put("status", row.getString(4));
-        out.put("turnedAt", text(row.getObject(6, OffsetDateTime.class)));
+        out.put("turnedAt", ConversationSummary.text(row.getObject(6, OffsetDateTime.class)));
         out.put("error", row.getString(7));
         out.put("dedupeKey", row.getString(8));
         if (raw) {
@@ -277,7 +175,7 @@ public class ConversationTimeline {
                     return null;
                 }
                 Map<String, Object> turn = new LinkedHashMap<>();
-                turn.put("at", text(rows.getObject(1, OffsetDateTime.class)));
+                turn.put("at", ConversationSummary.text(rows.getObject(1, OffsetDateTime.class)));
                 JsonNode record = tree(rows.getString(2));
                 record.fields().forEachRemaining(field -> turn.put(field.getKey(), field.getValue()));
                 return turn;
@@ -309,47 +207,5 @@ public class ConversationTimeline {
         }
     }
 
-    private static String like(String value) {
-        String escaped = value.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
-        return "%" + escaped + "%";
-    }
-
-    private static String text(OffsetDateTime time) {
-        return time == null ? null : time.toInstant().toString();
-    }
-
-    /**
-     * Where a page of conversations ended: its last conversation's activity time and id.
-     *
-     * @param lastActivity the time, to the microsecond (as the databases keep it)
-     * @param id           the id
-     */
-    public record Cursor(Instant lastActivity, long id) {
-
-        /** @return the cursor as the API shows it: microseconds since 1970, a dash, the id */
-        String text() {
-            long micros = lastActivity.getEpochSecond() * 1_000_000L + lastActivity.getNano() / 1_000;
-            return micros + "-" + id;
-        }
-
-        /**
-         * @param text a cursor as {@link #text()} wrote it
-         * @return the cursor
-         * @throws AdminException 400 naming {@code before} if it is not one
-         */
-        static Cursor parse(String text) {
-            int dash = text.indexOf('-', 1);
-            try {
-                if (dash < 0 || text.length() > 40) {
-                    throw new NumberFormatException();
-                }
-                long micros = Long.parseLong(text.substring(0, dash));
-                long id = Long.parseLong(text.substring(dash + 1));
-                return new Cursor(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-                        Math.floorMod(micros, 1_000_000L) * 1_000L), id);
-            } catch (NumberFormatException | java.time.DateTimeException e) {
-                throw AdminException.invalid("before", "is not a cursor this API gave (the 'next' of a page)");
-            }
-        }
-    }
+    
 }

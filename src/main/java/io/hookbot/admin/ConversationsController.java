@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * {@code /admin/conversations}: who wrote, and what the bot did with each message and why — the conversations,
- * newest activity first, and one conversation's timeline ({@link ConversationTimeline}). Behind the admin token
+ * newest activity first ({@link ConversationList}), and one conversation's timeline ({@link ConversationTimeline}). Behind the admin token
  * ({@link AccessFilter}), or the read-only api token.
  */
 @Controller(value = "/admin/conversations", produces = MediaType.APPLICATION_JSON)
@@ -30,9 +30,11 @@ public class ConversationsController {
      */
     private static final ObjectMapper EVERY_FIELD = new ObjectMapper();
 
+    private final ConversationList conversations;
     private final ConversationTimeline timeline;
 
-    public ConversationsController(ConversationTimeline timeline) {
+    public ConversationsController(ConversationList conversations, ConversationTimeline timeline) {
+        this.conversations = conversations;
         this.timeline = timeline;
     }
 
@@ -49,9 +51,9 @@ public class ConversationsController {
     public JsonNode list(@Nullable @QueryValue String channel, @Nullable @QueryValue String user,
                                     @Nullable @QueryValue String q, @Nullable @QueryValue String limit,
                                     @Nullable @QueryValue String before) {
-        return EVERY_FIELD.valueToTree(timeline.list(filter("channel", channel), filter("user", user), filter("q", q),
+        return EVERY_FIELD.valueToTree(conversations.list(filter("channel", channel), filter("user", user), filter("q", q),
                 AdminParams.integer("limit", limit, 1, 100, 20),
-                blank(before) ? null : ConversationTimeline.Cursor.parse(before.trim())));
+                blank(before) ? null : ConversationList.Cursor.parse(before.trim())));
     }
 
     /**
