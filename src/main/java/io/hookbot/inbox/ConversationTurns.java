@@ -9,6 +9,7 @@ import io.hookbot.bot.rules.TurnLookups;
 import io.hookbot.conversation.Conversation;
 import io.hookbot.conversation.ConversationStore;
 import io.hookbot.conversation.KnownSenders;
+import io.hookbot.metrics.TurnMeters;
 import io.hookbot.outbox.NewReply;
 import io.hookbot.outbox.ReplyAddressing;
 import io.hookbot.presence.PresenceTracker;
@@ -132,12 +133,14 @@ final class ConversationTurns {
                     && knownSenders.recordMessage(connection, stored.id(), message);
             // the presence view joins this transaction, so rules see the presence change of their own turn
             TurnLookups lookups = TurnLookups.of(presenceView, firstMessage);
+            long started = System.nanoTime();
             try {
                 TurnResult result = turns.process(new Turn(stored.id(), stored.event(), conversation, now, lookups));
                 replyAddressing.collect(stored.id(), stored.event(), result.actions(), turned.replies);
                 conversation = new Conversation(conversation.id(), conversation.channel(), conversation.key(),
                         result.state(), conversation.turns() + 1);
                 errors.add(null);
+                turned.tally.turned(ref.channel(), System.nanoTime() - started);
                 if (!result.matched().isEmpty()) {
                     LOG.debug("Event {} on {}: {}", stored.id(), ref.channel(), result.matched());
                 }
@@ -147,6 +150,7 @@ final class ConversationTurns {
                         stored.id(), ref.channel(), SafeErrors.describe(e));
                 LOG.debug("Turn for event {} failed", stored.id(), e);
                 errors.add(e.toString());
+                turned.tally.failed(ref.channel(), System.nanoTime() - started);
             }
         }
         conversations.save(connection, conversation);
@@ -159,6 +163,8 @@ final class ConversationTurns {
         final Map<ConversationRef, Integer> processed = new HashMap<>();
         /** The replies to write, in the order the turns produced them. */
         final List<NewReply> replies = new ArrayList<>();
+        /** The turns, counted once the pass commits. */
+        final TurnMeters.Tally tally = new TurnMeters.Tally();
     }
 
     /**
