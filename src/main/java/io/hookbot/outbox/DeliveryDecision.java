@@ -18,9 +18,11 @@ public class DeliveryDecision {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryDecision.class);
 
     private final RetryPolicy retries;
+    private final ReplyCounting counting;
 
-    public DeliveryDecision(RetryPolicy retries) {
+    DeliveryDecision(RetryPolicy retries, ReplyCounting counting) {
         this.retries = retries;
+        this.counting = counting;
     }
 
     /**
@@ -75,8 +77,9 @@ public class DeliveryDecision {
                         failed.error(), null), null);
     }
 
-    private static DeliveryOutcome outcome(OutboxStore.Claimed row, OutboxStatus status, int attempts, Instant next,
-                                           String reference, String error, Attempt attempt, ChannelPause pause) {
+    private DeliveryOutcome outcome(OutboxStore.Claimed row, OutboxStatus status, int attempts, Instant next,
+                                    String reference, String error, Attempt attempt, ChannelPause pause) {
+        counting.attempted(row.message().channel(), attempt);
         return new DeliveryOutcome(row.message().id(), row.claimedUntil(), status, attempts, next, reference, error,
                 attempt, pause);
     }
