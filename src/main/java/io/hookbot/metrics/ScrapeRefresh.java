@@ -1,15 +1,16 @@
 package io.hookbot.metrics;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Before {@code GET /prometheus} answers, has the {@link GaugeTable}s read what is older than
@@ -29,12 +30,17 @@ public class ScrapeRefresh implements Ordered {
         this.tables = tables;
     }
 
-    /** @return completes (with no response of its own) once the gauges are fresh, or after {@link #WAIT} */
+    /** Waits, on a blocking thread, until the gauges are fresh, or {@link #WAIT} at most; then the scrape goes on. */
     @RequestFilter
-    public CompletableFuture<@Nullable HttpResponse<?>> refresh() {
-        return tables.refreshAll()
-                .<HttpResponse<?>>handle((done, failure) -> null)
-                .completeOnTimeout(null, WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public void refresh() {
+        try {
+            tables.refreshAll().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException stale) {
+            // served with the values of the last read that finished
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
