@@ -10,7 +10,8 @@ import java.time.Instant;
 
 /**
  * Decides what a send attempt means for its row: sent; back in line after a backoff; dead-lettered (refused, or
- * retryable but out of attempts); or waiting because the channel is now paused. Logs each decision once.
+ * retryable but out of attempts); or waiting because the channel is now paused. Logs each decision once and counts
+ * it ({@code hookbot_replies_total}, {@link ReplyCounting}).
  */
 @Singleton
 public class DeliveryDecision {
