@@ -12,6 +12,7 @@ import io.hookbot.db.HealthSettings;
 import io.hookbot.inbox.DispatcherSettings;
 import io.hookbot.inbox.InboxSettings;
 import io.hookbot.inbox.SequencerSettings;
+import io.hookbot.metrics.MetricsSettings;
 import io.hookbot.outbox.DeliverySettings;
 import io.hookbot.outbox.OutboxSettings;
 import io.hookbot.worker.WorkerSettings;
@@ -43,7 +44,7 @@ final class KnownSettings {
     static final List<Class<? extends Record>> RECORDS = List.of(InboxSettings.class, DispatcherSettings.class,
             SequencerSettings.class, DeliverySettings.class, OutboxSettings.class, HealthSettings.class,
             WorkerSettings.class, AdminSettings.class, ApiSettings.class, PluginSettings.class, RuleSettings.class,
-            ScheduleSettings.class, BotsFolder.class);
+            ScheduleSettings.class, BotsFolder.class, MetricsSettings.class);
 
     /**
      * Settings there were, each with what became of it: set anywhere (an environment variable too), one stops the

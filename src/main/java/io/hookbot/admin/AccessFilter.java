@@ -24,6 +24,9 @@ import org.slf4j.LoggerFactory;
  * health endpoint show the details; a wrong one is refused there too, so that a misconfigured monitor is told.
  * Webhooks are let through untouched, whatever their {@code Authorization} header says: a platform may send one of
  * its own, and MQTT chat disables a callback that answers 401 or 403.
+ *
+ * <p>The metrics ({@code GET /prometheus}) are private as well, and the api token may read them: monitoring is what
+ * the read-only token is for, and Prometheus sends it as a bearer token.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class AccessFilter implements Ordered {

@@ -3,10 +3,12 @@ package io.hookbot.bot;
 import io.hookbot.api.ScheduleFired;
 import io.hookbot.bot.guard.TurnGuards;
 import io.hookbot.bot.plugins.PluginDispatch;
+import io.hookbot.bot.rules.CountingObserver;
 import io.hookbot.bot.rules.Evaluation;
 import io.hookbot.bot.rules.Evaluator;
 import io.hookbot.bot.rules.Outcome;
 import io.hookbot.bot.rules.RuleBook;
+import io.hookbot.bot.rules.RuleObserver;
 import io.hookbot.bot.rules.RuleSet;
 import jakarta.inject.Singleton;
 
@@ -26,11 +28,13 @@ public class TurnProcessor {
     private final RuleBook rules;
     private final PluginDispatch plugins;
     private final TurnGuards guards;
+    private final CountingObserver counting;
 
-    public TurnProcessor(RuleBook rules, PluginDispatch plugins, TurnGuards guards) {
+    public TurnProcessor(RuleBook rules, PluginDispatch plugins, TurnGuards guards, CountingObserver counting) {
         this.rules = rules;
         this.plugins = plugins;
         this.guards = guards;
+        this.counting = counting;
     }
 
     /**
@@ -48,7 +52,8 @@ public class TurnProcessor {
                 .with(turn.lookups())
                 .with(plugins.forTurn(turn.eventId(), turn.event(), now, turn.lookups().firstMessage()))
                 .with(guards)
-                .with(recorder);
+                // the turn's record (the conversation timeline) and the firing counters (metrics)
+                .with(RuleObserver.both(recorder, counting));
         Outcome outcome = Evaluator.evaluate(ruleSet, evaluation);
         return new TurnResult(outcome.actions(), outcome.state(), outcome.matched(), recorder.verdicts());
     }

@@ -9,6 +9,7 @@ import io.hookbot.bot.rules.TurnLookups;
 import io.hookbot.conversation.Conversation;
 import io.hookbot.conversation.ConversationStore;
 import io.hookbot.conversation.KnownSenders;
+import io.hookbot.metrics.TurnMeters;
 import io.hookbot.outbox.NewReply;
 import io.hookbot.outbox.ReplyAddressing;
 import io.hookbot.presence.PresenceTracker;
@@ -136,6 +137,7 @@ final class ConversationTurns {
                     && knownSenders.recordMessage(connection, stored.id(), message);
             // the presence view joins this transaction, so rules see the presence change of their own turn
             TurnLookups lookups = TurnLookups.of(presenceView, firstMessage);
+            long started = System.nanoTime();
             try {
                 TurnResult result = turns.process(new Turn(stored.id(), stored.event(), conversation, now, lookups));
                 replyAddressing.collect(stored.id(), stored.event(), result.actions(), turned.replies);
@@ -144,6 +146,7 @@ final class ConversationTurns {
                 conversation = new Conversation(conversation.id(), conversation.channel(), conversation.key(),
                         result.state(), conversation.turns() + 1);
                 errors.add(null);
+                turned.tally.turned(ref.channel(), System.nanoTime() - started);
                 if (!result.matched().isEmpty()) {
                     LOG.debug("Event {} on {}: {}", stored.id(), ref.channel(), result.matched());
                 }
@@ -155,6 +158,7 @@ final class ConversationTurns {
                 errors.add(e.toString());
                 turned.records.add(new TurnRecords.Entry(stored.id(), now, true, List.of(), conversation.state(),
                         conversation.state(), SafeErrors.describe(e)));
+                turned.tally.failed(ref.channel(), System.nanoTime() - started);
             }
         }
         conversations.save(connection, conversation);
@@ -169,6 +173,8 @@ final class ConversationTurns {
         final List<NewReply> replies = new ArrayList<>();
         /** What each turn decided. */
         final List<TurnRecords.Entry> records = new ArrayList<>();
+        /** The turns, counted once the pass commits. */
+        final TurnMeters.Tally tally = new TurnMeters.Tally();
     }
 
     /**

@@ -3,6 +3,7 @@ package io.hookbot.inbox;
 import io.hookbot.bot.plugins.TurnHeldByPlugin;
 import io.hookbot.conversation.ConversationStore;
 import io.hookbot.db.DatabaseErrors;
+import io.hookbot.metrics.TurnMeters;
 import io.hookbot.outbox.OutboxWriter;
 import io.hookbot.worker.SafeErrors;
 import io.micronaut.transaction.TransactionOperations;
@@ -42,19 +43,21 @@ final class TurnPass {
     private final InboxStore inbox;
     private final ConversationStore conversations;
     private final OutboxWriter outbox;
+    private final TurnMeters meters;
     private final int batchSize;
     /** The passes running a transaction now, by thread, so that one held by a plugin can be given up. */
     private final Map<Thread, Running> running = new ConcurrentHashMap<>();
 
     TurnPass(TransactionOperations<Connection> transactions, ConversationTurns conversationTurns,
              ConversationQueue queue, InboxStore inbox, ConversationStore conversations, OutboxWriter outbox,
-             DispatcherSettings settings) {
+             TurnMeters meters, DispatcherSettings settings) {
         this.transactions = transactions;
         this.conversationTurns = conversationTurns;
         this.queue = queue;
         this.inbox = inbox;
         this.conversations = conversations;
         this.outbox = outbox;
+        this.meters = meters;
         this.batchSize = settings.batchSize();
     }
 
@@ -104,6 +107,7 @@ final class TurnPass {
         }
         // the database's trouble a worker reported is over for all of them once one pass commits
         health.committed();
+        meters.record(turned.tally);
         if (claims.givenUp()) {
             // cannot happen once committed: a pass is given up only by closing its connection before the commit
             return;
@@ -162,6 +166,7 @@ final class TurnPass {
                 }
                 return inbox.failOldestPending(s.getConnection(), ref, error);
             });
+            failed.ifPresent(id -> meters.failed(ref.channel()));
             failed.ifPresent(id -> LOG.error("Event {} on {} is marked failed: {} (GET /admin/inbox/failed; full "
                     + "trace at DEBUG)", id, ref.channel(), SafeErrors.describe(cause)));
             LOG.debug("Event of conversation {}/{} failed", ref.channel(), ref.key(), cause);

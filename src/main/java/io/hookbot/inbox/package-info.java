@@ -15,9 +15,12 @@
  * the schedule poller stores on {@link io.hookbot.api.ScheduleFired#CHANNEL}, is turned the same way. Turned events
  * are deleted after the retention ({@link io.hookbot.inbox.InboxRetention}), which bounds how long a redelivery is
  * recognised; the {@code inbox} health component says when the oldest pending event
- * waits too long, and how many journaled and quarantined events there are. Depends on {@code api}, {@code channel},
+ * waits too long, and how many journaled and quarantined events there are; a pass's turns are counted
+ * ({@link io.hookbot.metrics.TurnMeters}) once it commits, {@code InboxGauges} gives the backlog's gauges, and
+ * {@link io.hookbot.inbox.TurnRecords} keeps what each turn decided. Depends on {@code api}, {@code channel},
  * {@code conversation}, {@code presence}, {@code bot} (with {@code bot.rules} and {@code bot.plugins}:
  * the turn's evaluation and a plugin turn's hand-back), {@code outbox}, {@code db}, {@code config}, {@code worker},
+ * {@code metrics} (the turns counted, the backlog's gauges),
  * and on {@code inbox.journal} (the intakes, the quarantine, {@link io.hookbot.inbox.journal.NewEvent}), which
  * does not depend on this package.
  */

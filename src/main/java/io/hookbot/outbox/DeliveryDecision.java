@@ -10,7 +10,8 @@ import java.time.Instant;
 
 /**
  * Decides what a send attempt means for its row: sent; back in line after a backoff; dead-lettered (refused, or
- * retryable but out of attempts); or waiting because the channel is now paused. Logs each decision once.
+ * retryable but out of attempts); or waiting because the channel is now paused. Logs each decision once and counts
+ * it ({@code hookbot_replies_total}, {@link ReplyCounting}).
  */
 @Singleton
 public class DeliveryDecision {
@@ -18,9 +19,11 @@ public class DeliveryDecision {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryDecision.class);
 
     private final RetryPolicy retries;
+    private final ReplyCounting counting;
 
-    public DeliveryDecision(RetryPolicy retries) {
+    DeliveryDecision(RetryPolicy retries, ReplyCounting counting) {
         this.retries = retries;
+        this.counting = counting;
     }
 
     /**
@@ -75,8 +78,9 @@ public class DeliveryDecision {
                         failed.error(), null), null);
     }
 
-    private static DeliveryOutcome outcome(OutboxStore.Claimed row, OutboxStatus status, int attempts, Instant next,
-                                           String reference, String error, Attempt attempt, ChannelPause pause) {
+    private DeliveryOutcome outcome(OutboxStore.Claimed row, OutboxStatus status, int attempts, Instant next,
+                                    String reference, String error, Attempt attempt, ChannelPause pause) {
+        counting.attempted(row.message().channel(), attempt);
         return new DeliveryOutcome(row.message().id(), row.claimedUntil(), status, attempts, next, reference, error,
                 attempt, pause);
     }

@@ -5,7 +5,8 @@
  * lanes and the attempts) through each channel's sender, with retries and backoff, in order per recipient; the
  * table's SQL is {@link io.hookbot.outbox.OutboxStore}'s; a send's recorded outcome is on the
  * disk before the worker moves on ({@link io.hookbot.db.DurableWrites}). The {@code delivery} health component says
- * when a channel is paused or a due reply waits too long. Depends on {@code api}, {@code channel}, {@code db},
- * {@code config} and {@code worker}.
+ * when a channel is paused or a due reply waits too long. Each send attempt is counted as it is decided
+ * ({@code ReplyCounting}), and {@code OutboxGauges} gives the replies waiting, the dead letters and the paused
+ * channels. Depends on {@code api}, {@code channel}, {@code db}, {@code config}, {@code metrics} and {@code worker}.
  */
 package io.hookbot.outbox;

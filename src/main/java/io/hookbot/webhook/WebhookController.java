@@ -11,6 +11,7 @@ import io.hookbot.channel.WebhookRejection;
 import io.hookbot.channel.WebhookRequest;
 import io.hookbot.inbox.InboxWriter;
 import io.hookbot.inbox.journal.UnstorableEventsException;
+import io.hookbot.metrics.WebhookMeters;
 import io.hookbot.worker.SafeErrors;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -51,11 +52,13 @@ public class WebhookController {
     private final ChannelRegistry channels;
     private final InboxWriter inbox;
     private final RefusalLog refusals;
+    private final WebhookMeters meters;
 
-    public WebhookController(ChannelRegistry channels, InboxWriter inbox, RefusalLog refusals) {
+    public WebhookController(ChannelRegistry channels, InboxWriter inbox, RefusalLog refusals, WebhookMeters meters) {
         this.channels = channels;
         this.inbox = inbox;
         this.refusals = refusals;
+        this.meters = meters;
     }
 
     /**
@@ -67,9 +70,11 @@ public class WebhookController {
     @Post(uri = "/{channel}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     public CompletableFuture<HttpResponse<?>> receive(@PathVariable String channel, HttpRequest<?> request,
                                                       @Nullable @Body byte[] body) {
+        long started = meters.start();
         ChannelConfig config = channels.find(channel).orElse(null);
         if (config == null) {
             refusals.unknownChannel(channel);
+            meters.unknownChannel();
             return CompletableFuture.completedFuture(HttpResponse.notFound(Map.of(
                     "error", "unknown_channel",
                     "message", "no channel named '" + RefusalLog.printable(channel)
@@ -88,6 +93,7 @@ public class WebhookController {
             LOG.error("Platform {} failed to read a webhook on {}: {} at {} (the full trace is logged at DEBUG)",
                     platform.id(), channel, bug.getClass().getName(), trace.length == 0 ? "?" : trace[0]);
             LOG.debug("Platform {} failed to read a webhook on {}", platform.id(), channel, bug);
+            meters.refused(config.name(), "invalid_payload");
             return CompletableFuture.completedFuture(platform.reject(config, new WebhookRejection(
                     HttpStatus.BAD_REQUEST, "invalid_payload", null, "the payload could not be read")));
         }
@@ -98,7 +104,10 @@ public class WebhookController {
             return CompletableFuture.completedFuture(refuse(config, platform, unstorable));
         }
         return stored
-                .<HttpResponse<?>>thenApply(outcome -> platform.acknowledge(config, outcome))
+                .<HttpResponse<?>>thenApply(outcome -> {
+                    meters.acknowledged(config.name(), outcome.stored(), outcome.duplicates(), started);
+                    return platform.acknowledge(config, outcome);
+                })
                 .exceptionally(failure -> unstored(config, platform, failure));
     }
 
@@ -107,14 +116,16 @@ public class WebhookController {
      * help), otherwise 503 with {@code Retry-After}, so the platform tries again. The inbox writer's worker logs the
      * database's trouble once, and readiness shows it; one line per call here would flood the log while it lasts.
      */
-    private static HttpResponse<?> unstored(ChannelConfig config, Platform platform, Throwable failure) {
+    private HttpResponse<?> unstored(ChannelConfig config, Platform platform, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         LOG.debug("Could not store a webhook on {}", config.name(), cause);
         if (cause instanceof UnstorableEventsException unstorable) {
+            meters.refused(config.name(), "unstorable");
             return platform.reject(config, new WebhookRejection(HttpStatus.BAD_REQUEST, "unstorable", null,
                     unstorable.getMessage() + "; it is not stored"));
         }
+        meters.unavailable(config.name());
         return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header("Retry-After", "5")
                 .body(Map.of("error", "unavailable", "message", "the inbox could not store the events ("
@@ -124,6 +135,7 @@ public class WebhookController {
     /** The platform's answer to a refused call, logged (rate-limited) with the status it actually answers. */
     private HttpResponse<?> refuse(ChannelConfig config, Platform platform, WebhookRejection rejection) {
         HttpResponse<?> response = platform.reject(config, rejection);
+        meters.refused(config.name(), rejection.error());
         refusals.refused(config.name(), rejection, response.code());
         return response;
     }

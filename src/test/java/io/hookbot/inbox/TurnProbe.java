@@ -6,6 +6,7 @@ import io.hookbot.bot.TurnProcessor;
 import io.hookbot.bot.TurnResult;
 import io.hookbot.bot.guard.TurnGuards;
 import io.hookbot.bot.plugins.PluginDispatch;
+import io.hookbot.bot.rules.CountingObserver;
 import io.hookbot.bot.rules.RuleBook;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
@@ -37,8 +38,8 @@ public class TurnProbe extends TurnProcessor {
     private final AtomicInteger maxRunning = new AtomicInteger();
     private final AtomicInteger turns = new AtomicInteger();
 
-    public TurnProbe(RuleBook rules, PluginDispatch plugins, TurnGuards guards) {
-        super(rules, plugins, guards);
+    public TurnProbe(RuleBook rules, PluginDispatch plugins, TurnGuards guards, CountingObserver counting) {
+        super(rules, plugins, guards, counting);
     }
 
     @Override

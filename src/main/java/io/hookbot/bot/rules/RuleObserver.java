@@ -19,6 +19,44 @@ public interface RuleObserver {
     };
 
     /**
+     * @param first  an observer
+     * @param second another
+     * @return one observer telling both, the first first; it wants every rule if either does
+     */
+    static RuleObserver both(RuleObserver first, RuleObserver second) {
+        return new RuleObserver() {
+            @Override
+            public boolean everyRule() {
+                return first.everyRule() || second.everyRule();
+            }
+
+            @Override
+            public void notTried(BotDefinition bot, Rule rule, String reason) {
+                first.notTried(bot, rule, reason);
+                second.notTried(bot, rule, reason);
+            }
+
+            @Override
+            public void failed(BotDefinition bot, Rule rule, Supplier<String> why) {
+                first.failed(bot, rule, why);
+                second.failed(bot, rule, why);
+            }
+
+            @Override
+            public void blocked(BotDefinition bot, Rule rule, Blocked blocked) {
+                first.blocked(bot, rule, blocked);
+                second.blocked(bot, rule, blocked);
+            }
+
+            @Override
+            public void fired(BotDefinition bot, Rule rule, Map<String, String> captures, List<Action> actions) {
+                first.fired(bot, rule, captures, actions);
+                second.fired(bot, rule, captures, actions);
+            }
+        };
+    }
+
+    /**
      * @return whether to walk every rule of every bot in file order, telling also of the rules the word index leaves
      *         out and of those after the one that answered; the verdicts of the rules tried are the same either way
      *         (a test holds the index to that). False by default: only the index's candidates are tried.

@@ -7,6 +7,7 @@ import io.hookbot.bot.rules.RuleSet;
 import io.hookbot.bot.rules.Schedule;
 import io.hookbot.inbox.ConversationRef;
 import io.hookbot.inbox.Dispatcher;
+import io.hookbot.metrics.RuleMeters;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.transaction.TransactionOperations;
@@ -55,12 +56,13 @@ public class SchedulePoller implements ApplicationEventListener<ServerStartupEve
     private final boolean enabled;
     private final Duration pollInterval;
     private final Supervisor supervisor;
+    private final RuleMeters meters;
     private volatile Worker poller;
     private volatile RuleSet synced;
 
     public SchedulePoller(TransactionOperations<Connection> transactions, RuleBook rules, SlotStore slots,
                           SlotSync sync, FiringLog firings, Dispatcher dispatcher, Clock clock,
-                          Supervisor supervisor, ScheduleSettings settings) {
+                          Supervisor supervisor, RuleMeters meters, ScheduleSettings settings) {
         this.transactions = transactions;
         this.rules = rules;
         this.slots = slots;
@@ -71,6 +73,7 @@ public class SchedulePoller implements ApplicationEventListener<ServerStartupEve
         this.enabled = settings.enabled();
         this.pollInterval = settings.pollInterval();
         this.supervisor = supervisor;
+        this.meters = meters;
     }
 
     @Override
@@ -131,6 +134,7 @@ public class SchedulePoller implements ApplicationEventListener<ServerStartupEve
             ScheduleFired firing = new ScheduleFired(slot.bot(), slot.rule(), slot.spec(), slot.nextDue(), now);
             if (firings.record(connection, firing).isPresent()) {
                 LOG.debug("Schedule {}/{} due {} fired", slot.bot(), slot.rule(), slot.nextDue());
+                meters.scheduleFired(slot.bot());
             }
             slots.advance(connection, slot, now, schedule.next(now));
             fired.add(new ConversationRef(firing.channel(), firing.conversation()));
