@@ -32,7 +32,7 @@ class AccessTests {
 
     /** One GET per private route, each answered by its route (not the filter) once the caller may call it. */
     static final List<String> GETS = List.of("/api/presence", "/plugins", "/admin/inbox", "/admin/inbox/failed",
-            "/admin/outbox", "/admin/channels", "/later");
+            "/admin/outbox", "/admin/channels", "/openapi.yml", "/later");
     /** One POST per private route that changes something; each row or channel is absent or not paused. */
     static final List<String> POSTS = List.of("/admin/inbox/999999/retry", "/admin/outbox/999999/retry",
             "/admin/channels/sms-main/resume");
@@ -158,7 +158,7 @@ class AccessTests {
     void withNoTokenConfiguredPrivatePathsAre404SayingHowToEnableThem() {
         start("", "");
         AdminClient anyone = new AdminClient(app, null);
-        for (String path : List.of("/api/presence", "/plugins", "/later")) {
+        for (String path : List.of("/api/presence", "/plugins", "/openapi.yml", "/later")) {
             HttpResponse<String> answer = anyone.get(path);
             assertRefused(answer, 404, "private", path);
             assertTrue(answer.body().contains("hookbot.admin.token") && answer.body().contains("hookbot.api.token"),
