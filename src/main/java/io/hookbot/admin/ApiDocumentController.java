@@ -19,7 +19,8 @@ import java.io.UncheckedIOException;
  * {@code GET /openapi.yml}: the OpenAPI 3 document of every route hookbot serves, written at compile time by
  * micronaut-openapi from the controllers' annotations and javadoc ({@code openapi.properties} at the project's root)
  * and read from the jar as it is. Private like every path but webhooks and health ({@link AccessFilter}): the api
- * token reads it.
+ * token reads it. Its Swagger UI page is the static {@code /swagger-ui/}, open ({@link OpenPaths}): it names no route
+ * until it has fetched this document with the token it asks for.
  */
 @OpenAPIDefinition(
         info = @Info(title = "hookbot", version = "1",

@@ -24,9 +24,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -35,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * of its access. A controller method added without its {@code @Operation} and {@code @Tag} fails here with the
  * method's name (micronaut-openapi lists it from its javadoc alone, without either); so does a route the generator
  * does not see (a management endpoint it is not told of, a {@code @Hidden} one) and a documented operation whose
- * route is gone.
+ * route is gone. Its Swagger UI page loads from hookbot alone.
  */
 class OpenApiDocumentTest {
 
@@ -159,6 +161,34 @@ class OpenApiDocumentTest {
         });
         assertEquals(List.of(), wrong);
         assertEquals(List.of(), unresolvedReferences(document, document), "$refs to nothing");
+    }
+
+    @Test
+    void theSwaggerUiPageIsOpenAndLoadsOnlyFromHookbot() {
+        start(false);
+        AdminClient anyone = new AdminClient(app, null);
+        HttpResponse<String> page = anyone.get("/swagger-ui/index.html");
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"),
+                page.headers().toString());
+        assertEquals(page.body(), anyone.get("/swagger-ui/").body(), "the folder serves its index.html");
+
+        Matcher reference = Pattern.compile("(?:src|href)=\"([^\"]*)\"|'(/openapi\\.yml)'").matcher(page.body());
+        Set<String> loaded = new TreeSet<>();
+        while (reference.find()) {
+            loaded.add(reference.group(1) != null ? reference.group(1) : reference.group(2));
+        }
+        assertTrue(loaded.containsAll(Set.of("/swagger-ui/res/swagger-ui-bundle.js", "/swagger-ui/res/swagger-ui.css",
+                "/openapi.yml")), loaded.toString());
+        assertFalse(page.body().matches("(?s).*(https?:)?//[a-z0-9.-]+\\.[a-z]{2,}.*"),
+                "the page names no other host: " + page.body());
+        for (String path : loaded) {
+            assertTrue(path.startsWith("/"), path + " is not one of hookbot's paths");
+            HttpResponse<String> file = path.equals("/openapi.yml") ? new AdminClient(app, API_TOKEN).get(path)
+                    : anyone.get(path);
+            assertEquals(200, file.statusCode(), path);
+        }
+        assertTrue(anyone.get("/swagger-ui/res/swagger-ui-bundle.js").body().contains("SwaggerUIBundle"));
     }
 
     /**
