@@ -15,10 +15,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decides every call: private by default. {@link OpenPaths} lists what anyone may call (webhooks, the bare health
- * status); everything else needs {@code Authorization: Bearer <token>}: {@code hookbot.admin.token} for any call,
- * {@code hookbot.api.token} for GET and HEAD only (403 otherwise). A missing or wrong token is 401 with
- * {@code WWW-Authenticate: Bearer}. Without {@code hookbot.admin.token} the admin API does not exist (404 saying how to
- * enable it), and without any token the other private paths answer the same kind of 404.
+ * status, the static Swagger UI page of the API document); everything else needs
+ * {@code Authorization: Bearer <token>}: {@code hookbot.admin.token} for any call, {@code hookbot.api.token} for GET
+ * and HEAD only (403 otherwise). A missing or wrong token is 401 with {@code WWW-Authenticate: Bearer}. Without
+ * {@code hookbot.admin.token} the admin API does not exist (404 saying how to enable it), and without any token the
+ * other private paths answer the same kind of 404.
  *
  * <p>On a health path a valid token sets a {@link TokenPrincipal} on the request, which is what makes Micronaut's
  * health endpoint show the details; a wrong one is refused there too, so that a misconfigured monitor is told.
@@ -48,6 +49,9 @@ public class AccessFilter implements Ordered {
     public HttpResponse<?> check(HttpRequest<?> request) {
         String path = request.getPath();
         if (OpenPaths.isWebhook(path)) {
+            return null;
+        }
+        if (OpenPaths.isDocumentViewer(path) && readOnly(request.getMethod())) {
             return null;
         }
         boolean health = OpenPaths.isHealth(path);

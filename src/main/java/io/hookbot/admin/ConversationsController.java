@@ -11,6 +11,12 @@ import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.Map;
 
@@ -19,6 +25,9 @@ import java.util.Map;
  * newest activity first ({@link ConversationList}), and one conversation's timeline ({@link ConversationTimeline}). Behind the admin token
  * ({@link AccessFilter}), or the read-only api token.
  */
+@SecurityRequirement(name = "bearer")
+@ApiResponse(responseCode = "401", ref = AdminController.UNAUTHORIZED)
+@ApiResponse(responseCode = "404", ref = AdminController.ADMIN_DISABLED)
 @Controller(value = "/admin/conversations", produces = MediaType.APPLICATION_JSON)
 public class ConversationsController {
 
@@ -47,10 +56,17 @@ public class ConversationsController {
      * @return {@code conversations}, each with its id, channel, key, turns, last turn, and its pending, held and
      *         failed events and dead-lettered replies; {@code next} when there are more
      */
+    @Operation(operationId = "listConversations",
+            summary = "The conversations, newest activity first, with what waits, was held or failed in each")
+    @Tag(name = "conversations")
+    @ApiResponse(responseCode = "400", ref = AdminController.INVALID)
     @Get("{?channel,user,q,limit,before}")
     public JsonNode list(@Nullable @QueryValue String channel, @Nullable @QueryValue String user,
-                                    @Nullable @QueryValue String q, @Nullable @QueryValue String limit,
-                                    @Nullable @QueryValue String before) {
+                         @Nullable @QueryValue String q,
+                         @Nullable @QueryValue
+                         @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "20"))
+                         String limit,
+                         @Nullable @QueryValue String before) {
         return EVERY_FIELD.valueToTree(conversations.list(filter("channel", channel), filter("user", user), filter("q", q),
                 AdminParams.integer("limit", limit, 1, 100, 20),
                 blank(before) ? null : ConversationList.Cursor.parse(before.trim())));
@@ -64,9 +80,20 @@ public class ConversationsController {
      * @return the conversation, and its events oldest first, each with its turn (the rules that fired or were
      *         blocked and why, the state set) and its replies with every delivery attempt
      */
+    @Operation(operationId = "conversationTimeline",
+            summary = "One conversation's events, each with its turn's verdicts, its replies and their attempts")
+    @Tag(name = "conversations")
+    @ApiResponse(responseCode = "400", ref = AdminController.INVALID)
+    @ApiResponse(responseCode = "404", ref = AdminController.NOT_FOUND)
     @Get("/{id}/timeline{?limit,before,raw}")
-    public JsonNode timeline(@PathVariable String id, @Nullable @QueryValue String limit,
-                                        @Nullable @QueryValue String before, @Nullable @QueryValue String raw) {
+    public JsonNode timeline(@PathVariable String id,
+                             @Nullable @QueryValue
+                             @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "500", defaultValue = "100"))
+                             String limit,
+                             @Nullable @QueryValue @Parameter(schema = @Schema(type = "integer", minimum = "1"))
+                             String before,
+                             @Nullable @QueryValue @Parameter(schema = @Schema(type = "boolean", defaultValue = "false"))
+                             String raw) {
         long conversation = AdminParams.positive("id", id, "a conversation id");
         Long earlier = blank(before) ? null : AdminParams.positive("before", before, "an event id");
         return EVERY_FIELD.valueToTree(timeline.timeline(conversation, AdminParams.integer("limit", limit, 1, 500, 100),

@@ -1,6 +1,7 @@
 package io.hookbot.admin;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The only paths anyone may call without a token; {@link AccessFilter} makes every other path private, so a
@@ -11,6 +12,11 @@ import java.util.Set;
  *       disables a callback that ever answers 401 or 403.</li>
  *   <li>{@code /health}, {@code /health/liveness}, {@code /health/readiness}: probes and load balancers need the
  *       status; its details are shown to token holders only ({@code endpoints.health.details-visible}).</li>
+ *   <li>{@code /swagger-ui/}, {@code /swagger-ui/index.html} and the files under {@code /swagger-ui/res/}, for GET and
+ *       HEAD: the Swagger UI page of the API document and its scripts, static files the build writes, the same in
+ *       every hookbot. A browser cannot send a bearer token when it opens a page; the page asks for one and sends it
+ *       to fetch {@code /openapi.yml}, which stays private ({@link ApiDocumentController}). A file name has no
+ *       {@code /} and starts with a letter or digit, so no {@code ..} reaches past the page's folder.</li>
  * </ul>
  *
  * Micronaut's router neither decodes nor resolves {@code .} and {@code ..} segments, so {@code /webhooks/../admin}
@@ -20,6 +26,8 @@ final class OpenPaths {
 
     private static final String WEBHOOKS = "/webhooks/";
     private static final Set<String> HEALTH = Set.of("/health", "/health/liveness", "/health/readiness");
+    private static final Pattern DOCUMENT_VIEWER =
+            Pattern.compile("/swagger-ui/(index\\.html|res/[A-Za-z0-9][A-Za-z0-9._-]*)?");
 
     private OpenPaths() {
     }
@@ -39,5 +47,13 @@ final class OpenPaths {
     static boolean isHealth(String path) {
         String trimmed = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         return HEALTH.contains(trimmed);
+    }
+
+    /**
+     * @param path a request path, without its query
+     * @return whether it is the API document's Swagger UI page or one of its files
+     */
+    static boolean isDocumentViewer(String path) {
+        return DOCUMENT_VIEWER.matcher(path).matches();
     }
 }

@@ -11,6 +11,14 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -45,6 +53,27 @@ public class PresenceController {
      * @param request the request, whose query holds the filters
      * @return {@code {"users":[…]}}, or a 400 naming a bad filter
      */
+    @Operation(operationId = "listPresence",
+            summary = "Who is online, where and since when, by channel, status and scope",
+            parameters = {
+                    @Parameter(name = "channel", in = ParameterIn.QUERY, description = "only this channel's users",
+                            schema = @Schema(type = "string")),
+                    @Parameter(name = "status", in = ParameterIn.QUERY, description = "only users of this status",
+                            schema = @Schema(type = "string",
+                                    allowableValues = {"online", "offline", "away", "joined", "left", "waiting"})),
+                    @Parameter(name = "scope", in = ParameterIn.QUERY, description = "only users in this scope now"
+                            + " (a meeting, a Yalgaar channel), joined or waiting", schema = @Schema(type = "string"))
+            })
+    @Tag(name = "presence")
+    @SecurityRequirement(name = "bearer")
+    @ApiResponse(responseCode = "200", description = "`{\"users\":[…]}`: each user's channel, id, name, status,"
+            + " whether online, since when, when last seen, and their status in each scope",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object")))
+    @ApiResponse(responseCode = "400", description = "An unknown filter, or an unknown status: `field` names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "#/components/schemas/Error")))
+    @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
+    @ApiResponse(responseCode = "404", ref = "#/components/responses/NoTokenConfigured")
     @Get(produces = MediaType.APPLICATION_JSON)
     public HttpResponse<String> list(HttpRequest<?> request) {
         Map<String, String> query = new LinkedHashMap<>();

@@ -32,7 +32,10 @@ class AccessTests {
 
     /** One GET per private route, each answered by its route (not the filter) once the caller may call it. */
     static final List<String> GETS = List.of("/api/presence", "/plugins", "/admin/inbox", "/admin/inbox/failed",
-            "/admin/outbox", "/admin/channels", "/later");
+            "/admin/outbox", "/admin/channels", "/openapi.yml", "/later");
+    /** The API document's Swagger UI page and its files: static, open to GET and HEAD (OpenPaths). */
+    static final List<String> DOCUMENT_VIEWER = List.of("/swagger-ui/", "/swagger-ui/index.html",
+            "/swagger-ui/res/swagger-ui-bundle.js", "/swagger-ui/res/swagger-ui.css");
     /** One POST per private route that changes something; each row or channel is absent or not paused. */
     static final List<String> POSTS = List.of("/admin/inbox/999999/retry", "/admin/outbox/999999/retry",
             "/admin/channels/sms-main/resume");
@@ -158,7 +161,7 @@ class AccessTests {
     void withNoTokenConfiguredPrivatePathsAre404SayingHowToEnableThem() {
         start("", "");
         AdminClient anyone = new AdminClient(app, null);
-        for (String path : List.of("/api/presence", "/plugins", "/later")) {
+        for (String path : List.of("/api/presence", "/plugins", "/openapi.yml", "/later")) {
             HttpResponse<String> answer = anyone.get(path);
             assertRefused(answer, 404, "private", path);
             assertTrue(answer.body().contains("hookbot.admin.token") && answer.body().contains("hookbot.api.token"),
@@ -177,6 +180,25 @@ class AccessTests {
         assertRefused(tokenForNothing, 401, "unauthorized", "a token when none is configured");
         assertTrue(tokenForNothing.body().contains("no token is configured"), tokenForNothing.body());
         assertEquals(200, anyone.post("/webhooks/sms-main", FORM, sms("1")).statusCode());
+        assertEquals(200, anyone.get("/swagger-ui/index.html").statusCode(), "the page opens, to say so");
+    }
+
+    @Test
+    void theApiDocumentsPageIsOpenToReadAndNothingBesideIt() {
+        start(ADMIN_TOKEN, API_TOKEN);
+        AdminClient anonymous = new AdminClient(app, null);
+        for (String path : DOCUMENT_VIEWER) {
+            assertEquals(200, anonymous.get(path).statusCode(), path);
+            assertEquals(200, anonymous.head(path).statusCode(), path);
+        }
+        assertRefused(anonymous.post("/swagger-ui/index.html"), 401, "unauthorized", "a POST to the page");
+        assertRefused(anonymous.get("/openapi.yml"), 401, "unauthorized", "the document it shows");
+        for (String beside : List.of("/swagger-ui", "/swagger-ui/other.html", "/swagger-ui/res/",
+                "/swagger-ui/res/.hidden", "/swagger-ui/res/../../hookbot.yml",
+                "/swagger-ui/res/%2e%2e/%2e%2e/hookbot.yml", "/swagger-ui/res/..%2f..%2fhookbot.yml",
+                "/swagger-ui/../../../application.yml")) {
+            assertRefused(anonymous.get(beside), 401, "unauthorized", beside);
+        }
     }
 
     @Test
