@@ -22,8 +22,8 @@ import java.util.Map;
 
 /**
  * {@code /admin/conversations}: who wrote, and what the bot did with each message and why — the conversations,
- * newest activity first ({@link ConversationList}), and one conversation's timeline ({@link ConversationTimeline}). Behind the admin token
- * ({@link AccessFilter}), or the read-only api token.
+ * newest activity first ({@link ConversationList}), and one conversation's timeline
+ * ({@link ConversationTimeline}). Behind the admin token ({@link AccessFilter}), or the read-only api token.
  */
 @SecurityRequirement(name = "bearer")
 @ApiResponse(responseCode = "401", ref = AdminController.UNAUTHORIZED)
@@ -64,11 +64,12 @@ public class ConversationsController {
     public JsonNode list(@Nullable @QueryValue String channel, @Nullable @QueryValue String user,
                          @Nullable @QueryValue String q,
                          @Nullable @QueryValue
-                         @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "20"))
+                         @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "100",
+                                 defaultValue = "20"))
                          String limit,
                          @Nullable @QueryValue String before) {
-        return EVERY_FIELD.valueToTree(conversations.list(filter("channel", channel), filter("user", user), filter("q", q),
-                AdminParams.integer("limit", limit, 1, 100, 20),
+        return EVERY_FIELD.valueToTree(conversations.list(filter("channel", channel), filter("user", user),
+                filter("q", q), AdminParams.integer("limit", limit, 1, 100, 20),
                 blank(before) ? null : ConversationList.Cursor.parse(before.trim())));
     }
 
@@ -88,11 +89,13 @@ public class ConversationsController {
     @Get("/{id}/timeline{?limit,before,raw}")
     public JsonNode timeline(@PathVariable String id,
                              @Nullable @QueryValue
-                             @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "500", defaultValue = "100"))
+                             @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "500",
+                                     defaultValue = "100"))
                              String limit,
                              @Nullable @QueryValue @Parameter(schema = @Schema(type = "integer", minimum = "1"))
                              String before,
-                             @Nullable @QueryValue @Parameter(schema = @Schema(type = "boolean", defaultValue = "false"))
+                             @Nullable @QueryValue
+                             @Parameter(schema = @Schema(type = "boolean", defaultValue = "false"))
                              String raw) {
         long conversation = AdminParams.positive("id", id, "a conversation id");
         Long earlier = blank(before) ? null : AdminParams.positive("before", before, "an event id");
