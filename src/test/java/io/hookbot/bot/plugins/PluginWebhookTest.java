@@ -5,12 +5,15 @@ import io.hookbot.testing.AdminClient;
 import io.hookbot.testing.Database;
 import io.hookbot.testing.Eventually;
 import io.hookbot.testing.FakeGateway;
+import io.hookbot.testing.OnEachDatabase;
 import io.hookbot.testing.Samples;
 import io.hookbot.testing.TestApp;
 import io.hookbot.testing.TestChannel;
+import io.hookbot.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -24,9 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Plugins in a running hookbot, through real HTTP and H2: a plugin jar dropped into the plugins folder answers a
- * webhook; plugins that throw, hang or fail to load cost their own answer only. On H2 here; on PostgreSQL in
- * {@link PluginWebhookPostgresTest}.
+ * webhook; plugins that throw, hang or fail to load cost their own answer only. On H2 and on PostgreSQL (presence
+ * read in the turn's transaction, a held turn rolled back).
  */
+@OnEachDatabase
 class PluginWebhookTest {
 
     static final String FORM = "application/x-www-form-urlencoded";
@@ -35,6 +39,9 @@ class PluginWebhookTest {
 
     FakeGateway gateway;
     TestApp app;
+
+    @Parameter
+    TestDatabase db;
 
     @BeforeEach
     void setUp() {
@@ -46,9 +53,8 @@ class PluginWebhookTest {
                 .with("hookbot.api.token", API_TOKEN);
     }
 
-    /** @return the database the suite runs on: H2 here, PostgreSQL in {@link PluginWebhookPostgresTest} */
     Database database() {
-        return Database.h2();
+        return db.fresh();
     }
 
     @AfterEach
