@@ -42,7 +42,10 @@ final class ConversationSummary {
         out.put("key", row.getString(3));
         out.put("turns", row.getLong(4));
         out.put("lastTurnAt", text(row.getObject(5, OffsetDateTime.class)));
-        Map<String, Long> counts = new LinkedHashMap<>(Map.of("pending", 0L, "held", 0L, "failed", 0L));
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("pending", 0L);
+        counts.put("held", 0L);
+        counts.put("failed", 0L);
         try (PreparedStatement count = connection.prepareStatement("SELECT status, COUNT(*) FROM inbox_event "
                 + "WHERE status IN ('PENDING', 'HELD', 'FAILED') AND channel = ? AND conversation_key = ? "
                 + "AND event_type <> '" + EventCodec.BATCH_MARKER + "' GROUP BY status")) {
