@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
- * The sequencer's decisions without a database, one example per rule; {@link BatchOrderPropertyTest} checks them
+ * The sequencer's decisions without a database, one example per rule; {@link SequencerPropertyTest} checks them
  * all against the model over generated deliveries.
  */
 class BatchOrderTest {
