@@ -80,7 +80,6 @@ public class ConversationTimeline {
             List<Map<String, Object>> events = events(connection, channel, key, limit, before, raw);
             for (Map<String, Object> event : events) {
                 long eventId = (Long) event.get("id");
-                event.put("turn", turn(connection, eventId));
                 List<Map<String, Object>> replies = new ArrayList<>();
                 for (OutboxRow row : outbox.forEvent(connection, eventId)) {
                     replies.add(reply(connection, row));
@@ -103,7 +102,8 @@ public class ConversationTimeline {
         // one look-up per status: each is a range of the (status, channel, conversation_key, id) index
         for (String status : EVENT_STATUSES) {
             try (PreparedStatement select = connection.prepareStatement("SELECT id, event_type, payload, status, "
-                    + "received_at, processed_at, last_error, dedupe_key FROM inbox_event WHERE status = ? "
+                    + "received_at, processed_at, last_error, dedupe_key, " + TurnRecords.COLUMN
+                    + " FROM inbox_event WHERE status = ? "
                     + "AND channel = ? AND conversation_key = ?" + (before == null ? "" : " AND id < ?")
                     + " ORDER BY status DESC, channel DESC, conversation_key DESC, id DESC FETCH FIRST "
                     + (limit * 2) + " ROWS ONLY")) {
@@ -142,6 +142,7 @@ public class ConversationTimeline {
         if (raw) {
             out.put("raw", tree(payload));
         }
+        out.put("turn", turn(row.getString(4), row.getObject(6, OffsetDateTime.class), row.getString(9)));
         return out;
     }
 
@@ -166,21 +167,21 @@ public class ConversationTimeline {
         }
     }
 
-    private static Map<String, Object> turn(Connection connection, long eventId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT turned_at, record FROM " + TurnRecords.TABLE + " WHERE event_id = ?")) {
-            select.setLong(1, eventId);
-            try (ResultSet rows = select.executeQuery()) {
-                if (!rows.next()) {
-                    return null;
-                }
-                Map<String, Object> turn = new LinkedHashMap<>();
-                turn.put("at", ConversationSummary.text(rows.getObject(1, OffsetDateTime.class)));
-                JsonNode record = tree(rows.getString(2));
-                record.fields().forEachRemaining(field -> turn.put(field.getKey(), field.getValue()));
-                return turn;
-            }
+    /** The turn's record as its event's row keeps it; {@code null} while the event waits for its turn. */
+    private static Map<String, Object> turn(String status, OffsetDateTime turnedAt, String record) {
+        if (!"DONE".equals(status) && !"FAILED".equals(status)) {
+            return null;
         }
+        Map<String, Object> turn = new LinkedHashMap<>();
+        turn.put("at", ConversationSummary.text(turnedAt));
+        if (record == null) {
+            // a turn that changed nothing and that no rule answered writes no record
+            turn.put("outcome", "FAILED".equals(status) ? "failed" : TurnRecords.NO_RULE_MATCHED);
+            turn.put("verdicts", List.of());
+            return turn;
+        }
+        tree(record).fields().forEachRemaining(field -> turn.put(field.getKey(), field.getValue()));
+        return turn;
     }
 
     private Map<String, Object> reply(Connection connection, OutboxRow row) throws SQLException {

@@ -50,11 +50,10 @@ final class ConversationTurns {
     private final ReplyAddressing replyAddressing;
     private final PresenceView presenceView;
     private final KnownSenders knownSenders;
-    private final TurnRecords turnRecords;
 
     ConversationTurns(InboxStore inbox, Sequencer sequencer, ConversationStore conversations, PresenceTracker presence,
                       TurnProcessor turns, ReplyAddressing replyAddressing, PresenceView presenceView,
-                      KnownSenders knownSenders, TurnRecords turnRecords) {
+                      KnownSenders knownSenders) {
         this.inbox = inbox;
         this.sequencer = sequencer;
         this.conversations = conversations;
@@ -63,7 +62,6 @@ final class ConversationTurns {
         this.replyAddressing = replyAddressing;
         this.presenceView = presenceView;
         this.knownSenders = knownSenders;
-        this.turnRecords = turnRecords;
     }
 
     /**
@@ -87,8 +85,6 @@ final class ConversationTurns {
         for (Taken conversation : taken) {
             turn(connection, conversation, turned);
         }
-        // what each turn decided, in the same transaction as the turns (the conversation timeline)
-        turnRecords.insert(connection, turned.records);
         return turned;
     }
 
@@ -124,6 +120,7 @@ final class ConversationTurns {
         Instant now = Instant.now();
         List<Long> ids = new ArrayList<>(taken.events().size());
         List<String> errors = new ArrayList<>(taken.events().size());
+        List<String> records = new ArrayList<>(taken.events().size());
         for (InboxStore.StoredEvent stored : taken.events()) {
             ids.add(stored.id());
             // a presence change first, in this transaction: the turn's rules see the change they react to (a
@@ -141,8 +138,8 @@ final class ConversationTurns {
             try {
                 TurnResult result = turns.process(new Turn(stored.id(), stored.event(), conversation, now, lookups));
                 replyAddressing.collect(stored.id(), stored.event(), result.actions(), turned.replies);
-                turned.records.add(new TurnRecords.Entry(stored.id(), now, false, result.verdicts(),
-                        conversation.state(), result.state(), null));
+                records.add(TurnRecords.json(new TurnRecords.Entry(false, result.verdicts(), conversation.state(),
+                        result.state(), null)));
                 conversation = new Conversation(conversation.id(), conversation.channel(), conversation.key(),
                         result.state(), conversation.turns() + 1);
                 errors.add(null);
@@ -156,13 +153,14 @@ final class ConversationTurns {
                         stored.id(), ref.channel(), SafeErrors.describe(e));
                 LOG.debug("Turn for event {} failed", stored.id(), e);
                 errors.add(e.toString());
-                turned.records.add(new TurnRecords.Entry(stored.id(), now, true, List.of(), conversation.state(),
-                        conversation.state(), SafeErrors.describe(e)));
+                records.add(TurnRecords.json(new TurnRecords.Entry(true, List.of(), conversation.state(),
+                        conversation.state(), SafeErrors.describe(e))));
                 turned.tally.failed(ref.channel(), System.nanoTime() - started);
             }
         }
         conversations.save(connection, conversation);
-        inbox.finish(connection, ids, errors);
+        // what each turn decided goes into its event's row with its outcome (the conversation timeline)
+        inbox.finish(connection, ids, errors, records);
     }
 
     /** What one pass's turns produced. */
@@ -171,8 +169,6 @@ final class ConversationTurns {
         final Map<ConversationRef, Integer> processed = new HashMap<>();
         /** The replies to write, in the order the turns produced them. */
         final List<NewReply> replies = new ArrayList<>();
-        /** What each turn decided. */
-        final List<TurnRecords.Entry> records = new ArrayList<>();
         /** The turns, counted once the pass commits. */
         final TurnMeters.Tally tally = new TurnMeters.Tally();
     }

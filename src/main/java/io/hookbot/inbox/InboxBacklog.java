@@ -172,18 +172,13 @@ public class InboxBacklog {
                 if (!FAILED.equals(rows.getString(1))) {
                     return new Retry(RetryResult.NOT_FAILED, Optional.empty());
                 }
+                // the failed turn's record goes with its error: the next turn writes the event's record afresh
                 try (PreparedStatement update = connection.prepareStatement("UPDATE inbox_event SET status = "
-                        + "'PENDING', processed_at = NULL, last_error = NULL WHERE id = ? AND status = 'FAILED'")) {
+                        + "'PENDING', processed_at = NULL, last_error = NULL, " + TurnRecords.COLUMN + " = NULL "
+                        + "WHERE id = ? AND status = 'FAILED'")) {
                     update.setLong(1, id);
-                    if (update.executeUpdate() != 1) {
-                        return new Retry(RetryResult.NOT_FAILED, Optional.empty());
-                    }
-                }
-                // the failed turn's record goes: the next turn writes the event's record afresh
-                try (PreparedStatement forget = connection.prepareStatement(TurnRecords.DELETE_FOR_EVENT)) {
-                    forget.setLong(1, id);
-                    forget.executeUpdate();
-                    return new Retry(RetryResult.RETRIED, Optional.of(ref));
+                    return update.executeUpdate() == 1 ? new Retry(RetryResult.RETRIED, Optional.of(ref))
+                            : new Retry(RetryResult.NOT_FAILED, Optional.empty());
                 }
             }
         }

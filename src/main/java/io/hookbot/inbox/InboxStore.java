@@ -134,8 +134,7 @@ public class InboxStore {
      * @throws SQLException on a database error
      */
     public PurgeStep purgeDone(Connection connection, long afterId, Instant cutoff, int limit) throws SQLException {
-        return PurgeStep.run(connection, "inbox_event", "received_at", DONE, List.of(TurnRecords.DELETE_FOR_EVENT),
-                afterId, cutoff, limit);
+        return PurgeStep.run(connection, "inbox_event", "received_at", DONE, List.of(), afterId, cutoff, limit);
     }
 
     /**
@@ -261,7 +260,7 @@ public class InboxStore {
     }
 
     /**
-     * Records how each event's turn ended.
+     * Records how each event's turn ended, with no turn record (batch markers, an event failed before its turn).
      *
      * @param connection the transaction's connection
      * @param ids        the events
@@ -269,18 +268,33 @@ public class InboxStore {
      * @throws SQLException on a database error
      */
     public void finish(Connection connection, List<Long> ids, List<String> errors) throws SQLException {
+        finish(connection, ids, errors, Collections.nCopies(ids.size(), null));
+    }
+
+    /**
+     * Records how each event's turn ended, and what it decided ({@link TurnRecords}), in the same UPDATE.
+     *
+     * @param connection the transaction's connection
+     * @param ids        the events
+     * @param errors     for each event, {@code null} if its turn succeeded, otherwise the error
+     * @param records    for each event, its turn's record, or {@code null}
+     * @throws SQLException on a database error
+     */
+    public void finish(Connection connection, List<Long> ids, List<String> errors, List<String> records)
+            throws SQLException {
         if (ids.isEmpty()) {
             return;
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE inbox_event SET status = ?, processed_at = ?, last_error = ? WHERE id = ?")) {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE inbox_event SET status = ?, "
+                + "processed_at = ?, last_error = ?, " + TurnRecords.COLUMN + " = ? WHERE id = ?")) {
             for (int i = 0; i < ids.size(); i++) {
                 String error = errors.get(i);
                 update.setString(1, error == null ? DONE : FAILED);
                 update.setObject(2, now);
                 update.setString(3, error == null ? null : abbreviate(error));
-                update.setLong(4, ids.get(i));
+                update.setString(4, records.get(i));
+                update.setLong(5, ids.get(i));
                 update.addBatch();
             }
             update.executeBatch();

@@ -17,7 +17,7 @@
  * recognised; the {@code inbox} health component says when the oldest pending event
  * waits too long, and how many journaled and quarantined events there are; a pass's turns are counted
  * ({@link io.hookbot.metrics.TurnMeters}) once it commits, {@code InboxGauges} gives the backlog's gauges, and
- * {@link io.hookbot.inbox.TurnRecords} keeps what each turn decided. Depends on {@code api}, {@code channel},
+ * {@link io.hookbot.inbox.TurnRecords} writes what each turn decided into its event's row. Depends on {@code api}, {@code channel},
  * {@code conversation}, {@code presence}, {@code bot} (with {@code bot.rules} and {@code bot.plugins}:
  * the turn's evaluation and a plugin turn's hand-back), {@code outbox}, {@code db}, {@code config}, {@code worker},
  * {@code metrics} (the turns counted, the backlog's gauges),
