@@ -24,6 +24,10 @@ public final class TurnRecords {
     public static final String NO_RULE_MATCHED = "no rule matched";
     /** The longest error text kept. */
     private static final int MAX_ERROR = 500;
+    /** The column's size: a record is never longer, so no turn can fail for its record. */
+    static final int MAX_LENGTH = 100_000;
+    /** The verdicts a record cut to fit keeps. */
+    private static final int MAX_VERDICTS_CUT = 20;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private TurnRecords() {
@@ -56,7 +60,8 @@ public final class TurnRecords {
         Map<String, String> set = new LinkedHashMap<>();
         entry.after().forEach((key, value) -> {
             if (!value.equals(entry.before().get(key))) {
-                set.put(key, value);
+                set.put(key, value.length() <= TurnVerdict.MAX_VALUE ? value
+                        : value.substring(0, TurnVerdict.MAX_VALUE) + "…");
             }
         });
         List<String> cleared = entry.before().keySet().stream().filter(k -> !entry.after().containsKey(k)).sorted()
@@ -71,6 +76,22 @@ public final class TurnRecords {
             record.put("error", entry.error().length() <= MAX_ERROR ? entry.error()
                     : entry.error().substring(0, MAX_ERROR) + "…");
         }
+        String json = write(record);
+        if (json.length() <= MAX_LENGTH) {
+            return json;
+        }
+        // thousands of rules answering one event, or a state of thousands of keys: the head of it, marked as cut
+        List<?> verdicts = (List<?>) record.get("verdicts");
+        Map<String, Object> cut = new LinkedHashMap<>();
+        cut.put("outcome", record.get("outcome"));
+        cut.put("verdicts", verdicts.subList(0, Math.min(verdicts.size(), MAX_VERDICTS_CUT)));
+        cut.put("truncated", true);
+        String shorter = write(cut);
+        return shorter.length() <= MAX_LENGTH ? shorter
+                : write(Map.of("outcome", record.get("outcome"), "truncated", true));
+    }
+
+    private static String write(Map<String, Object> record) {
         try {
             return JSON.writeValueAsString(record);
         } catch (JsonProcessingException e) {
