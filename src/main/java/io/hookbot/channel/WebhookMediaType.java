@@ -6,6 +6,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The endpoint's first look at a call's {@code Content-Type}, before anything reads the body: a media type the
@@ -22,6 +23,7 @@ public final class WebhookMediaType {
     public static final String FORM = "application/x-www-form-urlencoded";
 
     private static final int MAX_QUOTE = 40;
+    private static final Pattern STRUCTURED_JSON = Pattern.compile("application/[a-z0-9.!#$&^_-]+\\+json");
 
     private WebhookMediaType() {
     }
@@ -39,8 +41,7 @@ public final class WebhookMediaType {
         }
         String[] parts = header.split(";");
         String type = parts[0].trim().toLowerCase(Locale.ROOT);
-        boolean json = accepted.contains(JSON) && type.matches("application/[a-z0-9.!#$&^_-]+\\+json");
-        if (!accepted.contains(type) && !json) {
+        if (!accepted.contains(type) && !(accepted.contains(JSON) && STRUCTURED_JSON.matcher(type).matches())) {
             throw unsupported(platform, quote(type) + " is not accepted");
         }
         for (int i = 1; i < parts.length; i++) {

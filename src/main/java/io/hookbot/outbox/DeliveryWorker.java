@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sends what the outbox holds: the delivery loop. One loop thread claims due rows (woken right after a turn commits
@@ -28,6 +29,11 @@ import java.util.concurrent.TimeUnit;
  * ({@link Sending}), which groups them by recipient and sends each group in order on its channel's lane. Outcomes,
  * attempts and pauses are written back in batches by the loop thread. Rows a turn wrote already claimed come in
  * through {@link #handOff}, from {@link OutboxWriter}, after their commit.
+ *
+ * <p>The loop is woken for two reasons, told apart: rows may be due ({@link #wake}: replies written waiting, a
+ * resumed channel, a retry from the admin API) and outcomes wait to be written (a sent group). Only the first, a
+ * row put back in line, a claim that may have left due rows behind, or the poll interval makes it claim: a reply
+ * handed over after its commit needs no claim, so sending one costs no query for due rows.
  */
 @Singleton
 public class DeliveryWorker implements ApplicationEventListener<ServerStartupEvent> {
@@ -35,6 +41,15 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
     /** A claim or an outcome write that takes longer than this means the database is stuck: readiness says so. */
     private static final Duration STUCK_AFTER = Duration.ofMinutes(1);
+    /**
+     * Outcomes are written at most this often (unless many wait): each write is a commit written to the embedded
+     * database's file, and one per reply made that file's page writes the largest cost of sending under a steady
+     * trickle of replies. A crash in this window sends its replies again, as a crash between a gateway's answer and
+     * the write always could.
+     */
+    private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    /** Outcomes waiting beyond which they are written at once. */
+    private static final int GATHER_MAX = 256;
 
     private final TransactionOperations<Connection> transactions;
     private final OutboxStore store;
@@ -47,6 +62,10 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
     private final int maxInFlight;
     private final Sending sending;
     private final Semaphore wakeUp = new Semaphore(0);
+    /** Rows may be due that nobody handed over: claim at the next round. */
+    private final AtomicBoolean claimWanted = new AtomicBoolean(true);
+    private Instant nextPoll = Instant.EPOCH;
+    private long lastOutcomeWrite = System.nanoTime();
     private Instant nextHousekeeping = Instant.EPOCH;
     private volatile boolean running;
     private volatile Worker loop;
@@ -66,7 +85,7 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
         int concurrency = settings.concurrency();
         this.maxInFlight = concurrency * 16;
         this.sending = new Sending(senders, decision, channels, concurrency, lease, maxInFlight, () -> running,
-                this::wake);
+                this::signal);
     }
 
     @Override
@@ -110,6 +129,12 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
 
     /** Tells the loop that rows may be due now. */
     public void wake() {
+        claimWanted.set(true);
+        signal();
+    }
+
+    /** Wakes the loop (outcomes wait to be written), without asking for a claim. */
+    private void signal() {
         if (wakeUp.availablePermits() == 0) {
             wakeUp.release();
         }
@@ -131,7 +156,10 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
         if (!running) {
             return;
         }
-        writeOutcomes();
+        gatherOutcomes();
+        if (writeOutcomes()) {
+            claimWanted.set(true);
+        }
         Instant now = Instant.now();
         if (now.isAfter(nextHousekeeping)) {
             housekeeping(now);
@@ -139,14 +167,38 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
         }
         int busy = sending.inFlight();
         int room = maxInFlight - busy;
+        boolean due = claimWanted.getAndSet(false) || !now.isBefore(nextPoll);
         // a claim reads every due row, so under load claim in large batches rather than a few rows often
-        boolean claimNow = busy == 0 || room >= maxInFlight / 4;
-        Set<String> full = sending.fullChannels();
-        List<OutboxStore.Claimed> claimed = !claimNow ? List.of() : transactions.executeWrite(
-                s -> store.claim(s.getConnection(), now, now.plus(lease), room, full));
+        boolean claimNow = due && (busy == 0 || room >= maxInFlight / 4);
+        List<OutboxStore.Claimed> claimed = List.of();
+        if (claimNow) {
+            nextPoll = now.plus(pollInterval);
+            Set<String> full = sending.fullChannels();
+            claimed = transactions.executeWrite(s -> store.claim(s.getConnection(), now, now.plus(lease), room, full));
+            if (claimed.size() >= room || !full.isEmpty()) {
+                // rows may be left behind: the claim's limit, or channels whose lanes were full
+                claimWanted.set(true);
+            }
+        } else if (due) {
+            claimWanted.set(true);
+        }
         sending.dispatch(claimed);
         if (claimed.isEmpty() && !sending.hasOutcomes()) {
-            wakeUp.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+            long untilPoll = Math.max(1, Duration.between(Instant.now(), nextPoll).toMillis());
+            wakeUp.tryAcquire(Math.min(pollInterval.toMillis(), untilPoll), TimeUnit.MILLISECONDS);
+            wakeUp.drainPermits();
+        }
+    }
+
+    /** Waits, up to {@link #GATHER_NANOS} after the last write, for more outcomes to write with those waiting. */
+    private void gatherOutcomes() throws InterruptedException {
+        long deadline = lastOutcomeWrite + GATHER_NANOS;
+        while (running && !claimWanted.get() && sending.hasOutcomes() && sending.outcomesWaiting() < GATHER_MAX) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            wakeUp.tryAcquire(left, TimeUnit.NANOSECONDS);
             wakeUp.drainPermits();
         }
     }
@@ -160,10 +212,11 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
         sending.pausedAre(current.stream().map(ChannelPause::channel).toList());
     }
 
-    private void writeOutcomes() {
+    /** @return whether a row was put back in line or will be retried, so that a claim should look for it */
+    private boolean writeOutcomes() {
         List<DeliveryOutcome> batch = sending.takeOutcomes(1000);
         if (batch.isEmpty()) {
-            return;
+            return false;
         }
         try {
             // on the disk when this returns: a sent reply must stay recorded as sent, or a crash would send it
@@ -172,11 +225,13 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
                 store.record(s.getConnection(), batch);
                 return null;
             });
+            lastOutcomeWrite = System.nanoTime();
         } catch (Throwable e) {
             // keep them: a sent row that is not recorded as sent would be sent again when its claim lapses
             sending.keepOutcomes(batch);
             throw e;
         }
+        return batch.stream().anyMatch(outcome -> outcome.status() == OutboxStatus.PENDING);
     }
 
     /**

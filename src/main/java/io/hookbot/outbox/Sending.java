@@ -40,6 +40,7 @@ final class Sending {
     private final ChannelLanes lanes;
     private final ConcurrentLinkedQueue<DeliveryOutcome> outcomes = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger outcomesWaiting = new AtomicInteger();
     /** Channels known to be paused, so rows already claimed for them are put back rather than sent. */
     private final Set<String> paused = ConcurrentHashMap.newKeySet();
     private volatile Worker health;
@@ -128,6 +129,11 @@ final class Sending {
         return !outcomes.isEmpty();
     }
 
+    /** @return how many outcomes wait to be recorded */
+    int outcomesWaiting() {
+        return outcomesWaiting.get();
+    }
+
     /**
      * @param max the most to take
      * @return outcomes waiting to be recorded, oldest first
@@ -136,6 +142,7 @@ final class Sending {
         List<DeliveryOutcome> batch = new ArrayList<>();
         DeliveryOutcome outcome;
         while (batch.size() < max && (outcome = outcomes.poll()) != null) {
+            outcomesWaiting.decrementAndGet();
             batch.add(outcome);
         }
         return batch;
@@ -143,6 +150,7 @@ final class Sending {
 
     /** @param batch outcomes that could not be recorded, kept for the next try */
     void keepOutcomes(List<DeliveryOutcome> batch) {
+        outcomesWaiting.addAndGet(batch.size());
         outcomes.addAll(batch);
     }
 
@@ -182,6 +190,7 @@ final class Sending {
                 outcome = DeliveryOutcome.putBack(row);
                 blocked = true;
             }
+            outcomesWaiting.incrementAndGet();
             outcomes.add(outcome);
             inFlight.decrementAndGet();
         }

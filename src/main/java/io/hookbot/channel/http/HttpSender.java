@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookbot.channel.ChannelConfig;
 import io.hookbot.channel.ChannelKeys;
+import io.hookbot.channel.FormBody;
 import io.hookbot.channel.HttpClients;
 import io.hookbot.channel.OutboundMessage;
 import io.hookbot.channel.SendResult;
@@ -101,7 +102,7 @@ public final class HttpSender implements Sender {
             for (Map.Entry<String, ReplyTemplate> field : settings.form().entrySet()) {
                 form.put(field.getKey(), field.getValue().render(message, value -> value));
             }
-            return request.contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).body(form);
+            return request.contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).body(FormBody.encode(form));
         }
         if (settings.body() != null) {
             boolean json = settings.contentType().toLowerCase().contains("json");

@@ -3,6 +3,7 @@ package io.hookbot.channel.smsgateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookbot.channel.ChannelConfig;
+import io.hookbot.channel.FormBody;
 import io.hookbot.channel.OutboundMessage;
 import io.hookbot.channel.SendResult;
 import io.hookbot.channel.SendResults;
@@ -83,7 +84,8 @@ final class SmsGatewaySender implements Sender {
         String uri = baseUrl + (whatsapp ? "/api/send/whatsapp" : "/api/send/sms");
         try {
             HttpResponse<String> response = client.toBlocking().exchange(
-                    HttpRequest.POST(uri, form).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE), String.class);
+                    HttpRequest.POST(uri, FormBody.encode(form))
+                            .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE), String.class);
             return fromBody(response.code(), response.getBody().orElse(""));
         } catch (HttpClientResponseException e) {
             return SendResults.ofStatus(e.code(), "HTTP " + e.code() + " from the gateway: " + body(e),
