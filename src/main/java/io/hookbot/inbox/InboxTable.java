@@ -7,6 +7,8 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.List;
 import java.util.Set;
 
@@ -45,6 +47,35 @@ final class InboxTable implements EventTable {
                 dispatcher.wake(new ConversationRef(events.get(i).channel(), events.get(i).conversation()));
             }
         }
+    }
+
+    @Override
+    public long forEachKey(KeyVisitor visitor) {
+        return transactions.executeRead(status -> {
+            // the columns of the unique index alone, so that H2 reads the index and not every row's payload
+            try (PreparedStatement select = status.getConnection().prepareStatement(
+                    "SELECT channel, dedupe_key FROM inbox_event ORDER BY channel, dedupe_key")) {
+                select.setFetchSize(4096);
+                long count = 0;
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        visitor.visit(rows.getString(1), rows.getString(2));
+                        count++;
+                    }
+                }
+                return count;
+            }
+        });
+    }
+
+    @Override
+    public long count() {
+        return transactions.executeRead(status -> {
+            try (PreparedStatement select = status.getConnection().prepareStatement(
+                    "SELECT COUNT(*) FROM inbox_event"); ResultSet rows = select.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : 0L;
+            }
+        });
     }
 
     @Override

@@ -248,9 +248,12 @@ class HardKillTest {
                 .redirectOutput(work.resolve("app-" + (dispatch ? "2" : "1") + ".log").toFile())
                 .directory(new File(work.toString()))
                 .start();
+        Path log = work.resolve("app-" + (dispatch ? "2" : "1") + ".log");
         Eventually.await("the application to start (log: " + work + ")", Duration.ofSeconds(60), () -> {
             try {
-                return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
+                // its own log says it serves the port: another process that took the port after freePort() let it
+                // go would answer the health check too
+                return Files.readString(log).contains(":" + port + "\n") && http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() < 500;
             } catch (Exception e) {
                 return false;

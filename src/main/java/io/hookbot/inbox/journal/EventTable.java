@@ -36,6 +36,28 @@ public interface EventTable {
      */
     void wake(List<NewEvent> events, boolean[] inserted);
 
+    /**
+     * Reads every dedupe key the table holds, in one read transaction, handing them to the visitor as they come.
+     *
+     * @param visitor takes each (channel, key)
+     * @return how many keys it was given
+     * @throws Exception on a database error, checked SQL exceptions as they are
+     */
+    long forEachKey(KeyVisitor visitor) throws Exception;
+
+    /** @return how many events the table holds */
+    long count() throws Exception;
+
+    /** Takes the keys {@link #forEachKey} reads. */
+    @FunctionalInterface
+    interface KeyVisitor {
+        /**
+         * @param channel a channel
+         * @param key     a dedupe key on it
+         */
+        void visit(String channel, String key);
+    }
+
     /** @return whether the database answers, within a second */
     boolean reachable();
 }

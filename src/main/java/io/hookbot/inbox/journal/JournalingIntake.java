@@ -45,6 +45,8 @@ public final class JournalingIntake extends QueuedIntake {
     /** Serializes the look-up and the append, so that two calls with one key cannot both store it. */
     private final Object appendLock = new Object();
     private final OnTheirWay onTheirWay = new OnTheirWay();
+    /** The keys the table may hold, so that a call with new keys needs no look-up (under {@link #appendLock}). */
+    private final SeenKeys seen;
     /** A group whose write failed, written again before anything else (it was acknowledged). */
     private volatile List<Pending> carried;
 
@@ -55,6 +57,7 @@ public final class JournalingIntake extends QueuedIntake {
         this.folder = folder;
         this.quarantine = quarantine;
         this.backlog = backlog;
+        this.seen = new SeenKeys(table, appendLock, onTheirWay);
     }
 
     /**
@@ -100,11 +103,16 @@ public final class JournalingIntake extends QueuedIntake {
      * full, so the writer must be taking from this intake already.
      */
     public void recover() {
+        seen.loadIfWanted();
         long sequence = 0;
         for (byte[] record : journal.recovered()) {
             sequence++;
             try {
-                enqueue(new Pending(JournalRecords.decode(record), sequence, null));
+                List<NewEvent> rows = JournalRecords.decode(record);
+                synchronized (appendLock) {
+                    rows.forEach(row -> seen.add(row.channel(), row.dedupeKey()));
+                }
+                enqueue(new Pending(rows, sequence, null));
             } catch (IOException e) {
                 LOG.error("Inbox journal {}: record {} is not readable and is skipped", folder, sequence, e);
             }
@@ -143,9 +151,16 @@ public final class JournalingIntake extends QueuedIntake {
                     fresh.add(row.dedupeKey());
                 }
             }
-            // after the look-up among those on their way: an event leaves them only once it is in the table
-            if (!fresh.isEmpty()) {
-                fresh.removeAll(table.existing(channel, fresh));
+            // after the look-up among those on their way: an event leaves them only once it is in the table; only
+            // keys the table may hold are looked up there
+            Set<String> maybe = new LinkedHashSet<>();
+            for (String key : fresh) {
+                if (seen.mayHold(channel, key)) {
+                    maybe.add(key);
+                }
+            }
+            if (!maybe.isEmpty()) {
+                fresh.removeAll(table.existing(channel, maybe));
             }
             List<NewEvent> news = new ArrayList<>(fresh.size());
             for (NewEvent row : rows) {
@@ -166,9 +181,11 @@ public final class JournalingIntake extends QueuedIntake {
             } catch (IOException e) {
                 return CompletableFuture.failedFuture(e);
             }
+            news.forEach(row -> seen.add(row.channel(), row.dedupeKey()));
             pending = new Pending(news, sequence, new CompletableFuture<>());
             enqueue(pending);
         }
+        seen.loadIfWanted();
         StoreOutcome outcome = new StoreOutcome(pending.rows().size(), duplicates);
         if (onTheirWay.size() > backlog) {
             // the table is far behind: this call waits for its own write, so the platform slows to the table's pace

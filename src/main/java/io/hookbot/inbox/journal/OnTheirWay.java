@@ -52,6 +52,14 @@ final class OnTheirWay {
         count(rows, -1);
     }
 
+    /** @param visitor given the channel and dedupe key of each event on its way */
+    void forEachKey(EventTable.KeyVisitor visitor) {
+        for (String key : keys) {
+            int cut = key.indexOf('\n');
+            visitor.visit(key.substring(0, cut), key.substring(cut + 1));
+        }
+    }
+
     /** @return how many are on their way */
     long size() {
         return total.get();
