@@ -57,7 +57,7 @@ final class PluginThreads implements AutoCloseable {
             presence.handedOffTo(call);
         }
         try {
-            return call.run(executor, () -> PluginAnswer.of(plugin, turn), budget.toNanos());
+            return cutOffs.answered(id, call.run(executor, () -> PluginAnswer.of(plugin, turn), budget.toNanos()));
         } catch (RejectedExecutionException e) {
             return cutOffs.cut(id, turn.id(), PluginFailures.Kind.BUSY, "every plugin thread is busy", null);
         } catch (TimeoutException e) {
