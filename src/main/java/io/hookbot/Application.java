@@ -17,6 +17,8 @@ public class Application {
         if (!Cli.startsServer(args)) {
             System.exit(Cli.run(args, System.out, System.err));
         }
+        // before the first line: the log is in its format from the start (the setting is checked later)
+        LogFormat.early(args);
         LoggerFactory.getLogger(Application.class).info("hookbot {} starting", Version.current());
         HookbotLauncher.launch(args);
     }

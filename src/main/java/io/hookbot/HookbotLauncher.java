@@ -21,7 +21,8 @@ final class HookbotLauncher extends Micronaut {
      * @param args the server's arguments
      */
     static void launch(String[] args) {
-        new HookbotLauncher().mainClass(HookbotLauncher.class).args(args).start();
+        // a JSON log is JSON from its first line: no banner
+        new HookbotLauncher().mainClass(HookbotLauncher.class).args(args).banner(!LogFormat.json()).start();
     }
 
     @Override

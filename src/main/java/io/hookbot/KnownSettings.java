@@ -44,7 +44,7 @@ final class KnownSettings {
     static final List<Class<? extends Record>> RECORDS = List.of(InboxSettings.class, DispatcherSettings.class,
             SequencerSettings.class, DeliverySettings.class, OutboxSettings.class, HealthSettings.class,
             WorkerSettings.class, AdminSettings.class, ApiSettings.class, PluginSettings.class, RuleSettings.class,
-            ScheduleSettings.class, BotsFolder.class, MetricsSettings.class);
+            ScheduleSettings.class, BotsFolder.class, MetricsSettings.class, LogSettings.class);
 
     /**
      * Settings there were, each with what became of it: set anywhere (an environment variable too), one stops the

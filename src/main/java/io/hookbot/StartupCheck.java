@@ -53,6 +53,7 @@ public class StartupCheck {
      * @param plugins   {@code hookbot.plugins.*}
      * @param ruleSettings {@code hookbot.rules.*}
      * @param schedules {@code hookbot.schedules.*}
+     * @param log       {@code hookbot.log.*}
      * @param environment the configuration, whose {@code hookbot.*} keys must all be settings ({@link KnownSettings})
      * @throws SettingException if the port is taken, or the embedded database's folder cannot be written: said
      *                          before the database is opened, not after
@@ -62,7 +63,8 @@ public class StartupCheck {
                         OutboxSettings outbox, HealthSettings health, WorkerSettings workers,
                         @Value("${micronaut.server.port:8080}") int port,
                         @Value("${datasources.default.url:}") String url, PluginSettings plugins,
-                        RuleSettings ruleSettings, ScheduleSettings schedules, Environment environment) {
+                        RuleSettings ruleSettings, ScheduleSettings schedules, LogSettings log,
+                        Environment environment) {
         KnownSettings.check(environment);
         // making the arguments was the check; the port and the embedded database's folder are left to look at
         embeddedFolder(url);

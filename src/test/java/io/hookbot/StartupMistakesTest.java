@@ -56,6 +56,13 @@ class StartupMistakesTest {
     }
 
     @Test
+    void aLogFormatThatIsNeitherTextNorJsonIsRefused() {
+        String log = failedStart(Map.of("HOOKBOT_LOG_FORMAT", "xml"), Map.of());
+        assertTrue(log.contains("hookbot cannot start: hookbot.log.format must be text or json, not 'xml'"), log);
+        assertFalse(Files.exists(work.resolve("data")), "the database was opened:\n" + log);
+    }
+
+    @Test
     void anUnknownPlatformAndAMissingSecretAreNamed() {
         assertTrue(failedStart(Map.of("HOOKBOT_CHANNELS_ROOM_PLATFORM", "webinatoo"), Map.of())
                 .contains("hookbot cannot start: hookbot.channels.room.platform is 'webinatoo' (did you mean webinato?)"

@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -23,7 +24,8 @@ import java.util.Map;
 /**
  * {@code /admin/conversations}: who wrote, and what the bot did with each message and why — the conversations,
  * newest activity first ({@link ConversationList}), and one conversation's timeline
- * ({@link ConversationTimeline}). Behind the admin token ({@link AccessFilter}), or the read-only api token.
+ * ({@link ConversationTimeline}); and what it would do now with one of its events ({@link ConversationReplay}, a
+ * dry run). Behind the admin token ({@link AccessFilter}), or for the GETs the read-only api token.
  */
 @SecurityRequirement(name = "bearer")
 @ApiResponse(responseCode = "401", ref = AdminController.UNAUTHORIZED)
@@ -41,10 +43,13 @@ public class ConversationsController {
 
     private final ConversationList conversations;
     private final ConversationTimeline timeline;
+    private final ConversationReplay replay;
 
-    public ConversationsController(ConversationList conversations, ConversationTimeline timeline) {
+    public ConversationsController(ConversationList conversations, ConversationTimeline timeline,
+                                   ConversationReplay replay) {
         this.conversations = conversations;
         this.timeline = timeline;
+        this.replay = replay;
     }
 
     /**
@@ -101,6 +106,33 @@ public class ConversationsController {
         Long earlier = blank(before) ? null : AdminParams.positive("before", before, "an event id");
         return EVERY_FIELD.valueToTree(timeline.timeline(conversation, AdminParams.integer("limit", limit, 1, 500, 100),
                 earlier, AdminParams.bool("raw", raw)));
+    }
+
+    /**
+     * @param id    the conversation
+     * @param event one of its stored events, by id (the timeline's event {@code id})
+     * @return what the rules in force now would do with it, in a dry run (nothing stored, sent or changed): every
+     *         rule's verdict and why, the rules that would fire with their actions, the replies they would send, the
+     *         state before and the state they would set and clear
+     */
+    @Operation(operationId = "replayConversationEvent",
+            summary = "Dry run: what the rules in force now would do with one stored event (nothing stored or sent)")
+    @Tag(name = "conversations")
+    @ApiResponse(responseCode = "400", ref = AdminController.INVALID)
+    @ApiResponse(responseCode = "403", ref = AdminController.READ_ONLY)
+    @ApiResponse(responseCode = "404", ref = AdminController.NOT_FOUND)
+    @Post("/{id}/replay{?event}")
+    public JsonNode replay(@PathVariable String id,
+                           @Nullable @QueryValue
+                           @Parameter(required = true, schema = @Schema(type = "integer", minimum = "1"))
+                           String event) {
+        long conversation = AdminParams.positive("id", id, "a conversation id");
+        if (blank(event)) {
+            throw AdminException.invalid("event", "is required: the id of one of the conversation's events "
+                    + "(GET /admin/conversations/" + conversation + "/timeline)");
+        }
+        return EVERY_FIELD.valueToTree(replay.replay(conversation, AdminParams.positive("event", event,
+                "an event id")));
     }
 
     /**

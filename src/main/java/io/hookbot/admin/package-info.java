@@ -2,7 +2,9 @@
  * Who may call what, and the admin API. {@link io.hookbot.admin.AccessFilter} decides every call: webhooks and the
  * bare health status are open, the rest needs {@code hookbot.admin.token}, or {@code hookbot.api.token} for GET and
  * HEAD. The admin API under {@code /admin} (inbox backlog and failed events, outbox rows, retries, paused channels)
- * is a thin controller over services. Depends on {@code api}, {@code inbox} and {@code inbox.journal} (the quarantine),
- * {@code outbox}, {@code channel}, {@code config} and {@code db}.
+ * is a thin controller over services; a conversation's event replayed in a dry run uses the explainer of the
+ * command line ({@link io.hookbot.admin.ConversationReplay}). Depends on {@code api}, {@code inbox} and
+ * {@code inbox.journal} (the quarantine), {@code outbox}, {@code channel}, {@code config}, {@code db},
+ * {@code bot.rules} (the rules in force and their explainer) and {@code conversation} (its state, the senders seen).
  */
 package io.hookbot.admin;

@@ -91,6 +91,28 @@ public class ConversationStore {
     }
 
     /**
+     * Reads a conversation without locking it (the admin API's dry run).
+     *
+     * @param connection a connection
+     * @param id         the conversation's id
+     * @return it, or empty when there is none
+     * @throws SQLException on a database error
+     */
+    public Optional<Conversation> find(Connection connection, long id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT channel, conversation_key, state, turns FROM conversation WHERE id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Conversation(id, row.getString(1), row.getString(2),
+                        readState(row.getString(3)), row.getLong(4)));
+            }
+        }
+    }
+
+    /**
      * Saves a conversation's state after its turns.
      *
      * @param connection   the transaction's connection, holding the lock

@@ -26,6 +26,7 @@ import java.time.ZoneOffset;
 public class KnownSenders {
 
     private static final String KNOWN = "SELECT 1 FROM known_sender WHERE channel = ? AND sender_id = ?";
+    private static final String FIRST = "SELECT first_event_id FROM known_sender WHERE channel = ? AND sender_id = ?";
     private static final String INSERT = "INSERT INTO known_sender (channel, sender_id, first_event_id, first_seen) "
             + "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
@@ -62,6 +63,29 @@ public class KnownSenders {
             insert.setLong(3, eventId);
             insert.setObject(4, OffsetDateTime.ofInstant(message.timestamp(), ZoneOffset.UTC));
             return insert.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Whether a message is its sender's first on its channel, as {@link #recordMessage} found or would find it, with
+     * nothing written: the sender is not known yet, or became known by this very message.
+     *
+     * @param connection a connection
+     * @param eventId    the message's inbox id
+     * @param message    the message
+     * @return whether its turn sees it as the sender's first message
+     * @throws SQLException on a database error
+     */
+    public boolean isFirstMessage(Connection connection, long eventId, MessageReceived message) throws SQLException {
+        if (message.sender() == null) {
+            return false;
+        }
+        try (PreparedStatement first = connection.prepareStatement(FIRST)) {
+            first.setString(1, message.channel());
+            first.setString(2, message.sender().id());
+            try (ResultSet row = first.executeQuery()) {
+                return !row.next() || row.getLong(1) == eventId;
+            }
         }
     }
 

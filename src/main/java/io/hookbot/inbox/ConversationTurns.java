@@ -14,6 +14,7 @@ import io.hookbot.outbox.NewReply;
 import io.hookbot.outbox.ReplyAddressing;
 import io.hookbot.presence.PresenceTracker;
 import io.hookbot.presence.Sightings;
+import io.hookbot.worker.LogContext;
 import io.hookbot.worker.SafeErrors;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -113,8 +114,18 @@ final class ConversationTurns {
         return events.isEmpty() ? Optional.empty() : Optional.of(new Taken(ref, locked.get(), events));
     }
 
-    /** Runs a conversation's turns, one event after another, and saves what they did. */
+    /**
+     * Runs a conversation's turns, one event after another, and saves what they did; every line logged meanwhile
+     * (the rules, the plugins, the replies' addressing, the save) carries the channel, the conversation's id and the
+     * turn's event id ({@link LogContext}), taken off the thread when it is done.
+     */
     private void turn(Connection connection, Taken taken, Turned turned) throws SQLException {
+        try (LogContext scope = LogContext.conversation(taken.ref().channel(), taken.conversation().id())) {
+            turnAll(connection, taken, turned);
+        }
+    }
+
+    private void turnAll(Connection connection, Taken taken, Turned turned) throws SQLException {
         ConversationRef ref = taken.ref();
         Conversation conversation = taken.conversation();
         Instant now = Instant.now();
@@ -122,45 +133,56 @@ final class ConversationTurns {
         List<String> errors = new ArrayList<>(taken.events().size());
         List<String> records = new ArrayList<>(taken.events().size());
         for (InboxStore.StoredEvent stored : taken.events()) {
+            try (LogContext scope = LogContext.turn(stored.id())) {
+                conversation = turnOne(connection, stored, conversation, now, ref, turned, errors, records);
+            }
             ids.add(stored.id());
-            // a presence change first, in this transaction: the turn's rules see the change they react to (a
-            // message's sender was seen already, with the pass's other senders)
-            if (!(stored.event() instanceof MessageReceived)) {
-                presence.record(connection, stored.event());
-            }
-            // recorded for every message, in this transaction: exactly once per stored message, and before a rule
-            // that asks about it is ever added
-            boolean firstMessage = stored.event() instanceof MessageReceived message
-                    && knownSenders.recordMessage(connection, stored.id(), message);
-            // the presence view joins this transaction, so rules see the presence change of their own turn
-            TurnLookups lookups = TurnLookups.of(presenceView, firstMessage);
-            long started = System.nanoTime();
-            try {
-                TurnResult result = turns.process(new Turn(stored.id(), stored.event(), conversation, now, lookups));
-                replyAddressing.collect(stored.id(), stored.event(), result.actions(), turned.replies);
-                records.add(TurnRecords.json(new TurnRecords.Entry(false, result.verdicts(), conversation.state(),
-                        result.state(), null)));
-                conversation = new Conversation(conversation.id(), conversation.channel(), conversation.key(),
-                        result.state(), conversation.turns() + 1);
-                errors.add(null);
-                turned.tally.turned(ref.channel(), System.nanoTime() - started);
-                if (!result.matched().isEmpty()) {
-                    LOG.debug("Event {} on {}: {}", stored.id(), ref.channel(), result.matched());
-                }
-            } catch (RuntimeException e) {
-                // a bug in a rule or plugin fails this turn only; the conversation goes on with the next event
-                LOG.error("Turn for event {} on {} failed: {} (GET /admin/inbox/failed; full trace at DEBUG)",
-                        stored.id(), ref.channel(), SafeErrors.describe(e));
-                LOG.debug("Turn for event {} failed", stored.id(), e);
-                errors.add(e.toString());
-                records.add(TurnRecords.json(new TurnRecords.Entry(true, List.of(), conversation.state(),
-                        conversation.state(), SafeErrors.describe(e))));
-                turned.tally.failed(ref.channel(), System.nanoTime() - started);
-            }
         }
         conversations.save(connection, conversation);
         // what each turn decided goes into its event's row with its outcome (the conversation timeline)
         inbox.finish(connection, ids, errors, records);
+    }
+
+    /** @return the conversation as the event's turn left it */
+    private Conversation turnOne(Connection connection, InboxStore.StoredEvent stored, Conversation conversation,
+                                 Instant now, ConversationRef ref, Turned turned, List<String> errors,
+                                 List<String> records) throws SQLException {
+        // a presence change first, in this transaction: the turn's rules see the change they react to (a
+        // message's sender was seen already, with the pass's other senders)
+        if (!(stored.event() instanceof MessageReceived)) {
+            presence.record(connection, stored.event());
+        }
+        // recorded for every message, in this transaction: exactly once per stored message, and before a rule
+        // that asks about it is ever added
+        boolean firstMessage = stored.event() instanceof MessageReceived message
+                && knownSenders.recordMessage(connection, stored.id(), message);
+        // the presence view joins this transaction, so rules see the presence change of their own turn
+        TurnLookups lookups = TurnLookups.of(presenceView, firstMessage);
+        long started = System.nanoTime();
+        try {
+            TurnResult result = turns.process(new Turn(stored.id(), stored.event(), conversation, now, lookups));
+            replyAddressing.collect(stored.id(), conversation.id(), stored.event(), result.actions(),
+                    turned.replies);
+            records.add(TurnRecords.json(new TurnRecords.Entry(false, result.verdicts(), conversation.state(),
+                    result.state(), null)));
+            conversation = new Conversation(conversation.id(), conversation.channel(), conversation.key(),
+                    result.state(), conversation.turns() + 1);
+            errors.add(null);
+            turned.tally.turned(ref.channel(), System.nanoTime() - started);
+            if (!result.matched().isEmpty()) {
+                LOG.debug("Event {} on {}: {}", stored.id(), ref.channel(), result.matched());
+            }
+        } catch (RuntimeException e) {
+            // a bug in a rule or plugin fails this turn only; the conversation goes on with the next event
+            LOG.error("Turn for event {} on {} failed: {} (GET /admin/inbox/failed; full trace at DEBUG)",
+                    stored.id(), ref.channel(), SafeErrors.describe(e));
+            LOG.debug("Turn for event {} failed", stored.id(), e);
+            errors.add(e.toString());
+            records.add(TurnRecords.json(new TurnRecords.Entry(true, List.of(), conversation.state(),
+                    conversation.state(), SafeErrors.describe(e))));
+            turned.tally.failed(ref.channel(), System.nanoTime() - started);
+        }
+        return conversation;
     }
 
     /** What one pass's turns produced. */

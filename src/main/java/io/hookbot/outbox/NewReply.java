@@ -15,7 +15,15 @@ import java.util.Map;
  * @param replyTo     the platform's address fields
  * @param text        the text
  * @param attachments files
+ * @param conversation the id of the conversation whose turn wrote it, for the delivery's log lines; {@code null}
+ *                    when not known
  */
 public record NewReply(long eventId, int actionIndex, String channel, String recipient, Map<String, String> replyTo,
-                       String text, List<Attachment> attachments) {
+                       String text, List<Attachment> attachments, Long conversation) {
+
+    /** A reply whose conversation is not known. */
+    public NewReply(long eventId, int actionIndex, String channel, String recipient, Map<String, String> replyTo,
+                    String text, List<Attachment> attachments) {
+        this(eventId, actionIndex, channel, recipient, replyTo, text, attachments, null);
+    }
 }

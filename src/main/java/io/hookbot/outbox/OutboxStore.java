@@ -63,9 +63,10 @@ public class OutboxStore {
      * @param attempts     attempts counted before this one
      * @param claimedUntil when the claim lapses; also the claim's identity when its outcome is written
      * @param lastError    the error of the previous attempt, or {@code null}
+     * @param conversation the id of the conversation whose turn wrote it (the delivery's log lines), or {@code null}
      */
     public record Claimed(OutboundMessage message, String recipient, int attempts, Instant claimedUntil,
-                          String lastError) {
+                          String lastError, Long conversation) {
     }
 
     /**
@@ -132,8 +133,9 @@ public class OutboxStore {
             }
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    claimed.add(new Claimed(ReplyPayload.message(rows.getLong(1), rows.getString(2),
-                            rows.getString(4)), rows.getString(3), rows.getInt(5), lease, rows.getString(6)));
+                    ReplyPayload payload = ReplyPayload.read(rows.getString(4));
+                    claimed.add(new Claimed(payload.message(rows.getLong(1), rows.getString(2)), rows.getString(3),
+                            rows.getInt(5), lease, rows.getString(6), payload.conversation()));
                 }
             }
         }

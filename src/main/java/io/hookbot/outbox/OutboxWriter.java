@@ -132,7 +132,7 @@ public class OutboxWriter {
                     }
                     claimed.add(new OutboxStore.Claimed(new OutboundMessage(keys.getLong(1), reply.channel(),
                             reply.replyTo(), reply.text(), reply.attachments()), reply.recipient(), 0, claimedUntil,
-                            null));
+                            null, reply.conversation()));
                 }
             }
         }

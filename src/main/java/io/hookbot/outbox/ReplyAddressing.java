@@ -39,8 +39,19 @@ public class ReplyAddressing {
      * @param into    where the outbox rows are added
      */
     public void collect(long eventId, Event event, List<Action> actions, List<NewReply> into) {
+        collect(eventId, null, event, actions, into);
+    }
+
+    /**
+     * @param eventId      the inbox id of the event the turn answered
+     * @param conversation the id of the turn's conversation, kept with each reply for the delivery's log lines
+     * @param event        that event
+     * @param actions      the turn's actions
+     * @param into         where the outbox rows are added
+     */
+    public void collect(long eventId, Long conversation, Event event, List<Action> actions, List<NewReply> into) {
         if (event instanceof ScheduleFired) {
-            collectWithoutConversation(eventId, actions, into);
+            collectWithoutConversation(eventId, conversation, actions, into);
             return;
         }
         for (int i = 0; i < actions.size(); i++) {
@@ -48,13 +59,13 @@ public class ReplyAddressing {
             if (action instanceof Reply reply) {
                 if (event instanceof MessageReceived message) {
                     into.add(new NewReply(eventId, i, message.channel(), message.conversation(),
-                            message.replyTo(), reply.text(), reply.attachments()));
+                            message.replyTo(), reply.text(), reply.attachments(), conversation));
                 } else {
                     LOG.warn("Event {} on {} is not a message, so a reply has nowhere to go; use send: with a "
                             + "channel and a recipient", eventId, event.channel());
                 }
             } else if (action instanceof Send send) {
-                send(eventId, i, send).ifPresent(into::add);
+                send(eventId, conversation, i, send).ifPresent(into::add);
             }
         }
     }
@@ -63,11 +74,12 @@ public class ReplyAddressing {
      * The outbox rows of a schedule firing's turn, which answered no message: its {@link Send}s go out; a
      * {@link Reply} has no conversation to go to and is dropped with a warning.
      */
-    private void collectWithoutConversation(long firingId, List<Action> actions, List<NewReply> into) {
+    private void collectWithoutConversation(long firingId, Long conversation, List<Action> actions,
+                                            List<NewReply> into) {
         for (int i = 0; i < actions.size(); i++) {
             Action action = actions.get(i);
             if (action instanceof Send send) {
-                send(firingId, i, send).ifPresent(into::add);
+                send(firingId, conversation, i, send).ifPresent(into::add);
             } else if (action instanceof Reply) {
                 LOG.warn("Schedule firing {} answered no message, so a reply has nowhere to go; use a send with a channel "
                         + "and a recipient", firingId);
@@ -75,7 +87,7 @@ public class ReplyAddressing {
         }
     }
 
-    private Optional<NewReply> send(long eventId, int index, Send send) {
+    private Optional<NewReply> send(long eventId, Long conversation, int index, Send send) {
         if (send.to() == null || send.to().isBlank()) {
             // a template that came out empty: there is no one to address, and a row would only fail later
             LOG.error("Event {}: a send on '{}' has no recipient; the message is dropped (give the recipient "
@@ -88,6 +100,7 @@ public class ReplyAddressing {
             return Optional.empty();
         }
         return Optional.of(new NewReply(eventId, index, send.channel(), send.to(),
-                channels.platformOf(channel.get()).address(channel.get(), send.to()), send.text(), send.attachments()));
+                channels.platformOf(channel.get()).address(channel.get(), send.to()), send.text(), send.attachments(),
+                conversation));
     }
 }

@@ -1,5 +1,6 @@
 package io.hookbot.outbox;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookbot.api.Attachment;
@@ -10,13 +11,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What an outbox row's {@code payload} column holds, as JSON: where the reply goes, its text and its attachments.
+ * What an outbox row's {@code payload} column holds, as JSON: where the reply goes, its text and its attachments,
+ * and the id of the conversation whose turn wrote it (for the delivery's log lines; absent from rows written before
+ * it was kept).
  *
- * @param replyTo     the platform's address fields
- * @param text        the text
- * @param attachments files
+ * @param replyTo      the platform's address fields
+ * @param text         the text
+ * @param attachments  files
+ * @param conversation the conversation's id, or {@code null}
  */
-record ReplyPayload(Map<String, String> replyTo, String text, List<Attachment> attachments) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record ReplyPayload(Map<String, String> replyTo, String text, List<Attachment> attachments, Long conversation) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -26,7 +31,8 @@ record ReplyPayload(Map<String, String> replyTo, String text, List<Attachment> a
      */
     static String json(NewReply reply) {
         try {
-            return JSON.writeValueAsString(new ReplyPayload(reply.replyTo(), reply.text(), reply.attachments()));
+            return JSON.writeValueAsString(new ReplyPayload(reply.replyTo(), reply.text(), reply.attachments(),
+                    reply.conversation()));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -39,12 +45,27 @@ record ReplyPayload(Map<String, String> replyTo, String text, List<Attachment> a
      * @return the reply it holds, to send or to show
      */
     static OutboundMessage message(long id, String channel, String json) {
-        ReplyPayload payload;
+        return read(json).message(id, channel);
+    }
+
+    /**
+     * @param json a row's stored payload
+     * @return it read
+     */
+    static ReplyPayload read(String json) {
         try {
-            payload = JSON.readValue(json, ReplyPayload.class);
+            return JSON.readValue(json, ReplyPayload.class);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-        return new OutboundMessage(id, channel, payload.replyTo(), payload.text(), payload.attachments());
+    }
+
+    /**
+     * @param id      the row's id
+     * @param channel the row's channel
+     * @return the reply, to send or to show
+     */
+    OutboundMessage message(long id, String channel) {
+        return new OutboundMessage(id, channel, replyTo, text, attachments);
     }
 }

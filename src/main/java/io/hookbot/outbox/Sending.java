@@ -4,6 +4,7 @@ import io.hookbot.channel.ChannelRegistry;
 import io.hookbot.channel.OutboundMessage;
 import io.hookbot.channel.SendResult;
 import io.hookbot.channel.SenderRegistry;
+import io.hookbot.worker.LogContext;
 import io.hookbot.worker.Worker;
 
 import java.time.Duration;
@@ -217,8 +218,15 @@ final class Sending {
         return Instant.now().isAfter(row.claimedUntil().minus(lease.dividedBy(4)));
     }
 
+    /** One send attempt; its lines (the sender's, the decision's) carry the channel, conversation and reply. */
     private DeliveryOutcome attempt(OutboxStore.Claimed row) {
         OutboundMessage message = row.message();
+        try (LogContext scope = LogContext.reply(message.channel(), row.conversation(), message.id())) {
+            return attempt(row, message);
+        }
+    }
+
+    private DeliveryOutcome attempt(OutboxStore.Claimed row, OutboundMessage message) {
         Instant startedAt = Instant.now();
         long started = System.nanoTime();
         SendResult result;

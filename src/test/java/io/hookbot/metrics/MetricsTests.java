@@ -25,8 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code GET /prometheus} after a scripted conversation: three SMS to a test bot, two of which its rule answers, a
  * redelivery, a call with a wrong secret, one to a channel that is not configured, and a gateway that fails the
- * first send; then each counter has moved by exactly what happened, the gauges read what the tables hold, no label
- * value names the sender, and the scrape needs a token (the read-only api token will do).
+ * first send; then each counter has moved by exactly what happened (Micronaut's timer of the senders' HTTP calls
+ * too), the gauges read what the tables hold, no label value names the sender, and the scrape needs a token (the
+ * read-only api token will do).
  */
 @OnEachDatabase
 class MetricsTests {
@@ -145,6 +146,13 @@ class MetricsTests {
         assertTrue(after.has("http_server_requests_seconds_count", "uri", "/webhooks/{channel}"));
         assertTrue(after.has("jvm_memory_used_bytes"));
         assertTrue(after.has("hikaricp_connections_active"));
+        assertTrue(after.has("hikaricp_connections_acquire_seconds_count"));
+        // the senders' HTTP clients, timed by Micronaut's client filter: every send the gateways saw, by status;
+        // the uri is UNKNOWN, never the path (sms-other's names the recipient)
+        assertEquals(2, delta.of("http_client_requests_seconds_count", "method", "POST", "status", "200"));
+        assertEquals(1, delta.of("http_client_requests_seconds_count", "method", "POST", "status", "500"));
+        assertEquals(1, delta.of("http_client_requests_seconds_count", "method", "POST", "status", "400"));
+        assertTrue(after.has("http_client_requests_seconds_count", "status", "200", "uri", "UNKNOWN"));
 
         List<String> leaks = new ArrayList<>();
         for (PrometheusText.Sample sample : after.samples()) {

@@ -1,5 +1,6 @@
 package io.hookbot.bot.plugins;
 
+import io.hookbot.metrics.PluginMeters;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * What happens to a plugin that overruns on a turn's thread, as the {@link Watchdog} reports it: the call is cut off
  * as timed out, and the plugin quarantined, its later calls run on plugin threads; a call that also ignores the
  * interrupt has its turn taken away ({@link TurnHeldByPlugin}). Quarantine is kept in memory only, so a restarted
- * hookbot gives each plugin one more chance on the turn's thread. Logged as {@link PluginRunner}, like the cut-offs.
+ * hookbot gives each plugin one more chance on the turn's thread. Logged as {@link PluginRunner}, like the cut-offs;
+ * counted in {@code hookbot_plugin_quarantines_total} and {@code hookbot_plugin_turns_taken_total}.
  */
 final class PluginQuarantine implements Watchdog.Listener {
 
@@ -23,16 +25,20 @@ final class PluginQuarantine implements Watchdog.Listener {
     private final Duration budget;
     private final CutOffs cutOffs;
     private final ApplicationEventPublisher<TurnHeldByPlugin> held;
+    private final PluginMeters meters;
 
     /**
      * @param budget  the time budget of one call, for the log
      * @param cutOffs where the overrunning call is cut off
      * @param held    where a turn held by a plugin that ignores interrupts is announced
+     * @param meters  where quarantines and turns taken away are counted
      */
-    PluginQuarantine(Duration budget, CutOffs cutOffs, ApplicationEventPublisher<TurnHeldByPlugin> held) {
+    PluginQuarantine(Duration budget, CutOffs cutOffs, ApplicationEventPublisher<TurnHeldByPlugin> held,
+                     PluginMeters meters) {
         this.budget = budget;
         this.cutOffs = cutOffs;
         this.held = held;
+        this.meters = meters;
     }
 
     /**
@@ -54,6 +60,7 @@ final class PluginQuarantine implements Watchdog.Listener {
         cutOffs.cut(plugin, turn, PluginFailures.Kind.TIMED_OUT, "ran longer than its budget of " + budget
                 + " on the turn's thread (interrupted; its answer is dropped)", null);
         if (ids.add(plugin)) {
+            meters.quarantined(plugin);
             LOG.warn("Plugin {} ran past its budget of {} on a turn's thread; its calls run on plugin threads from "
                     + "now on (until a restart)", plugin, budget);
         }
@@ -64,6 +71,7 @@ final class PluginQuarantine implements Watchdog.Listener {
     public void stuck(String plugin, long turn, Thread thread) {
         LOG.error("Plugin {} still holds turn {} on thread {} after its budget of {} and an interrupt; the turn is "
                 + "taken away from it", plugin, turn, thread.getName(), budget);
+        meters.turnTaken(plugin);
         held.publishEvent(new TurnHeldByPlugin(plugin, turn, thread));
     }
 }

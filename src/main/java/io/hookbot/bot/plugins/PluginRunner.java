@@ -3,6 +3,7 @@ package io.hookbot.bot.plugins;
 import io.hookbot.api.Action;
 import io.hookbot.api.BotPlugin;
 import io.hookbot.api.PluginTurn;
+import io.hookbot.metrics.PluginMeters;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
@@ -15,7 +16,9 @@ import java.util.Set;
 /**
  * Calls a plugin in isolation: a call that throws, answers garbage, overruns its budget ({@code hookbot.plugins.timeout},
  * 2 s by default) or finds every plugin thread busy is cut off: logged with the plugin's id and the turn's id,
- * counted in {@link PluginFailures}, and answered with no actions, so the rest of the turn goes on and commits.
+ * counted in {@link PluginFailures}, and answered with no actions, so the rest of the turn goes on and commits. Every
+ * call is counted by its outcome and timed ({@link PluginMeters}: {@code hookbot_plugin_calls_total},
+ * {@code hookbot_plugin_call_seconds}).
  *
  * <p>Where the call runs: on the turn's own thread under a {@link Watchdog}, which interrupts a call at its deadline;
  * the late answer is dropped ({@link TurnThreadCalls}). A plugin that overruns once is <em>quarantined</em>
@@ -39,27 +42,29 @@ public class PluginRunner {
     private final PluginQuarantine quarantine;
     private final TurnThreadCalls onTurnThread;
     private final PluginThreads onPluginThreads;
+    private final PluginMeters meters;
 
     /**
-     * A runner whose held turns nobody takes back.
+     * A runner whose held turns nobody takes back, and whose calls are counted nowhere.
      *
      * @param timeout  the time budget of one call
      * @param threads  the plugin threads (and the queue's length)
      * @param failures where cut-offs are counted
      */
     public PluginRunner(Duration timeout, int threads, PluginFailures failures) {
-        this(timeout, threads, failures, ApplicationEventPublisher.noOp());
+        this(timeout, threads, failures, ApplicationEventPublisher.noOp(), PluginMeters.none());
     }
 
     /**
      * @param settings {@code hookbot.plugins.*}
      * @param failures where cut-offs are counted
      * @param held     where a turn held by a plugin that ignores interrupts is announced
+     * @param meters   where every call is counted and timed
      */
     @Inject
     public PluginRunner(PluginSettings settings, PluginFailures failures,
-                        ApplicationEventPublisher<TurnHeldByPlugin> held) {
-        this(settings.timeout(), settings.threads(), failures, held);
+                        ApplicationEventPublisher<TurnHeldByPlugin> held, PluginMeters meters) {
+        this(settings.timeout(), settings.threads(), failures, held, meters);
     }
 
     /**
@@ -70,9 +75,22 @@ public class PluginRunner {
      */
     public PluginRunner(Duration timeout, int threads, PluginFailures failures,
                         ApplicationEventPublisher<TurnHeldByPlugin> held) {
-        CutOffs cutOffs = new CutOffs(failures);
+        this(timeout, threads, failures, held, PluginMeters.none());
+    }
+
+    /**
+     * @param timeout  the time budget of one call
+     * @param threads  the plugin threads (and the queue's length)
+     * @param failures where cut-offs are counted
+     * @param held     where a turn held by a plugin that ignores interrupts is announced
+     * @param meters   where every call is counted and timed
+     */
+    public PluginRunner(Duration timeout, int threads, PluginFailures failures,
+                        ApplicationEventPublisher<TurnHeldByPlugin> held, PluginMeters meters) {
+        CutOffs cutOffs = new CutOffs(failures, meters);
         this.timeout = timeout;
-        this.quarantine = new PluginQuarantine(timeout, cutOffs, held);
+        this.meters = meters;
+        this.quarantine = new PluginQuarantine(timeout, cutOffs, held, meters);
         this.onTurnThread = new TurnThreadCalls(timeout, quarantine, cutOffs);
         this.onPluginThreads = new PluginThreads(timeout, threads, cutOffs);
     }
@@ -94,10 +112,12 @@ public class PluginRunner {
      */
     List<Action> call(BotPlugin plugin, PluginTurn turn, PluginPresenceView presence) {
         String id = plugin.id();
+        long started = System.nanoTime();
         try {
             return quarantine.contains(id) ? onPluginThreads.call(id, plugin, turn, presence)
                     : onTurnThread.call(id, plugin, turn);
         } finally {
+            meters.timed(id, System.nanoTime() - started);
             if (presence != null) {
                 presence.end();
             }

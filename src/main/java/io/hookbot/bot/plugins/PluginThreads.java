@@ -3,6 +3,7 @@ package io.hookbot.bot.plugins;
 import io.hookbot.api.Action;
 import io.hookbot.api.BotPlugin;
 import io.hookbot.api.PluginTurn;
+import io.hookbot.worker.LogContext;
 
 import java.time.Duration;
 import java.util.List;
@@ -57,7 +58,13 @@ final class PluginThreads implements AutoCloseable {
             presence.handedOffTo(call);
         }
         try {
-            return call.run(executor, () -> PluginAnswer.of(plugin, turn), budget.toNanos());
+            // the plugin's own log lines carry the turn's fields
+            LogContext.Fields fields = LogContext.capture();
+            return cutOffs.answered(id, call.run(executor, () -> {
+                try (LogContext scope = LogContext.of(fields)) {
+                    return PluginAnswer.of(plugin, turn);
+                }
+            }, budget.toNanos()));
         } catch (RejectedExecutionException e) {
             return cutOffs.cut(id, turn.id(), PluginFailures.Kind.BUSY, "every plugin thread is busy", null);
         } catch (TimeoutException e) {

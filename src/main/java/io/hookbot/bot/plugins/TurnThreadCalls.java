@@ -48,7 +48,7 @@ final class TurnThreadCalls implements AutoCloseable {
             return late(watched, id, turn) ? List.of()
                     : cutOffs.cut(id, turn.id(), PluginFailures.Kind.THREW, "threw " + e, e);
         }
-        return late(watched, id, turn) ? List.of() : answer;
+        return late(watched, id, turn) ? List.of() : cutOffs.answered(id, answer);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.hookbot.bot.plugins;
 
+import io.hookbot.worker.LogContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,8 @@ final class Watchdog implements AutoCloseable {
         private final String plugin;
         private final long turn;
         private final long deadline;
+        /** The turn's log fields, for the lines the watchdog's thread writes about the call. */
+        private final LogContext.Fields fields = LogContext.capture();
         private boolean done;
         private boolean overran;
         private boolean stuck;
@@ -121,7 +124,7 @@ final class Watchdog implements AutoCloseable {
             }
             // reported under the call's monitor, so that when done() returns, the overrun has been accounted for
             synchronized (call) {
-                try {
+                try (LogContext scope = LogContext.of(call.fields)) {
                     if (!call.done && !call.overran) {
                         call.overran = true;
                         call.thread.interrupt();

@@ -5,7 +5,8 @@
  * {@link io.hookbot.bot.plugins.Watchdog}, and the calls of a plugin that has overrun there on plugin threads
  * ({@link io.hookbot.bot.plugins.PluginQuarantine}, {@link io.hookbot.bot.plugins.PluginThreads}). Each call is
  * given the turn the rules see ({@link io.hookbot.api.PluginTurn}, whether the message is its sender's first
- * included). Depends on {@code api}, on {@code bot.rules} (the handoff a {@code plugin:} action uses), on
- * {@code config} (the plugin settings and the bots folder) and on {@code worker} (safe error text).
+ * included); every call is counted by its outcome and timed ({@code metrics.PluginMeters}). Depends on
+ * {@code api}, on {@code bot.rules} (the handoff a {@code plugin:} action uses), on {@code config} (the plugin
+ * settings and the bots folder), on {@code metrics} (the plugin meters) and on {@code worker} (safe error text).
  */
 package io.hookbot.bot.plugins;
