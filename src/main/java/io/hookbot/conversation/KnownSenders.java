@@ -10,6 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The senders each channel has had a message from ({@code known_sender}), so a rule can tell a sender's first
@@ -21,6 +24,12 @@ import java.time.ZoneOffset;
  * turn, the first-message answer comes from an insert that skips a duplicate ({@code ON CONFLICT DO NOTHING}: a
  * repository's save would raise on it, which aborts the turn's whole transaction on PostgreSQL), and on H2 it reads
  * first ({@link SqlDialect#readsBeforeIdleWrites}).
+ *
+ * <p>A sender once known stays known (no row is ever deleted), so the senders of messages whose recording has
+ * committed are remembered here and their next messages cost no statement at all: nearly every message is from a
+ * known sender, and its read was one of a turn's dozen statements. Only what committed is remembered (the caller
+ * says so, {@link #committed}), so a turn that rolls back and runs again still finds its first message first.
+ * At most {@value #REMEMBERED} are kept; past that the memory starts over.
  */
 @Singleton
 public class KnownSenders {
@@ -30,7 +39,11 @@ public class KnownSenders {
     private static final String INSERT = "INSERT INTO known_sender (channel, sender_id, first_event_id, first_seen) "
             + "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
+    /** The most senders remembered at once. */
+    static final int REMEMBERED = 100_000;
+
     private final SqlDialect dialect;
+    private final Set<String> remembered = ConcurrentHashMap.newKeySet();
 
     public KnownSenders(SqlDialect dialect) {
         this.dialect = dialect;
@@ -46,7 +59,7 @@ public class KnownSenders {
      * @throws SQLException on a database error
      */
     public boolean recordMessage(Connection connection, long eventId, MessageReceived message) throws SQLException {
-        if (message.sender() == null) {
+        if (message.sender() == null || remembered.contains(key(message))) {
             return false;
         }
         // nearly every message comes from a known sender, so the insert nearly always conflicts: where that costs
@@ -87,6 +100,26 @@ public class KnownSenders {
                 return !row.next() || row.getLong(1) == eventId;
             }
         }
+    }
+
+    /**
+     * Remembers the senders of messages {@link #recordMessage recorded} in a transaction that has now committed.
+     *
+     * @param recorded the messages
+     */
+    public void committed(List<MessageReceived> recorded) {
+        if (remembered.size() + recorded.size() > REMEMBERED) {
+            remembered.clear();
+        }
+        for (MessageReceived message : recorded) {
+            if (message.sender() != null) {
+                remembered.add(key(message));
+            }
+        }
+    }
+
+    private static String key(MessageReceived message) {
+        return message.channel() + '\n' + message.sender().id();
     }
 
     private static boolean known(Connection connection, MessageReceived message) throws SQLException {

@@ -185,12 +185,23 @@ final class ConversationTurns {
         return conversation;
     }
 
+    /**
+     * What a pass's commit makes true for good, kept in memory: its messages' senders are known.
+     *
+     * @param turned what the committed pass produced
+     */
+    void committed(Turned turned) {
+        knownSenders.committed(turned.recorded);
+    }
+
     /** What one pass's turns produced. */
     static final class Turned {
         /** Per conversation: how many pending events were taken, or {@link #LOCKED_ELSEWHERE}. */
         final Map<ConversationRef, Integer> processed = new HashMap<>();
         /** The replies to write, in the order the turns produced them. */
         final List<NewReply> replies = new ArrayList<>();
+        /** The messages whose senders were recorded, remembered as known once the pass commits. */
+        final List<MessageReceived> recorded = new ArrayList<>();
         /** The turns, counted once the pass commits. */
         final TurnMeters.Tally tally = new TurnMeters.Tally();
     }

@@ -108,6 +108,7 @@ final class TurnPass {
         // the database's trouble a worker reported is over for all of them once one pass commits
         health.committed();
         meters.record(turned.tally);
+        conversationTurns.committed(turned);
         if (claims.givenUp()) {
             // cannot happen once committed: a pass is given up only by closing its connection before the commit
             return;
