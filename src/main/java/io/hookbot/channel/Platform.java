@@ -1,6 +1,7 @@
 package io.hookbot.channel;
 
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,7 @@ public interface Platform {
      * @return the acknowledgement
      */
     default HttpResponse<?> acknowledge(ChannelConfig channel, StoreOutcome stored) {
-        return HttpResponse.ok(stored);
+        return HttpResponse.ok(stored.json()).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
     /**
