@@ -15,6 +15,7 @@ import io.hookbot.inbox.SequencerSettings;
 import io.hookbot.metrics.MetricsSettings;
 import io.hookbot.outbox.DeliverySettings;
 import io.hookbot.outbox.OutboxSettings;
+import io.hookbot.ui.UiSettings;
 import io.hookbot.worker.WorkerSettings;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.env.Environment;
@@ -44,7 +45,8 @@ final class KnownSettings {
     static final List<Class<? extends Record>> RECORDS = List.of(InboxSettings.class, DispatcherSettings.class,
             SequencerSettings.class, DeliverySettings.class, OutboxSettings.class, HealthSettings.class,
             WorkerSettings.class, AdminSettings.class, ApiSettings.class, PluginSettings.class, RuleSettings.class,
-            ScheduleSettings.class, BotsFolder.class, MetricsSettings.class, LogSettings.class);
+            ScheduleSettings.class, BotsFolder.class, MetricsSettings.class, LogSettings.class,
+            UiSettings.class);
 
     /**
      * Settings there were, each with what became of it: set anywhere (an environment variable too), one stops the

@@ -28,6 +28,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The metrics ({@code GET /prometheus}) are private as well, and the api token may read them: monitoring is what
  * the read-only token is for, and Prometheus sends it as a bearer token.
+ *
+ * <p>The dashboard ({@code /ui}) is for browsers, which cannot send a bearer token: its sign-in page, the sign-in
+ * itself and its static files are open ({@link OpenPaths#isDashboardOpen}); every other dashboard path needs the
+ * cookie of a signed-in session ({@link BrowserSessions}), and without one a GET is sent to the sign-in page and
+ * anything else refused with 401. A bearer token opens no dashboard page, and a session opens no other path.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class AccessFilter implements Ordered {
@@ -35,9 +40,15 @@ public class AccessFilter implements Ordered {
     private static final Logger LOG = LoggerFactory.getLogger(AccessFilter.class);
 
     private final AccessTokens tokens;
+    private final BrowserSessions sessions;
 
-    public AccessFilter(AccessTokens tokens) {
+    /**
+     * @param tokens   the bearer tokens
+     * @param sessions the dashboard's sessions; without them no dashboard page opens
+     */
+    public AccessFilter(AccessTokens tokens, @Nullable BrowserSessions sessions) {
         this.tokens = tokens;
+        this.sessions = sessions;
     }
 
     /**
@@ -53,6 +64,9 @@ public class AccessFilter implements Ordered {
         }
         if (OpenPaths.isDocumentViewer(path) && readOnly(request.getMethod())) {
             return null;
+        }
+        if (OpenPaths.isDashboard(path)) {
+            return dashboard(request, path);
         }
         boolean health = OpenPaths.isHealth(path);
         if (!health && isAdmin(path) && !tokens.adminConfigured()) {
@@ -78,6 +92,16 @@ public class AccessFilter implements Ordered {
     @Override
     public int getOrder() {
         return ServerFilterPhase.SECURITY.before();
+    }
+
+    private HttpResponse<?> dashboard(HttpRequest<?> request, String path) {
+        if (OpenPaths.isDashboardOpen(path, request.getMethod())) {
+            return null;
+        }
+        if (sessions != null && tokens.adminConfigured() && sessions.signedIn(request)) {
+            return null;
+        }
+        return AccessRefusals.signIn(readOnly(request.getMethod()));
     }
 
     private static HttpResponse<?> admit(HttpRequest<?> request, String token) {

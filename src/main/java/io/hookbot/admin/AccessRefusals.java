@@ -43,4 +43,18 @@ final class AccessRefusals {
         return HttpResponse.status(HttpStatus.FORBIDDEN).body(AdminException.body("forbidden", null,
                 "the api token is read-only (GET and HEAD); " + method + " needs the admin token"));
     }
+
+    /**
+     * @param read whether the call was a GET or HEAD
+     * @return for a page, a redirect to the dashboard's sign-in page; for anything else, 401 (no
+     *         {@code WWW-Authenticate}: a bearer token opens no dashboard page)
+     */
+    static HttpResponse<?> signIn(boolean read) {
+        if (read) {
+            return HttpResponse.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, "/ui/login")
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store");
+        }
+        return HttpResponse.status(HttpStatus.UNAUTHORIZED).body(AdminException.body("unauthorized", null,
+                "sign in to the dashboard at /ui/login first"));
+    }
 }

@@ -81,6 +81,28 @@ public class AccessTokens {
         return isAdmin ? Caller.ADMIN : isReader ? Caller.READER : Caller.WRONG;
     }
 
+    /**
+     * The dashboard's sign-in: whether a typed token is the admin token, compared as {@link #identify} compares.
+     *
+     * @param token what was typed, or {@code null}
+     * @return the token's digest if it is the admin token, to bind a session to; {@code null} otherwise
+     */
+    public byte[] adminDigest(String token) {
+        if (token == null || admin == null) {
+            return null;
+        }
+        byte[] presented = digest(token.trim());
+        return MessageDigest.isEqual(admin, presented) ? presented : null;
+    }
+
+    /**
+     * @param digest what {@link #adminDigest} returned when a session was opened
+     * @return whether it is still the admin token's (false once the token is changed or unset)
+     */
+    public boolean isAdminDigest(byte[] digest) {
+        return admin != null && digest != null && MessageDigest.isEqual(admin, digest);
+    }
+
     private static byte[] digestOrNull(String token) {
         return token == null || token.isBlank() ? null : digest(token.trim());
     }

@@ -107,7 +107,7 @@ public class ConversationList {
     public record Cursor(Instant lastActivity, long id) {
 
         /** @return the cursor as the API shows it: microseconds since 1970, a dash, the id */
-        String text() {
+        public String text() {
             long micros = lastActivity.getEpochSecond() * 1_000_000L + lastActivity.getNano() / 1_000;
             return micros + "-" + id;
         }
@@ -117,7 +117,7 @@ public class ConversationList {
          * @return the cursor
          * @throws AdminException 400 naming {@code before} if it is not one
          */
-        static Cursor parse(String text) {
+        public static Cursor parse(String text) {
             int dash = text.indexOf('-', 1);
             try {
                 if (dash < 0 || text.length() > 40) {

@@ -1,5 +1,7 @@
 package io.hookbot.admin;
 
+import io.micronaut.http.HttpMethod;
+
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -17,6 +19,10 @@ import java.util.regex.Pattern;
  *       every hookbot. A browser cannot send a bearer token when it opens a page; the page asks for one and sends it
  *       to fetch {@code /openapi.yml}, which stays private ({@link ApiDocumentController}). A file name has no
  *       {@code /} and starts with a letter or digit, so no {@code ..} reaches past the page's folder.</li>
+ *   <li>The dashboard's sign-in: {@code GET} and {@code HEAD /ui/login} (the form, or how to set the admin token when
+ *       none is set), {@code POST /ui/login} (the token, checked by the dashboard), and its own static files,
+ *       {@code GET} and {@code HEAD /ui/assets/<file>} (a file name as for Swagger UI's). Every other path under
+ *       {@code /ui} needs a signed-in session ({@link BrowserSessions}).</li>
  * </ul>
  *
  * Micronaut's router neither decodes nor resolves {@code .} and {@code ..} segments, so {@code /webhooks/../admin}
@@ -28,6 +34,10 @@ final class OpenPaths {
     private static final Set<String> HEALTH = Set.of("/health", "/health/liveness", "/health/readiness");
     private static final Pattern DOCUMENT_VIEWER =
             Pattern.compile("/swagger-ui/(index\\.html|res/[A-Za-z0-9][A-Za-z0-9._-]*)?");
+
+    private static final String DASHBOARD = "/ui";
+    private static final String DASHBOARD_SIGN_IN = "/ui/login";
+    private static final Pattern DASHBOARD_ASSET = Pattern.compile("/ui/assets/[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private OpenPaths() {
     }
@@ -55,5 +65,26 @@ final class OpenPaths {
      */
     static boolean isDocumentViewer(String path) {
         return DOCUMENT_VIEWER.matcher(path).matches();
+    }
+
+    /**
+     * @param path a request path, without its query
+     * @return whether it is the dashboard's, {@code /ui} or under it
+     */
+    static boolean isDashboard(String path) {
+        return path.equals(DASHBOARD) || path.startsWith(DASHBOARD + "/");
+    }
+
+    /**
+     * @param path   a dashboard path, without its query
+     * @param method the call's method
+     * @return whether anyone may make the call: the sign-in page and the sign-in, and the dashboard's static files
+     */
+    static boolean isDashboardOpen(String path, HttpMethod method) {
+        boolean read = method == HttpMethod.GET || method == HttpMethod.HEAD;
+        if (path.equals(DASHBOARD_SIGN_IN)) {
+            return read || method == HttpMethod.POST;
+        }
+        return read && DASHBOARD_ASSET.matcher(path).matches();
     }
 }

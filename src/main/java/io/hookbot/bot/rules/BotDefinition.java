@@ -90,7 +90,8 @@ public final class BotDefinition {
         return index.unfiledCount();
     }
 
-    List<Rule> rules() {
+    /** @return its rules, in the order they are tried */
+    public List<Rule> rules() {
         return rules;
     }
 

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -57,7 +58,7 @@ public class RuleBook {
         first.bots().values().forEach(bot -> LOG.info("Loaded {}", bot));
         List<Coverage.Warning> warnings = Coverage.of(first.ruleSet(), platforms);
         warnings.forEach(warning -> LOG.warn("Rules: {}", warning));
-        loaded.set(new Loaded(fingerprint, first.bots(), first.ruleSet(), List.of(), warnings));
+        loaded.set(new Loaded(fingerprint, first.bots(), first.ruleSet(), List.of(), warnings, Instant.now()));
         Duration every = Duration.ofMillis(Math.max(50, reloadInterval.toMillis()));
         this.watcher = supervisor.every("rules-reload", every, every, null, this::reloadIfChanged);
     }
@@ -97,7 +98,8 @@ public class RuleBook {
             if (!warnings.equals(before.warnings())) {
                 warnings.forEach(warning -> LOG.warn("Rules: {}", warning));
             }
-            loaded.set(new Loaded(fingerprint, result.bots(), result.ruleSet(), result.problems(), warnings));
+            loaded.set(new Loaded(fingerprint, result.bots(), result.ruleSet(), result.problems(), warnings,
+                    Instant.now()));
             LOG.info("Rules reloaded from {}: {}", directory, result.ruleSet().bots());
         } catch (RuntimeException e) {
             LOG.error("Could not reload the rules from {}; the rules in force stay", directory, e);
@@ -120,7 +122,12 @@ public class RuleBook {
         return loaded.get().warnings();
     }
 
+    /** @return when the rule folder was last read: at startup, or the last reload after a change */
+    public Instant loadedAt() {
+        return loaded.get().at();
+    }
+
     private record Loaded(String fingerprint, Map<Path, BotDefinition> bots, RuleSet ruleSet, List<Problem> problems,
-                          List<Coverage.Warning> warnings) {
+                          List<Coverage.Warning> warnings, Instant at) {
     }
 }
