@@ -126,11 +126,18 @@ public class DashboardSessions implements BrowserSessions {
      * @return its live session, if it carries one
      */
     Optional<Session> find(HttpRequest<?> request) {
-        Optional<Cookie> cookie = request.getCookies().findCookie(COOKIE);
-        if (cookie.isEmpty() || cookie.get().getValue() == null || cookie.get().getValue().isBlank()) {
+        return find(request.getCookies().findCookie(COOKIE).map(Cookie::getValue).orElse(null));
+    }
+
+    /**
+     * @param id a session cookie's value, or {@code null}
+     * @return its live session, if it is one
+     */
+    Optional<Session> find(String id) {
+        if (id == null || id.isBlank()) {
             return Optional.empty();
         }
-        String key = key(cookie.get().getValue());
+        String key = key(id);
         Session session = sessions.get(key);
         if (session == null) {
             return Optional.empty();
@@ -153,7 +160,14 @@ public class DashboardSessions implements BrowserSessions {
      * @param request a call
      */
     void signOut(HttpRequest<?> request) {
-        request.getCookies().findCookie(COOKIE).ifPresent(cookie -> sessions.remove(key(cookie.getValue())));
+        request.getCookies().findCookie(COOKIE).ifPresent(cookie -> signOut(cookie.getValue()));
+    }
+
+    /** @param id a session cookie's value: its session, if any, ends for good */
+    void signOut(String id) {
+        if (id != null) {
+            sessions.remove(key(id));
+        }
     }
 
     /**

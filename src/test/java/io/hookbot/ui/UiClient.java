@@ -49,7 +49,9 @@ final class UiClient {
         Map<String, String> form = new LinkedHashMap<>();
         csrf().ifPresent(token -> form.put("csrf", token));
         form.putAll(fields);
-        return postExactly(path, form);
+        HttpResponse<String> answer = postExactly(path, form);
+        lastPage = answer.body();
+        return answer;
     }
 
     /** POSTs exactly these fields. */
