@@ -21,6 +21,7 @@
  * templates, and a Content-Security-Policy runs no script but hookbot's own file.
  *
  * <p>Depends on {@code admin} (its services, the tokens, the session contract), {@code api}, {@code bot.rules},
- * {@code channel}, {@code config} and {@code worker} (the overview's sampling loop).
+ * {@code channel}, {@code config}, {@code outbox} (the statuses a reply can be in) and {@code worker} (the
+ * overview's sampling loop).
  */
 package io.hookbot.ui;
