@@ -161,8 +161,11 @@ public class BotsController {
         return model;
     }
 
+    /** @return the first channel a bot serves, else the first configured one */
     private String firstChannel() {
-        return channels.all().stream().map(ChannelConfig::name).sorted().findFirst().orElse("sms-main");
+        List<String> configured = channels.all().stream().map(ChannelConfig::name).sorted().toList();
+        return rules.bots().stream().flatMap(bot -> bot.channels().stream().sorted()).filter(configured::contains)
+                .findFirst().orElse(configured.isEmpty() ? "sms-main" : configured.get(0));
     }
 
     /** An action in one line, as the {@code try} command prints it. */

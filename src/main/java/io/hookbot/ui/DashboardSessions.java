@@ -5,6 +5,7 @@ import io.hookbot.admin.BrowserSessions;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
@@ -95,6 +96,7 @@ public class DashboardSessions implements BrowserSessions {
      * @param tokens   the configured tokens
      * @param settings {@code hookbot.ui.*}
      */
+    @Inject
     public DashboardSessions(AccessTokens tokens, UiSettings settings) {
         this(tokens, settings, Clock.systemUTC());
     }

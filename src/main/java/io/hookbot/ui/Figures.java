@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.annotation.PreDestroy;
 import io.micronaut.context.annotation.Context;
+import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -68,6 +69,7 @@ public class Figures {
      * @param registry   the meters, or {@code null} when metrics are off
      * @param supervisor runs the sampling loop
      */
+    @Inject
     public Figures(@Nullable MeterRegistry registry, Supervisor supervisor) {
         this(registry, Clock.systemUTC(), supervisor);
     }

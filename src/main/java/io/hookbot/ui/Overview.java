@@ -20,6 +20,8 @@ final class Overview {
     /** The chart's size in SVG units; the stylesheet scales it. */
     static final int WIDTH = 300;
     static final int HEIGHT = 48;
+    /** The channel label of webhooks to a name that is no channel (404s), shown once there are some. */
+    static final String UNKNOWN = "unknown";
 
     private Overview() {
     }
@@ -56,6 +58,9 @@ final class Overview {
         TreeSet<String> channels = new TreeSet<>(latest.webhooks().keySet());
         List<Map<String, Object>> webhooks = new ArrayList<>();
         for (String channel : channels) {
+            if (channel.equals(UNKNOWN) && latest.webhooks().getOrDefault(channel, 0.0) == 0) {
+                continue;
+            }
             Map<String, Object> row = counter(channel, samples, now, s -> s.webhooks().getOrDefault(channel, 0.0),
                     false);
             row.put("total", number(latest.webhooks().getOrDefault(channel, 0.0)));
