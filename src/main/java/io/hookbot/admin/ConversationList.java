@@ -55,9 +55,14 @@ public class ConversationList {
                 values.add(like(user));
             }
             if (text != null) {
-                sql.append(" AND EXISTS (SELECT 1 FROM inbox_event e WHERE e.channel = c.channel "
-                        + "AND e.conversation_key = c.conversation_key AND LOWER(e.payload) LIKE ? ESCAPE '!')");
+                // one pass over the events, not one per conversation: no index leads with the conversation's key
+                sql.append(" AND (channel, conversation_key) IN (SELECT e.channel, e.conversation_key "
+                        + "FROM inbox_event e WHERE LOWER(e.payload) LIKE ? ESCAPE '!'"
+                        + (channel == null ? "" : " AND e.channel = ?") + ")");
                 values.add(like(text));
+                if (channel != null) {
+                    values.add(channel);
+                }
             }
             if (before != null) {
                 sql.append(" AND (" + LAST_ACTIVITY + " < ? OR (" + LAST_ACTIVITY + " = ? AND id < ?))");

@@ -116,6 +116,8 @@ class UiAccessTest {
         assertEquals(SecurityHeaders.POLICY, overview.headers().firstValue("Content-Security-Policy").orElse(""));
         assertEquals("DENY", overview.headers().firstValue("X-Frame-Options").orElse(""));
         assertEquals("no-store", overview.headers().firstValue("Cache-Control").orElse(""));
+        assertEquals("same-origin", overview.headers().firstValue("Referrer-Policy").orElse(""),
+                "not no-referrer: a browser would then post the forms with Origin: null, which Micronaut refuses");
         assertEquals(303, browser.get("/ui/login").statusCode(), "signed in: the form sends on to the overview");
     }
 
