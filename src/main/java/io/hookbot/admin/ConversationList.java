@@ -51,13 +51,13 @@ public class ConversationList {
                 values.add(channel);
             }
             if (user != null) {
-                sql.append(" AND LOWER(conversation_key) LIKE ? ESCAPE '!'");
+                sql.append(" AND " + lowered("conversation_key", user) + " LIKE ? ESCAPE '!'");
                 values.add(like(user));
             }
             if (text != null) {
                 // one pass over the events, not one per conversation: no index leads with the conversation's key
                 sql.append(" AND (channel, conversation_key) IN (SELECT e.channel, e.conversation_key "
-                        + "FROM inbox_event e WHERE LOWER(e.payload) LIKE ? ESCAPE '!'"
+                        + "FROM inbox_event e WHERE " + lowered("e.payload", text) + " LIKE ? ESCAPE '!'"
                         + (channel == null ? "" : " AND e.channel = ?") + ")");
                 values.add(like(text));
                 if (channel != null) {
@@ -96,6 +96,17 @@ public class ConversationList {
                 }
             }
         });
+    }
+
+    /**
+     * @param column a column
+     * @param value  the text searched for in it
+     * @return the column in lower case; the column as it is when the text has no letter that has a case (digits, a
+     *         phone number), which finds the same rows without lowering every row's value
+     */
+    private static String lowered(String column, String value) {
+        boolean cased = !value.toLowerCase(Locale.ROOT).equals(value.toUpperCase(Locale.ROOT));
+        return cased ? "LOWER(" + column + ")" : column;
     }
 
     private static String like(String value) {

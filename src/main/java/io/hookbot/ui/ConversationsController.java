@@ -41,8 +41,12 @@ import java.util.Map;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ConversationsController {
 
-    /** Conversations on a page. */
-    static final int PAGE = 50;
+    /**
+     * Conversations on a page. Each listed conversation costs the list two look-ups of its counts
+     * ({@code ConversationList}); at 50 a page PostgreSQL's p95 came near 100 ms with 100,000 conversations
+     * (docs/benchmarks.md, "The dashboard").
+     */
+    static final int PAGE = 25;
     /** Events of a transcript on a page (the latest). */
     static final int EVENTS = 100;
     private static final int MAX_FILTER = 200;

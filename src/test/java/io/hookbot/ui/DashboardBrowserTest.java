@@ -220,6 +220,8 @@ class DashboardBrowserTest {
         assertTrue(text.contains("reply: Order 777 is on its way."), text);
         assertTrue(text.contains("no auto-reply / greeting"), text);
         assertTrue(text.contains("1 rule(s) fired."), text);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView(true);",
+                browser.findElement(By.cssSelector("form.try")));
         screenshot("bots");
     }
 

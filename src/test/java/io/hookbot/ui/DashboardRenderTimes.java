@@ -191,7 +191,7 @@ public final class DashboardRenderTimes {
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("overview", "/ui");
         pages.put("overview's live figures", "/ui/overview/figures");
-        pages.put("conversations, newest 50", "/ui/conversations");
+        pages.put("conversations, newest 25", "/ui/conversations");
         pages.put("conversations of a channel", "/ui/conversations?channel=sms-main");
         pages.put("conversations, next page", "/ui/conversations?before=" + cursor(browser));
         pages.put("conversations by sender", "/ui/conversations?user=" + "5550099");

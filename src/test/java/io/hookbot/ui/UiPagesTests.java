@@ -139,18 +139,26 @@ class UiPagesTests {
         assertFalse(page("/ui/outbox?status=SENT").contains(retry.group(1)), "not among the sent");
         assertEquals(400, browser.get("/ui/outbox?status=LOST").statusCode());
 
+        String conversation = page("/ui/conversations?user=" + encode("15550002"));
+        Matcher link = Pattern.compile("href=\"(/ui/conversations/\\d+)\"").matcher(conversation);
+        assertTrue(link.find(), conversation);
+        String transcript = page(link.group(1));
+        assertTrue(transcript.contains("action=\"" + retry.group(1) + "\""), "a dead reply's retry: " + transcript);
+        assertTrue(transcript.contains(">FAILED<"), transcript);
+
         gateway.otherwise(FakeGateway.Answer.ok());
-        HttpResponse<String> done = browser.post(retry.group(1), Map.of());
+        HttpResponse<String> done = browser.post(retry.group(1), Map.of("back", link.group(1)));
         assertEquals(303, done.statusCode(), done.body());
-        assertEquals("/ui/outbox", done.headers().firstValue("Location").orElse(""));
+        assertEquals(link.group(1), done.headers().firstValue("Location").orElse(""), "back to the transcript");
         String after = page("/ui/outbox?status=ALL");
         assertTrue(after.contains("is back in line"), after);
         Eventually.await("the retried reply sent", () -> app.count(
                 "SELECT COUNT(*) FROM outbox_message WHERE status = 'SENT' AND id = " + retry.group(2)) == 1);
         assertTrue(page("/ui/outbox?status=SENT").contains("row-" + retry.group(2)));
 
-        HttpResponse<String> again = browser.post(retry.group(1), Map.of());
+        HttpResponse<String> again = browser.post(retry.group(1), Map.of("back", "//elsewhere.example/ui"));
         assertEquals(303, again.statusCode());
+        assertEquals("/ui/outbox", again.headers().firstValue("Location").orElse(""), "back to a dashboard page only");
         assertTrue(page("/ui/outbox").contains("Nothing done: outbox row " + retry.group(2) + " is not dead-lettered"),
                 "a retry of a sent row is refused, as by the admin API");
     }
