@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.annotation.PreDestroy;
 import io.micronaut.context.annotation.Context;
@@ -75,7 +76,10 @@ public class Figures {
     }
 
     Figures(MeterRegistry registry, Clock clock, Supervisor supervisor) {
-        this.registry = registry;
+        // with metrics off, hookbot's meters go to an empty composite registry that keeps nothing (metrics.NoMetrics)
+        boolean keeps = registry != null
+                && !(registry instanceof CompositeMeterRegistry composite && composite.getRegistries().isEmpty());
+        this.registry = keeps ? registry : null;
         this.clock = clock;
         this.sampler = supervisor == null ? null
                 : supervisor.every("dashboard-figures", Duration.ZERO, EVERY, null, this::sample);

@@ -225,6 +225,24 @@ class UiAccessTest {
         }
     }
 
+    @Test
+    void withMetricsOffTheOverviewSaysSoAndThePagesStillOpen() {
+        TestApp own = TestApp.on(Database.h2()).with("hookbot.admin.token", TOKEN)
+                .with("micronaut.metrics.enabled", false)
+                .with(TestChannel.smsGateway("sms-main").secret("s1")).start();
+        try {
+            UiClient browser = new UiClient(own);
+            assertEquals(303, browser.signIn(TOKEN).statusCode());
+            HttpResponse<String> overview = browser.get("/ui");
+            assertEquals(200, overview.statusCode(), overview.body());
+            assertTrue(overview.body().contains("Metrics are off"), overview.body());
+            assertEquals(200, browser.get("/ui/bots").statusCode());
+            assertEquals(200, browser.get("/ui/channels").statusCode());
+        } finally {
+            own.close();
+        }
+    }
+
     static UiClient signedIn() {
         UiClient browser = new UiClient(app);
         assertEquals(303, browser.signIn(TOKEN).statusCode());
