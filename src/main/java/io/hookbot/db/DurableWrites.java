@@ -72,21 +72,6 @@ public class DurableWrites {
     }
 
     /**
-     * Writes every commit made so far to the embedded H2's file, and returns once they are there; nothing to do on
-     * other databases, whose commits are durable when they return. For a writer that commits often and needs its
-     * commits on the disk only now and then (the journaling intake, which keeps its own copy until then).
-     */
-    public void writeCommits() {
-        EmbeddedH2 current = embedded;
-        if (current == null || current.closed()) {
-            current = nothingToDo ? null : transactions.executeRead(status -> embedded(status.getConnection()));
-        }
-        if (current != null) {
-            current.writeCommits();
-        }
-    }
-
-    /**
      * @return the embedded H2's database file, if the database is an embedded H2 kept in a file (not in memory, not
      *         reached over TCP, not PostgreSQL)
      */

@@ -36,16 +36,6 @@ final class InboxTable implements EventTable {
     }
 
     @Override
-    public boolean[] insertCommitted(List<NewEvent> events) {
-        return transactions.executeWrite(status -> store.insert(status.getConnection(), events));
-    }
-
-    @Override
-    public void writeCommits() {
-        durability.writeCommits();
-    }
-
-    @Override
     public Set<String> existing(String channel, Set<String> dedupeKeys) {
         return transactions.executeRead(status -> store.existing(status.getConnection(), channel, dedupeKeys));
     }

@@ -21,24 +21,6 @@ public interface EventTable {
     boolean[] insert(List<NewEvent> events) throws Exception;
 
     /**
-     * Inserts events in one transaction, skipping those already stored, like {@link #insert}, except that the commit
-     * may not be on the disk yet when this returns: it is there after the next {@link #writeCommits}. For a caller
-     * that keeps its own durable copy of the events until then.
-     *
-     * @param events the events
-     * @return for each event, whether it was inserted (false: a duplicate)
-     * @throws Exception on a database error, checked SQL exceptions as they are
-     */
-    boolean[] insertCommitted(List<NewEvent> events) throws Exception;
-
-    /**
-     * Writes every commit made so far to the disk; returns once they are there.
-     *
-     * @throws Exception on a database or file error
-     */
-    void writeCommits() throws Exception;
-
-    /**
      * @param channel    a channel
      * @param dedupeKeys dedupe keys on it
      * @return those of them the table holds

@@ -98,7 +98,7 @@ public final class InboxJournal implements Closeable {
             }
         }
         if (!records.isEmpty()) {
-            LOG.info("Inbox journal {}: {} acknowledged webhook(s) not known to be in the database file are stored again (those that are count as redeliveries)",
+            LOG.info("Inbox journal {}: {} acknowledged webhook(s) not yet in the inbox table are stored again",
                     folder, records.size());
         }
         return new InboxJournal(folder, records, segments, nextIndex);

@@ -47,7 +47,6 @@ public final class JournalingIntake extends QueuedIntake {
     private final OnTheirWay onTheirWay = new OnTheirWay();
     /** The keys the table may hold, so that a call with new keys needs no look-up (under {@link #appendLock}). */
     private final SeenKeys seen;
-    private final JournalRelease release;
     /** A group whose write failed, written again before anything else (it was acknowledged). */
     private volatile List<Pending> carried;
 
@@ -59,7 +58,6 @@ public final class JournalingIntake extends QueuedIntake {
         this.quarantine = quarantine;
         this.backlog = backlog;
         this.seen = new SeenKeys(table, appendLock, onTheirWay);
-        this.release = new JournalRelease(journal, table);
     }
 
     /**
@@ -211,7 +209,6 @@ public final class JournalingIntake extends QueuedIntake {
         List<Pending> group = carried != null ? carried : nextGroup();
         carried = null;
         if (group.isEmpty()) {
-            release.releaseIfDue(true);
             probeAfterFailure();
             return;
         }
@@ -228,23 +225,25 @@ public final class JournalingIntake extends QueuedIntake {
             }
             throw failure;
         }
-        // after the group is done with: a failure here keeps the records in the journal and is the writer's to retry
-        release.releaseIfDue(false);
     }
 
     private void write(List<Pending> group) throws Exception {
         List<NewEvent> all = rowsOf(group);
         boolean[] inserted;
         try {
-            // committed, on the disk a little later: the journal keeps them until then (JournalRelease)
-            inserted = table.insertCommitted(all);
+            inserted = table.insert(all);
         } catch (Exception e) {
             if (!DatabaseErrors.isCausedByData(e)) {
                 throw e;
             }
             inserted = insertEachOrQuarantine(all);
         }
-        release.inserted(group.get(group.size() - 1).sequence());
+        try {
+            journal.release(group.get(group.size() - 1).sequence());
+        } catch (IOException e) {
+            LOG.warn("Inbox journal: could not drop records already in the table ({}); they are stored again, as "
+                    + "redeliveries, at the next start", e.toString());
+        }
         onTheirWay.arrived(all);
         table.wake(all, inserted);
         for (Pending pending : group) {
@@ -299,12 +298,6 @@ public final class JournalingIntake extends QueuedIntake {
 
     @Override
     public void close() {
-        try {
-            release.releaseIfDue(true);
-        } catch (Exception e) {
-            LOG.warn("Inbox journal: could not write the last inserts to the database file ({}); the journal keeps "
-                    + "them, and they are stored again, as redeliveries, at the next start", SafeErrors.describe(e));
-        }
         try {
             journal.close();
         } catch (IOException e) {

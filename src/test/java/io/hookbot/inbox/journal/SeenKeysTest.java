@@ -162,15 +162,6 @@ class SeenKeysTest {
         }
 
         @Override
-        public boolean[] insertCommitted(List<NewEvent> events) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void writeCommits() {
-        }
-
-        @Override
         public Set<String> existing(String channel, Set<String> dedupeKeys) {
             throw new UnsupportedOperationException();
         }
