@@ -21,17 +21,13 @@ import java.util.Locale;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public final class LogFormat {
 
-    /** One line a message. */
-    static final String TEXT = "text";
-    /** One JSON object a line. */
-    static final String JSON = "json";
     private static final String PROPERTY = "hookbot.log.format";
 
     private static volatile boolean json;
 
     /** @param settings {@code hookbot.log.*}, checked */
     public LogFormat(LogSettings settings) {
-        json = JSON.equals(settings.format());
+        json = LogSettings.JSON.equals(settings.format());
     }
 
     /**
@@ -54,7 +50,7 @@ public final class LogFormat {
             format = System.getProperty(PROPERTY, System.getenv("HOOKBOT_LOG_FORMAT"));
         }
         if (format != null) {
-            json = JSON.equals(format.strip().toLowerCase(Locale.ROOT));
+            json = LogSettings.JSON.equals(format.strip().toLowerCase(Locale.ROOT));
         }
     }
 

@@ -14,9 +14,14 @@ import java.util.Locale;
 @ConfigurationProperties("hookbot.log")
 public record LogSettings(String format) {
 
+    /** One line a message. */
+    static final String TEXT = "text";
+    /** One JSON object a line. */
+    static final String JSON = "json";
+
     public LogSettings {
-        String given = format == null ? LogFormat.TEXT : format.strip().toLowerCase(Locale.ROOT);
-        if (!LogFormat.TEXT.equals(given) && !LogFormat.JSON.equals(given)) {
+        String given = format == null ? TEXT : format.strip().toLowerCase(Locale.ROOT);
+        if (!TEXT.equals(given) && !JSON.equals(given)) {
             throw new SettingException("hookbot.log.format must be text or json, not '" + format + "'");
         }
         format = given;

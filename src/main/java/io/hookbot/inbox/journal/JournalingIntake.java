@@ -103,20 +103,18 @@ public final class JournalingIntake extends QueuedIntake {
      * full, so the writer must be taking from this intake already.
      */
     public void recover() {
-        seen.loadIfWanted();
         long sequence = 0;
         for (byte[] record : journal.recovered()) {
             sequence++;
             try {
-                List<NewEvent> rows = JournalRecords.decode(record);
-                synchronized (appendLock) {
-                    rows.forEach(row -> seen.add(row.channel(), row.dedupeKey()));
-                }
-                enqueue(new Pending(rows, sequence, null));
+                enqueue(new Pending(JournalRecords.decode(record), sequence, null));
             } catch (IOException e) {
                 LOG.error("Inbox journal {}: record {} is not readable and is skipped", folder, sequence, e);
             }
         }
+        // only now (no webhook is taken before this returns): every recovered event is on its way to the table or
+        // in it, so the key filter's load finds it either way
+        seen.loadIfWanted();
     }
 
     /**
@@ -153,12 +151,7 @@ public final class JournalingIntake extends QueuedIntake {
             }
             // after the look-up among those on their way: an event leaves them only once it is in the table; only
             // keys the table may hold are looked up there
-            Set<String> maybe = new LinkedHashSet<>();
-            for (String key : fresh) {
-                if (seen.mayHold(channel, key)) {
-                    maybe.add(key);
-                }
-            }
+            Set<String> maybe = seen.mayHold(channel, fresh);
             if (!maybe.isEmpty()) {
                 fresh.removeAll(table.existing(channel, maybe));
             }
@@ -181,7 +174,7 @@ public final class JournalingIntake extends QueuedIntake {
             } catch (IOException e) {
                 return CompletableFuture.failedFuture(e);
             }
-            news.forEach(row -> seen.add(row.channel(), row.dedupeKey()));
+            seen.addAll(news);
             pending = new Pending(news, sequence, new CompletableFuture<>());
             enqueue(pending);
         }

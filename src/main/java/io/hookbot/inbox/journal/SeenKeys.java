@@ -5,7 +5,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -66,6 +68,28 @@ final class SeenKeys {
     boolean mayHold(String channel, String key) {
         Filter filter = current;
         return filter == null || filter.full() || filter.mayHold(channel, key);
+    }
+
+    /**
+     * @param channel a channel
+     * @param keys    dedupe keys on it
+     * @return those the table may hold, in their order: the only ones worth looking up
+     */
+    Set<String> mayHold(String channel, Set<String> keys) {
+        Set<String> maybe = new LinkedHashSet<>();
+        for (String key : keys) {
+            if (mayHold(channel, key)) {
+                maybe.add(key);
+            }
+        }
+        return maybe;
+    }
+
+    /** @param rows events that are, or are about to be, in the table */
+    void addAll(List<NewEvent> rows) {
+        for (NewEvent row : rows) {
+            add(row.channel(), row.dedupeKey());
+        }
     }
 
     /**
