@@ -1,9 +1,12 @@
 package io.hookbot.inbox;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookbot.bot.TurnVerdict;
 
+import java.io.IOException;
+import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,41 +57,106 @@ public final class TurnRecords {
         if (!entry.failed() && entry.verdicts().isEmpty() && entry.before().equals(entry.after())) {
             return null;
         }
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("outcome", entry.failed() ? "failed" : entry.verdicts().isEmpty() ? NO_RULE_MATCHED : "answered");
-        record.put("verdicts", entry.verdicts().stream().map(TurnRecords::verdict).toList());
-        Map<String, String> set = new LinkedHashMap<>();
-        entry.after().forEach((key, value) -> {
-            if (!value.equals(entry.before().get(key))) {
-                set.put(key, value.length() <= TurnVerdict.MAX_VALUE ? value
-                        : value.substring(0, TurnVerdict.MAX_VALUE) + "…");
-            }
-        });
-        List<String> cleared = entry.before().keySet().stream().filter(k -> !entry.after().containsKey(k)).sorted()
-                .toList();
-        if (!set.isEmpty()) {
-            record.put("stateSet", set);
-        }
-        if (!cleared.isEmpty()) {
-            record.put("stateCleared", cleared);
-        }
-        if (entry.error() != null) {
-            record.put("error", entry.error().length() <= MAX_ERROR ? entry.error()
-                    : entry.error().substring(0, MAX_ERROR) + "…");
-        }
-        String json = write(record);
+        String json = stream(entry);
         if (json.length() <= MAX_LENGTH) {
             return json;
         }
         // thousands of rules answering one event, or a state of thousands of keys: the head of it, marked as cut
-        List<?> verdicts = (List<?>) record.get("verdicts");
+        List<TurnVerdict> verdicts = entry.verdicts();
         Map<String, Object> cut = new LinkedHashMap<>();
-        cut.put("outcome", record.get("outcome"));
-        cut.put("verdicts", verdicts.subList(0, Math.min(verdicts.size(), MAX_VERDICTS_CUT)));
+        cut.put("outcome", outcome(entry));
+        cut.put("verdicts", verdicts.subList(0, Math.min(verdicts.size(), MAX_VERDICTS_CUT)).stream()
+                .map(TurnRecords::verdict).toList());
         cut.put("truncated", true);
         String shorter = write(cut);
         return shorter.length() <= MAX_LENGTH ? shorter
-                : write(Map.of("outcome", record.get("outcome"), "truncated", true));
+                : write(Map.of("outcome", outcome(entry), "truncated", true));
+    }
+
+    private static String outcome(Entry entry) {
+        return entry.failed() ? "failed" : entry.verdicts().isEmpty() ? NO_RULE_MATCHED : "answered";
+    }
+
+    /**
+     * The record written straight out, field by field, in the shape {@link #verdict} gives a cut record's verdicts:
+     * every turn that answers writes one, so no intermediate map is built for it.
+     */
+    private static String stream(Entry entry) {
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator json = JSON.getFactory().createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("outcome", outcome(entry));
+            json.writeArrayFieldStart("verdicts");
+            for (TurnVerdict verdict : entry.verdicts()) {
+                writeVerdict(json, verdict);
+            }
+            json.writeEndArray();
+            boolean anySet = false;
+            for (Map.Entry<String, String> state : entry.after().entrySet()) {
+                String value = state.getValue();
+                if (!value.equals(entry.before().get(state.getKey()))) {
+                    if (!anySet) {
+                        json.writeObjectFieldStart("stateSet");
+                        anySet = true;
+                    }
+                    json.writeStringField(state.getKey(), value.length() <= TurnVerdict.MAX_VALUE ? value
+                            : value.substring(0, TurnVerdict.MAX_VALUE) + "…");
+                }
+            }
+            if (anySet) {
+                json.writeEndObject();
+            }
+            List<String> cleared = entry.before().keySet().stream().filter(k -> !entry.after().containsKey(k))
+                    .sorted().toList();
+            if (!cleared.isEmpty()) {
+                json.writeArrayFieldStart("stateCleared");
+                for (String key : cleared) {
+                    json.writeString(key);
+                }
+                json.writeEndArray();
+            }
+            if (entry.error() != null) {
+                json.writeStringField("error", entry.error().length() <= MAX_ERROR ? entry.error()
+                        : entry.error().substring(0, MAX_ERROR) + "…");
+            }
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("a turn record cannot be written as JSON", e);
+        }
+        return out.toString();
+    }
+
+    private static void writeVerdict(JsonGenerator json, TurnVerdict verdict) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("verdict", verdict.kind() == TurnVerdict.Kind.FIRED ? "fired" : "blocked");
+        json.writeStringField("bot", verdict.bot());
+        json.writeStringField("rule", verdict.rule());
+        if (!verdict.captures().isEmpty()) {
+            json.writeObjectFieldStart("captures");
+            for (Map.Entry<String, String> capture : verdict.captures().entrySet()) {
+                json.writeStringField(capture.getKey(), capture.getValue());
+            }
+            json.writeEndObject();
+        }
+        if (!verdict.plugins().isEmpty()) {
+            json.writeArrayFieldStart("plugins");
+            for (String plugin : verdict.plugins()) {
+                json.writeString(plugin);
+            }
+            json.writeEndArray();
+        }
+        if (!verdict.actions().isEmpty()) {
+            json.writeObjectFieldStart("actions");
+            for (Map.Entry<String, Integer> kind : verdict.actions().entrySet()) {
+                json.writeNumberField(kind.getKey(), kind.getValue());
+            }
+            json.writeEndObject();
+        }
+        if (verdict.guard() != null) {
+            json.writeStringField("guard", verdict.guard());
+            json.writeStringField("reason", verdict.reason());
+        }
+        json.writeEndObject();
     }
 
     private static String write(Map<String, Object> record) {

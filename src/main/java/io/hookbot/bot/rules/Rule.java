@@ -3,6 +3,7 @@ package io.hookbot.bot.rules;
 import io.hookbot.bot.guard.Guardrails;
 import io.hookbot.bot.rules.yaml.Location;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,8 +29,15 @@ public record Rule(String name, Location location, Trigger trigger, Condition co
 
     /** @return the plugins its {@code plugin:} actions call, in order (most rules call none) */
     public List<String> plugins() {
-        return actions.stream().filter(a -> a instanceof RuleAction.PluginAction)
-                .map(a -> ((RuleAction.PluginAction) a).plugin()).toList();
+        // asked of every rule that fires (its turn's record): no stream for the usual answer, none
+        List<String> plugins = List.of();
+        for (RuleAction action : actions) {
+            if (action instanceof RuleAction.PluginAction plugin) {
+                plugins = plugins.isEmpty() ? new ArrayList<>(2) : plugins;
+                plugins.add(plugin.plugin());
+            }
+        }
+        return plugins.isEmpty() ? plugins : List.copyOf(plugins);
     }
 
     /** @return whether the rule fires for every event its trigger names and stops there */
