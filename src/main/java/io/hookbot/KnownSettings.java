@@ -16,6 +16,7 @@ import io.hookbot.metrics.MetricsSettings;
 import io.hookbot.outbox.DeliverySettings;
 import io.hookbot.outbox.OutboxSettings;
 import io.hookbot.ui.UiSettings;
+import io.hookbot.webhook.WebhookSettings;
 import io.hookbot.worker.WorkerSettings;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.env.Environment;
@@ -46,7 +47,7 @@ final class KnownSettings {
             SequencerSettings.class, DeliverySettings.class, OutboxSettings.class, HealthSettings.class,
             WorkerSettings.class, AdminSettings.class, ApiSettings.class, PluginSettings.class, RuleSettings.class,
             ScheduleSettings.class, BotsFolder.class, MetricsSettings.class, LogSettings.class,
-            UiSettings.class);
+            UiSettings.class, WebhookSettings.class);
 
     /**
      * Settings there were, each with what became of it: set anywhere (an environment variable too), one stops the
