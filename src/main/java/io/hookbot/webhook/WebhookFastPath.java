@@ -45,6 +45,8 @@ import java.util.Queue;
 final class WebhookFastPath extends ChannelDuplexHandler {
 
     static final String PREFIX = "/webhooks/";
+    /** Shared by every connection's handler; a stale read formats the second again, no harm. */
+    private static volatile DateHeader date = new DateHeader(-1, "");
 
     private final WebhookReception reception;
     private final WebhookAnswers answers;
@@ -204,7 +206,7 @@ final class WebhookFastPath extends ChannelDuplexHandler {
 
     private void answer(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {
         HttpUtil.setKeepAlive(response, keepAlive);
-        response.headers().set(HttpHeaderNames.DATE, DateFormatter.format(new Date()));
+        response.headers().set(HttpHeaderNames.DATE, date());
         if (keepAlive) {
             ctx.writeAndFlush(response, ctx.voidPromise());
         } else {
@@ -220,6 +222,20 @@ final class WebhookFastPath extends ChannelDuplexHandler {
             // connection reads on (with auto-read off, nobody else would)
             ctx.read();
         }
+    }
+
+    /** @return the {@code Date} header's value, formatted once a second (HTTP dates have whole seconds) */
+    private static String date() {
+        long second = System.currentTimeMillis() / 1000;
+        DateHeader cached = date;
+        if (cached.second != second) {
+            cached = new DateHeader(second, DateFormatter.format(new Date(second * 1000)));
+            date = cached;
+        }
+        return cached.value;
+    }
+
+    private record DateHeader(long second, String value) {
     }
 
     /** A webhook being read. */
