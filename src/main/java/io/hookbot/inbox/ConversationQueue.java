@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ConversationQueue {
 
     /** Conversations waiting for a pass; each is here at most once, and only while it is in {@link #active}. */
-    private final LinkedBlockingQueue<ConversationRef> ready = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Ready> ready = new LinkedBlockingQueue<>();
     /** Conversations queued or held by a pass, each with its claim: a counter of wake-ups. */
     private final Map<ConversationRef, AtomicLong> active = new ConcurrentHashMap<>();
 
@@ -49,7 +49,7 @@ final class ConversationQueue {
             return signals;
         });
         if (fresh[0]) {
-            ready.add(ref);
+            ready.add(new Ready(ref, System.nanoTime()));
         }
         return fresh[0];
     }
@@ -64,13 +64,17 @@ final class ConversationQueue {
      * @throws InterruptedException when interrupted while waiting
      */
     List<ConversationRef> next(int max, Duration wait) throws InterruptedException {
-        ConversationRef first = ready.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+        Ready first = ready.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
         if (first == null) {
             return List.of();
         }
-        List<ConversationRef> taken = new ArrayList<>(max);
-        taken.add(first);
-        ready.drainTo(taken, max - 1);
+        List<Ready> drained = new ArrayList<>(max);
+        drained.add(first);
+        ready.drainTo(drained, max - 1);
+        List<ConversationRef> taken = new ArrayList<>(drained.size());
+        for (Ready conversation : drained) {
+            taken.add(conversation.ref());
+        }
         return taken;
     }
 
@@ -100,6 +104,19 @@ final class ConversationQueue {
     }
 
     /** A pass's hold on its conversations, as noted when the pass began. */
+    /**
+     * @return how long the conversation first in line has waited for a turn, in nanoseconds; 0 when none waits.
+     *         Cheap (a look at the head); what the intake's pacing asks on every webhook
+     */
+    long oldestWaitNanos() {
+        Ready head = ready.peek();
+        return head == null ? 0 : Math.max(0, System.nanoTime() - head.since());
+    }
+
+    /** A conversation in line, and since when ({@link System#nanoTime()}). */
+    private record Ready(ConversationRef ref, long since) {
+    }
+
     final class Claims {
 
         private final List<ConversationRef> refs;
@@ -134,7 +151,7 @@ final class ConversationQueue {
          */
         void settle(ConversationRef ref, boolean more) {
             if (more) {
-                ready.add(ref);
+                ready.add(new Ready(ref, System.nanoTime()));
                 return;
             }
             AtomicLong claim = claims.get(ref);
@@ -148,7 +165,7 @@ final class ConversationQueue {
                 return again[0] ? signals : null;
             });
             if (again[0]) {
-                ready.add(ref);
+                ready.add(new Ready(ref, System.nanoTime()));
             }
         }
 
@@ -169,7 +186,7 @@ final class ConversationQueue {
         void takeBack() {
             for (ConversationRef ref : refs) {
                 if (active.replace(ref, claims.get(ref), new AtomicLong())) {
-                    ready.add(ref);
+                    ready.add(new Ready(ref, System.nanoTime()));
                 }
             }
         }

@@ -50,6 +50,7 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
     private final InboxStore inbox;
     private final Sequencer sequencer;
     private final ConversationQueue queue;
+    private final IntakePacing pacing;
     private final TurnPass passes;
     private final Supervisor supervisor;
     private final boolean enabled;
@@ -74,8 +75,10 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
     private volatile boolean started;
 
     Dispatcher(TransactionOperations<Connection> transactions, InboxStore inbox, Sequencer sequencer,
-               ConversationQueue queue, TurnPass passes, Supervisor supervisor, DispatcherSettings settings) {
+               ConversationQueue queue, TurnPass passes, Supervisor supervisor, DispatcherSettings settings,
+               IntakePacing pacing) {
         this.transactions = transactions;
+        this.pacing = pacing;
         this.inbox = inbox;
         this.sequencer = sequencer;
         this.queue = queue;
@@ -130,6 +133,7 @@ public class Dispatcher implements ApplicationEventListener<ServerStartupEvent> 
         if (taken.isEmpty()) {
             return;
         }
+        pacing.taken();
         try {
             passes.run(taken, health);
         } catch (Throwable e) {

@@ -15,10 +15,12 @@ import java.time.Duration;
  * @param journalBacklog journaled events not yet in the table beyond which acknowledgements wait for their write
  * @param retention      how long turned events are kept: a duration ({@code 7d}, at least 2 h) or {@code off}
  * @param purgeInterval  how often old events are deleted
+ * @param maxTurnLag     how long the conversation first in line may wait for a turn before webhooks' acknowledgements
+ *                       wait (at most as long again) for the turns to catch up ({@link IntakePacing}); 0 never waits
  */
 @ConfigurationProperties("hookbot.inbox")
 public record InboxSettings(int queueCapacity, int maxBatch, boolean journal, long journalBacklog, String retention,
-                            Duration purgeInterval) {
+                            Duration purgeInterval, Duration maxTurnLag) {
 
     public InboxSettings {
         Settings.atLeast("hookbot.inbox.queue-capacity", queueCapacity, 1);
@@ -26,5 +28,6 @@ public record InboxSettings(int queueCapacity, int maxBatch, boolean journal, lo
         Settings.atLeast("hookbot.inbox.journal-backlog", journalBacklog, 0);
         Settings.required("hookbot.inbox.retention", retention);
         Settings.positive("hookbot.inbox.purge-interval", purgeInterval);
+        Settings.notNegative("hookbot.inbox.max-turn-lag", maxTurnLag);
     }
 }

@@ -56,6 +56,7 @@ public class InboxWriter implements ApplicationEventListener<ServerStartupEvent>
     private final InboxTable table;
     private final QuarantinedEvents quarantine;
     private final InboxSettings settings;
+    private final IntakePacing pacing;
     private final Worker writer;
     /** The intake the writer thread takes from; set before a journal's leftovers are queued. */
     private volatile Intake intake;
@@ -66,8 +67,9 @@ public class InboxWriter implements ApplicationEventListener<ServerStartupEvent>
 
     public InboxWriter(TransactionOperations<Connection> transactions, DurableWrites durability, SqlDialect dialect,
                        InboxTable table, Supervisor supervisor, QuarantinedEvents quarantine,
-                       InboxSettings settings) {
+                       InboxSettings settings, IntakePacing pacing) {
         this.transactions = transactions;
+        this.pacing = pacing;
         this.durability = durability;
         this.dialect = dialect;
         this.table = table;
@@ -110,6 +112,12 @@ public class InboxWriter implements ApplicationEventListener<ServerStartupEvent>
         if (closed) {
             return CompletableFuture.failedFuture(new RejectedExecutionException("hookbot is stopping"));
         }
+        // while the turns lag behind, the call waits for them before it is stored (IntakePacing)
+        CompletableFuture<Void> admitted = pacing.admit();
+        return admitted.isDone() ? intake(channel, rows) : admitted.thenCompose(go -> intake(channel, rows));
+    }
+
+    private CompletableFuture<StoreOutcome> intake(String channel, List<NewEvent> rows) {
         try {
             return intake.store(channel, rows);
         } catch (Exception e) {

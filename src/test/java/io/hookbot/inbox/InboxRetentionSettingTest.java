@@ -32,7 +32,7 @@ class InboxRetentionSettingTest {
     void aPurgeIntervalThatIsNotPositiveIsRefusedNamingItsSetting() {
         for (Duration interval : new Duration[]{Duration.ZERO, Duration.ofSeconds(-5)}) {
             IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () ->
-                    new InboxSettings(20_000, 1000, true, 50_000, "7d", interval));
+                    new InboxSettings(20_000, 1000, true, 50_000, "7d", interval, Duration.ofSeconds(1)));
             assertTrue(refused.getMessage().startsWith("hookbot.inbox.purge-interval must be a positive duration"),
                     refused.getMessage());
         }
