@@ -7,6 +7,8 @@ import io.hookbot.bot.TurnVerdict;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,8 +108,7 @@ public final class TurnRecords {
             if (anySet) {
                 json.writeEndObject();
             }
-            List<String> cleared = entry.before().keySet().stream().filter(k -> !entry.after().containsKey(k))
-                    .sorted().toList();
+            List<String> cleared = cleared(entry);
             if (!cleared.isEmpty()) {
                 json.writeArrayFieldStart("stateCleared");
                 for (String key : cleared) {
@@ -124,6 +125,22 @@ public final class TurnRecords {
             throw new IllegalStateException("a turn record cannot be written as JSON", e);
         }
         return out.toString();
+    }
+
+    /** @return the state's keys the turn cleared, sorted; no stream, since most turns clear none */
+    private static List<String> cleared(Entry entry) {
+        List<String> cleared = null;
+        for (String key : entry.before().keySet()) {
+            if (!entry.after().containsKey(key)) {
+                cleared = cleared == null ? new ArrayList<>(2) : cleared;
+                cleared.add(key);
+            }
+        }
+        if (cleared == null) {
+            return List.of();
+        }
+        Collections.sort(cleared);
+        return cleared;
     }
 
     private static void writeVerdict(JsonGenerator json, TurnVerdict verdict) throws IOException {
