@@ -13,7 +13,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The attempt history ({@code outbox_attempt}): one row per send attempt, written with the attempt's outcome. */
+/**
+ * The attempt history: one row of {@code outbox_attempt} per failed send attempt, written with its outcome; a
+ * reply's successful attempt is kept in the reply's own row ({@code send_ms}, {@link OutboxStore#record}), so a
+ * reply sent at the first try costs one write, and is read back from there as the history's last attempt.
+ */
 @Singleton
 public class AttemptStore {
 
@@ -57,10 +61,27 @@ public class AttemptStore {
     /**
      * @param connection a connection
      * @param messageId  an outbox row
-     * @return its attempts, oldest first
+     * @return its attempts, oldest first: the failed ones from the history, then the successful one from the row
+     *         itself (or from the history, for a reply sent before the row kept it)
      * @throws SQLException on a database error
      */
     public List<Attempt> of(Connection connection, long messageId) throws SQLException {
+        List<Attempt> result = history(connection, messageId);
+        try (PreparedStatement select = connection.prepareStatement("SELECT sent_at, send_ms FROM outbox_message "
+                + "WHERE id = ? AND status = 'SENT' AND send_ms IS NOT NULL")) {
+            select.setLong(1, messageId);
+            try (ResultSet rows = select.executeQuery()) {
+                if (rows.next()) {
+                    long durationMs = rows.getLong(2);
+                    result.add(new Attempt(instant(rows, 1).minusMillis(durationMs), durationMs, AttemptOutcome.SENT,
+                            null, null, null));
+                }
+            }
+        }
+        return result;
+    }
+
+    private List<Attempt> history(Connection connection, long messageId) throws SQLException {
         List<Attempt> result = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT attempted_at, duration_ms, outcome, "
                 + "status_code, error, retry_at FROM outbox_attempt WHERE message_id = ? ORDER BY id")) {

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -154,37 +155,64 @@ public class OutboxStore {
 
     /**
      * Records the outcome of send attempts: the rows' new state, their attempts in the history, and the pauses
-     * they caused. A row whose claim lapsed and was claimed again meanwhile keeps its newer state; its attempt is
-     * still recorded, since it happened.
+     * they caused. A successful attempt is kept in its row ({@code send_ms}, its end {@code sent_at}), a failed one
+     * in {@code outbox_attempt}: one write for a sent reply. A row whose claim lapsed and was claimed again meanwhile
+     * keeps its newer state; its attempt, successful or not, is still recorded in {@code outbox_attempt}, since it
+     * happened.
      *
      * @param connection a transaction's connection
      * @param outcomes   the outcomes
      * @throws SQLException on a database error
      */
     public void record(Connection connection, List<DeliveryOutcome> outcomes) throws SQLException {
+        int[] updated;
         try (PreparedStatement update = connection.prepareStatement("UPDATE outbox_message SET status = ?, "
-                + "attempts = ?, next_attempt_at = ?, claimed_until = NULL, sent_at = ?, reference = ?, last_error = ? "
-                + "WHERE id = ? AND status = 'SENDING' AND claimed_until = ?")) {
+                + "attempts = ?, next_attempt_at = ?, claimed_until = NULL, sent_at = ?, send_ms = ?, reference = ?, "
+                + "last_error = ? WHERE id = ? AND status = 'SENDING' AND claimed_until = ?")) {
             for (DeliveryOutcome outcome : outcomes) {
+                Attempt sent = sentAttempt(outcome);
                 update.setString(1, outcome.status().name());
                 update.setInt(2, outcome.attempts());
                 update.setObject(3, outcome.nextAttemptAt().atOffset(ZoneOffset.UTC));
-                update.setObject(4, outcome.status() == OutboxStatus.SENT
-                        ? OffsetDateTime.now(ZoneOffset.UTC) : null);
-                update.setString(5, outcome.reference());
-                update.setString(6, cut(outcome.error()));
-                update.setLong(7, outcome.id());
-                update.setObject(8, outcome.claimedUntil().atOffset(ZoneOffset.UTC));
+                if (outcome.status() != OutboxStatus.SENT) {
+                    update.setObject(4, null);
+                    update.setNull(5, Types.BIGINT);
+                } else if (sent == null) {
+                    update.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
+                    update.setNull(5, Types.BIGINT);
+                } else {
+                    update.setObject(4, sent.at().plusMillis(sent.durationMs()).atOffset(ZoneOffset.UTC));
+                    update.setLong(5, sent.durationMs());
+                }
+                update.setString(6, outcome.reference());
+                update.setString(7, cut(outcome.error()));
+                update.setLong(8, outcome.id());
+                update.setObject(9, outcome.claimedUntil().atOffset(ZoneOffset.UTC));
                 update.addBatch();
             }
-            update.executeBatch();
+            updated = update.executeBatch();
         }
-        attempts.insert(connection, outcomes);
+        List<DeliveryOutcome> history = new ArrayList<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            DeliveryOutcome outcome = outcomes.get(i);
+            // a successful attempt is in its row, unless the row's claim had lapsed and the update missed it
+            if (outcome.attempt() != null && (sentAttempt(outcome) == null || updated[i] == 0)) {
+                history.add(outcome);
+            }
+        }
+        attempts.insert(connection, history);
         for (DeliveryOutcome outcome : outcomes) {
             if (outcome.pause() != null) {
                 pauses.pause(connection, outcome.pause());
             }
         }
+    }
+
+    /** @return the outcome's attempt if it is the successful one, or {@code null} */
+    private static Attempt sentAttempt(DeliveryOutcome outcome) {
+        Attempt attempt = outcome.attempt();
+        return outcome.status() == OutboxStatus.SENT && attempt != null && attempt.outcome() == AttemptOutcome.SENT
+                ? attempt : null;
     }
 
     /**
