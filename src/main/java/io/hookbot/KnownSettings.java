@@ -77,7 +77,8 @@ final class KnownSettings {
 
     /**
      * @param environment the application's environment
-     * @throws SettingException naming every {@code hookbot.*} key of a file or system property that is no setting
+     * @throws SettingException naming every {@code hookbot.*} key of a file or system property that is no setting,
+     *                          and every on/off setting set to neither true nor false
      */
     static void check(Environment environment) {
         Set<String> known = names();
@@ -96,13 +97,38 @@ final class KnownSettings {
         }
         REMOVED.keySet().stream().filter(environment::containsProperty).filter(name -> !mistakes.contains(name))
                 .forEach(mistakes::add);
-        if (!mistakes.isEmpty()) {
-            throw new SettingException(mistakes.stream().sorted()
-                    .map(name -> REMOVED.containsKey(name) ? name + " " + REMOVED.get(name)
-                            : name + " is not a setting" + closest(name, known)
-                            .map(guess -> " (did you mean " + guess + "?)").orElse(""))
-                    .reduce((a, b) -> a + "; " + b).orElseThrow() + ". Every setting: docs/configuration.md");
+        List<String> said = new ArrayList<>(mistakes.stream().sorted()
+                .map(name -> REMOVED.containsKey(name) ? name + " " + REMOVED.get(name)
+                        : name + " is not a setting" + closest(name, known)
+                        .map(guess -> " (did you mean " + guess + "?)").orElse(""))
+                .toList());
+        said.addAll(notSwitches(environment));
+        if (!said.isEmpty()) {
+            throw new SettingException(String.join("; ", said) + ". Every setting: docs/configuration.md");
         }
+    }
+
+    /**
+     * The on/off settings whose value is neither {@code true} nor {@code false}, from any source, environment
+     * variables included: bound as they are, anything else would read as {@code false} and the setting would
+     * silently not apply.
+     */
+    private static List<String> notSwitches(Environment environment) {
+        List<String> wrong = new ArrayList<>();
+        for (Class<? extends Record> record : RECORDS) {
+            String prefix = record.getAnnotation(ConfigurationProperties.class).value();
+            for (RecordComponent component : record.getRecordComponents()) {
+                if (component.getType() != boolean.class && component.getType() != Boolean.class) {
+                    continue;
+                }
+                String name = prefix + "." + kebab(component.getName());
+                environment.getProperty(name, String.class)
+                        .filter(value -> !value.trim().equalsIgnoreCase("true") && !value.trim().equalsIgnoreCase("false"))
+                        .ifPresent(value -> wrong.add(name + " must be true or false, not '"
+                                + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "'"));
+            }
+        }
+        return wrong;
     }
 
     /** Keys that other parts check: a channel's (its registry), a plugin's own. */

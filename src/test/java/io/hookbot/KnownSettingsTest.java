@@ -42,11 +42,25 @@ class KnownSettingsTest {
     }
 
     @Test
+    void anOnOffSettingThatIsNeitherTrueNorFalseStopsTheStartupInsteadOfReadingAsOff() {
+        TestApp app = TestApp.on(Database.h2()).with("hookbot.webhooks.fast-path", "maybe")
+                .with("hookbot.inbox.journal", "yes please");
+        try {
+            String messages = messages(assertThrows(Throwable.class, app::start));
+            assertTrue(messages.contains("hookbot.webhooks.fast-path must be true or false, not 'maybe'"), messages);
+            assertTrue(messages.contains("hookbot.inbox.journal must be true or false, not 'yes please'"), messages);
+        } finally {
+            app.close();
+        }
+    }
+
+    @Test
     void aPluginsOwnSettingsAndEverySettingOfTheRecordsAreAccepted() {
         TestApp app = TestApp.on(Database.h2())
                 .with("hookbot.plugins.faq.fallback", "Sorry!")
                 .with("hookbot.plugins.timeout", "3s")
-                .with("hookbot.dispatcher.conversationsPerTransaction", 8);
+                .with("hookbot.dispatcher.conversationsPerTransaction", 8)
+                .with("hookbot.webhooks.fast-path", "FALSE");
         try {
             app.start();
         } finally {
