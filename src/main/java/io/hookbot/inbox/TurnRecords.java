@@ -22,6 +22,8 @@ public final class TurnRecords {
     public static final String COLUMN = "turn_record";
     /** What the timeline shows for a turned event with no record. */
     public static final String NO_RULE_MATCHED = "no rule matched";
+    /** The outcome of a turn the bot stepped back from: its conversation is in human mode. */
+    public static final String HUMAN_MODE = "human mode";
     /** The longest error text kept. */
     private static final int MAX_ERROR = 500;
     /** The column's size: a record is never longer, so no turn can fail for its record. */
@@ -55,7 +57,8 @@ public final class TurnRecords {
             return null;
         }
         Map<String, Object> record = new LinkedHashMap<>();
-        record.put("outcome", entry.failed() ? "failed" : entry.verdicts().isEmpty() ? NO_RULE_MATCHED : "answered");
+        record.put("outcome", entry.failed() ? "failed" : entry.verdicts().isEmpty() ? NO_RULE_MATCHED
+                : entry.verdicts().get(0).kind() == TurnVerdict.Kind.STEPPED_BACK ? HUMAN_MODE : "answered");
         record.put("verdicts", entry.verdicts().stream().map(TurnRecords::verdict).toList());
         Map<String, String> set = new LinkedHashMap<>();
         entry.after().forEach((key, value) -> {
@@ -101,7 +104,11 @@ public final class TurnRecords {
 
     private static Map<String, Object> verdict(TurnVerdict verdict) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("verdict", verdict.kind() == TurnVerdict.Kind.FIRED ? "fired" : "blocked");
+        out.put("verdict", switch (verdict.kind()) {
+            case FIRED -> "fired";
+            case BLOCKED -> "blocked";
+            case STEPPED_BACK -> "stepped back";
+        });
         out.put("bot", verdict.bot());
         out.put("rule", verdict.rule());
         if (!verdict.captures().isEmpty()) {
