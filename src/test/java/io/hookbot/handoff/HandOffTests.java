@@ -65,6 +65,10 @@ class HandOffTests {
     final ObjectMapper json = new ObjectMapper();
 
     void start(String sweepInterval) {
+        start(sweepInterval, BOT, false);
+    }
+
+    void start(String sweepInterval, String rules, boolean plugin) {
         customerGateway = new FakeGateway();
         agentGateway = new FakeGateway();
         app = TestApp.on(db.fresh())
@@ -74,7 +78,8 @@ class HandOffTests {
                 .with(TestChannel.smsGateway("sms-main").secret("s1").sendUrl(customerGateway.url()).sendApiKey("k"))
                 .with(TestChannel.smsGateway("agents").secret("s2").sendUrl(agentGateway.url()).sendApiKey("k2")
                         .sendDevice("dev-agents"))
-                .rules("shop.yml", BOT)
+                .rules("shop.yml", rules)
+                .with("test.escalating-plugin", String.valueOf(plugin))
                 .start();
         admin = new AdminClient(app, TOKEN);
     }
@@ -195,6 +200,31 @@ class HandOffTests {
         List<String> texts = customerTexts();
         assertEquals(List.of("bot: hello", "bot: hello", "bot: hello", "An agent here"), texts,
                 "the bot's reply (twice refused, then sent) before the agent's");
+    }
+
+    @Test
+    void aPluginHandsOffAndIsNotCalledAgainInHumanMode() throws Exception {
+        start("1h", """
+                bot: shop
+                guardrails: { replies-per-minute: off }
+                rules:
+                  - name: escalate
+                    when: { regex: '.' }
+                    then:
+                      - plugin: escalator
+                """, true);
+        int before = EscalatingPlugin.CALLS.get();
+        sms("hi");
+        sms("I have a complaint");
+        sms("my parcel is broken");
+        Eventually.await("two replies, two forwards", () -> customerTexts().size() == 2 && agentTexts().size() == 2);
+        assertEquals(List.of("plugin: hi", "Passing you to a person"), customerTexts());
+        assertEquals(2, EscalatingPlugin.CALLS.get() - before, "not called in human mode");
+        JsonNode handOff = getJson("/admin/conversations?channel=sms-main").get("conversations").get(0)
+                .get("handOff");
+        assertEquals("plugin", handOff.get("by").asText(), handOff.toString());
+        assertEquals("shop/escalate via escalator", handOff.get("detail").asText());
+        assertEquals("complaint", handOff.get("note").asText());
     }
 
     @Test
