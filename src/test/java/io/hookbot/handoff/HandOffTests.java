@@ -3,6 +3,7 @@ package io.hookbot.handoff;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookbot.testing.AdminClient;
+import io.hookbot.testing.Database;
 import io.hookbot.testing.Eventually;
 import io.hookbot.testing.FakeGateway;
 import io.hookbot.testing.OnEachDatabase;
@@ -60,6 +61,7 @@ class HandOffTests {
 
     FakeGateway customerGateway;
     FakeGateway agentGateway;
+    Database database;
     TestApp app;
     AdminClient admin;
     final ObjectMapper json = new ObjectMapper();
@@ -71,7 +73,8 @@ class HandOffTests {
     void start(String sweepInterval, String rules, boolean plugin) {
         customerGateway = new FakeGateway();
         agentGateway = new FakeGateway();
-        app = TestApp.on(db.fresh())
+        database = db.fresh();
+        app = TestApp.on(database)
                 .with("hookbot.admin.token", TOKEN)
                 .with("hookbot.delivery.backoff", "100ms")
                 .with("hookbot.handoff.sweep-interval", sweepInterval)
@@ -225,6 +228,32 @@ class HandOffTests {
         assertEquals("plugin", handOff.get("by").asText(), handOff.toString());
         assertEquals("shop/escalate via escalator", handOff.get("detail").asText());
         assertEquals("complaint", handOff.get("note").asText());
+    }
+
+    @Test
+    void anAdminHandOffWaitsForTheTurnThatHoldsTheConversation() throws Exception {
+        start("1h");
+        sms("hello");
+        long id = conversationId();
+        try (java.sql.Connection turn = database.connect()) {
+            // what a turn holds on its conversation while it runs
+            turn.setAutoCommit(false);
+            try (var lock = turn.prepareStatement("SELECT id FROM conversation WHERE id = ? FOR UPDATE")) {
+                lock.setLong(1, id);
+                lock.executeQuery().close();
+            }
+            var call = java.util.concurrent.CompletableFuture.supplyAsync(() -> admin.post(
+                    "/admin/conversations/" + id + "/handoff", JSON_TYPE, "{\"for\": \"1h\"}"));
+            String waiting = db == TestDatabase.H2
+                    ? "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL"
+                    : "SELECT COUNT(*) FROM pg_locks WHERE NOT granted";
+            Eventually.await("the admin call waiting for the conversation's lock", () -> app.count(waiting) > 0);
+            assertFalse(call.isDone(), "it does not go ahead of the turn");
+            assertEquals(0, app.count("SELECT COUNT(*) FROM conversation_handoff"));
+            turn.commit();
+            assertEquals(200, call.get(10, java.util.concurrent.TimeUnit.SECONDS).statusCode());
+        }
+        assertEquals(1, app.count("SELECT COUNT(*) FROM conversation_handoff"));
     }
 
     @Test
