@@ -36,7 +36,7 @@ import java.util.Set;
  * conversation's lock).
  */
 @Singleton
-class HandOffAdminService {
+public class HandOffAdminService {
 
     /** The longest agent's message taken. */
     static final int MAX_TEXT = 10_000;
@@ -52,7 +52,7 @@ class HandOffAdminService {
     private final TransactionOperations<Connection> transactions;
     private final ConversationStore conversations;
 
-    HandOffAdminService(HandOffs handOffs, ChannelRegistry channels, TransactionOperations<Connection> transactions,
+    public HandOffAdminService(HandOffs handOffs, ChannelRegistry channels, TransactionOperations<Connection> transactions,
                         ConversationStore conversations) {
         this.handOffs = handOffs;
         this.channels = channels;
@@ -60,12 +60,57 @@ class HandOffAdminService {
         this.conversations = conversations;
     }
 
-    Map<String, Object> handOff(long id, String body) {
+    /**
+     * @param id   the conversation
+     * @param body the call's JSON: {@code to} ({@code channel}, {@code address}), {@code for}, {@code note}
+     * @return the conversation's mode and hand-off
+     * @throws AdminException 400 naming a bad field, 404 for no such conversation
+     */
+    public Map<String, Object> handOff(long id, String body) {
         JsonNode json = object(body, HANDOFF_FIELDS);
-        AgentTarget target = target(json.get("to"));
-        Duration idle = idle(json.get("for"));
-        String note = optionalText(json.get("note"), "note", HandOff.MAX_NOTE);
-        HandOffState state = handOffs.handOff(id, target, idle, note)
+        JsonNode to = json.get("to");
+        String channel = null;
+        String address = null;
+        if (to != null && !to.isNull()) {
+            if (!to.isObject()) {
+                throw AdminException.invalid("to", "must be {\"channel\": <a configured channel>, \"address\": "
+                        + "<agent>}");
+            }
+            for (Iterator<String> names = to.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!TO_FIELDS.contains(name)) {
+                    throw AdminException.invalid("to." + name, "is not a field of 'to'; its fields are channel and "
+                            + "address");
+                }
+            }
+            channel = string(to.get("channel"), "to.channel");
+            address = string(to.get("address"), "to.address");
+            if (blank(channel)) {
+                throw AdminException.invalid("to.channel", "is required: the configured channel to forward on");
+            }
+            if (blank(address)) {
+                throw AdminException.invalid("to.address", "is required: the agent's address on " + channel);
+            }
+        }
+        return handOff(id, channel, address, string(json.get("for"), "for"), string(json.get("note"), "note"));
+    }
+
+    /**
+     * The same from a form (the dashboard): a target of two blank fields is none.
+     *
+     * @param id      the conversation
+     * @param channel the agent target's channel, or blank
+     * @param address the agent's address on it, or blank
+     * @param idle    the idle time as a rule file writes it ({@code 4h})
+     * @param note    why, or blank
+     * @return the conversation's mode and hand-off
+     * @throws AdminException 400 naming a bad field, 404 for no such conversation
+     */
+    public Map<String, Object> handOff(long id, String channel, String address, String idle, String note) {
+        AgentTarget target = target(channel, address);
+        Duration idleTime = idle(idle);
+        String why = checked(note, "note", HandOff.MAX_NOTE);
+        HandOffState state = handOffs.handOff(id, target, idleTime, blank(why) ? null : why)
                 .orElseThrow(() -> AdminException.notFound("there is no conversation " + id));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("conversation", id);
@@ -74,7 +119,12 @@ class HandOffAdminService {
         return out;
     }
 
-    Map<String, Object> release(long id) {
+    /**
+     * @param id the conversation
+     * @return its mode and the hand-off released
+     * @throws AdminException 404 for no such conversation, 409 if it is not in human mode
+     */
+    public Map<String, Object> release(long id) {
         Optional<HandOffState> ended = handOffs.release(id)
                 .orElseThrow(() -> AdminException.notFound("there is no conversation " + id));
         if (ended.isEmpty()) {
@@ -87,10 +137,25 @@ class HandOffAdminService {
         return out;
     }
 
-    Map<String, Object> message(long id, String body) {
-        JsonNode json = object(body, MESSAGE_FIELDS);
-        String text = optionalText(json.get("text"), "text", MAX_TEXT);
-        if (text == null || text.isBlank()) {
+    /**
+     * @param id   the conversation
+     * @param body the call's JSON: {@code text}
+     * @return the logged message and where it goes
+     * @throws AdminException 400 naming a bad field, 404 for no such conversation, 409 with no address to answer
+     */
+    public Map<String, Object> message(long id, String body) {
+        return messageText(id, string(object(body, MESSAGE_FIELDS).get("text"), "text"));
+    }
+
+    /**
+     * @param id   the conversation
+     * @param text the agent's message
+     * @return the logged message and where it goes
+     * @throws AdminException 400 for a bad text, 404 for no such conversation, 409 with no address to answer
+     */
+    public Map<String, Object> messageText(long id, String text) {
+        checked(text, "text", MAX_TEXT);
+        if (blank(text)) {
             throw AdminException.invalid("text", "is required: the agent's message to the customer");
         }
         MessageReceived answered = transactions.executeRead(s -> lastMessage(s.getConnection(), id));
@@ -157,55 +222,54 @@ class HandOffAdminService {
         return json;
     }
 
-    private AgentTarget target(JsonNode to) {
-        if (to == null || to.isNull()) {
+    private AgentTarget target(String channel, String address) {
+        if (blank(channel) && blank(address)) {
             return null;
         }
-        if (!to.isObject()) {
-            throw AdminException.invalid("to", "must be {\"channel\": <a configured channel>, \"address\": <agent>}");
+        if (blank(channel)) {
+            throw AdminException.invalid("to.channel", "is required with an address: the configured channel to "
+                    + "forward on");
         }
-        for (Iterator<String> names = to.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!TO_FIELDS.contains(name)) {
-                throw AdminException.invalid("to." + name, "is not a field of 'to'; its fields are channel and address");
-            }
-        }
-        String channel = optionalText(to.get("channel"), "to.channel", 100);
-        if (channel == null || channel.isBlank()) {
-            throw AdminException.invalid("to.channel", "is required: the configured channel to forward on");
-        }
-        if (channels.find(channel).isEmpty()) {
+        checked(channel, "to.channel", 100);
+        if (channels.find(channel.trim()).isEmpty()) {
             throw AdminException.invalid("to.channel", "names no configured channel; channels: "
                     + channels.all().stream().map(c -> c.name()).sorted().toList());
         }
-        String address = optionalText(to.get("address"), "to.address", MAX_ADDRESS);
-        if (address == null || address.isBlank()) {
-            throw AdminException.invalid("to.address", "is required: the agent's address on " + channel);
+        if (blank(address)) {
+            throw AdminException.invalid("to.address", "is required: the agent's address on " + channel.trim());
         }
-        return new AgentTarget(channel, address.trim());
+        checked(address, "to.address", MAX_ADDRESS);
+        return new AgentTarget(channel.trim(), address.trim());
     }
 
-    private static Duration idle(JsonNode node) {
-        String text = optionalText(node, "for", 20);
-        if (text == null) {
+    private static Duration idle(String text) {
+        if (blank(text)) {
             throw AdminException.invalid("for", "is required: the idle time after which the bot takes over again, "
                     + "such as 4h");
         }
-        Optional<Duration> idle = Durations.parse(text);
+        Optional<Duration> idle = text.length() > 20 ? Optional.empty() : Durations.parse(text);
         if (idle.isEmpty() || idle.get().compareTo(HandOff.MIN_IDLE) < 0 || idle.get().compareTo(HandOff.MAX_IDLE) > 0) {
             throw AdminException.invalid("for", "must be a duration from 1s to 30d such as 90s, 15m, 4h or 2d");
         }
         return idle.get();
     }
 
-    private static String optionalText(JsonNode node, String field, int max) {
+    /** A JSON field that must be a string when present. */
+    private static String string(JsonNode node, String field) {
         if (node == null || node.isNull()) {
             return null;
         }
         if (!node.isTextual()) {
             throw AdminException.invalid(field, "must be a string");
         }
-        String text = node.asText();
+        return node.asText();
+    }
+
+    /** @return the text, checked against what the tables store */
+    private static String checked(String text, String field, int max) {
+        if (text == null) {
+            return null;
+        }
         if (text.length() > max) {
             throw AdminException.invalid(field, "is longer than " + max + " characters");
         }
@@ -213,5 +277,9 @@ class HandOffAdminService {
             throw AdminException.invalid(field, "holds control characters");
         }
         return text;
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 }
