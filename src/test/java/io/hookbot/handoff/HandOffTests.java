@@ -282,6 +282,12 @@ class HandOffTests {
         assertEquals(1, customerTexts().size());
         sms("hello bot");
         Eventually.await("the bot answers again", () -> customerTexts().size() == 2);
+
+        String metrics = admin.get("/prometheus").body();
+        assertTrue(metrics.contains("hookbot_handoffs_total{channel=\"sms-main\",outcome=\"handoff_admin\"} 1.0"),
+                metrics);
+        assertTrue(metrics.contains("hookbot_handoffs_total{channel=\"sms-main\",outcome=\"release_idle\"} 1.0"),
+                metrics);
     }
 
     @Test
@@ -294,7 +300,9 @@ class HandOffTests {
         HttpResponse<String> changed = admin.post("/admin/conversations/" + id + "/handoff", JSON_TYPE,
                 "{\"to\": {\"channel\": \"agents\", \"address\": \"+15550999\"}, \"for\": \"1s\"}");
         assertEquals(200, changed.statusCode(), changed.body());
-        Thread.sleep(1_200); // the idle time itself, not a wait for the system: nothing else can end it
+        java.time.Instant releaseAt = java.time.Instant.parse(json.readTree(changed.body()).get("handOff")
+                .get("releaseAt").asText());
+        Eventually.await("the idle time over", () -> java.time.Instant.now().isAfter(releaseAt));
         sms("hello");
         Eventually.await("the bot answers", () -> customerTexts().size() == 2);
         assertEquals("bot: hello", customerTexts().get(1));
