@@ -18,11 +18,10 @@ import java.util.Optional;
 
 /**
  * The SQL of {@code conversation_handoff} (who is in human mode now) and {@code handoff_log} (what happened to each
- * conversation's mode), on the caller's transaction. Every write is made under the conversation's lock: a turn's or
- * an admin call's ({@link io.hookbot.conversation.ConversationStore}). The hand-off row is read {@code FOR UPDATE}:
- * on PostgreSQL the conversation's lock already orders it, and on an embedded H2, where a turn reads its
- * conversation without a lock, the row's own lock keeps a human-mode turn and an admin call or the sweep from
- * interleaving.
+ * conversation's mode), on the caller's transaction. Every write is made holding the conversation's row lock
+ * ({@link io.hookbot.conversation.ConversationStore#lock(Connection, long, boolean)}), always taken before the
+ * hand-off's row is touched, so no two writers can deadlock and none interleaves with another (see
+ * {@link HumanMode} for a turn on an embedded H2, which reads its conversation without a lock).
  */
 @Singleton
 public class HandOffStore {
@@ -31,19 +30,13 @@ public class HandOffStore {
             + "last_activity_at, note, started_by, started_detail";
 
     /**
-     * @param connection the transaction, holding the conversation's lock
+     * @param connection the transaction; a caller that may change the hand-off holds the conversation's row lock
      * @param conversationId the conversation
-     * @return its hand-off, locked for the transaction, or empty in bot mode
+     * @return its hand-off, or empty in bot mode
      * @throws SQLException on a database error
      */
     public Optional<HandOffState> current(Connection connection, long conversationId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + STATE_COLUMNS
-                + " FROM conversation_handoff WHERE conversation_id = ? FOR UPDATE")) {
-            select.setLong(1, conversationId);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(state(row)) : Optional.empty();
-            }
-        }
+        return peek(connection, conversationId);
     }
 
     /**
@@ -130,8 +123,7 @@ public class HandOffStore {
     /**
      * @param connection a connection
      * @param conversationId the conversation
-     * @return its hand-off now, read without a lock (the admin API's views, which hold no bean), or empty in bot
-     *         mode
+     * @return its hand-off now (also for the admin API's views, which hold no bean), or empty in bot mode
      * @throws SQLException on a database error
      */
     public static Optional<HandOffState> peek(Connection connection, long conversationId) throws SQLException {

@@ -20,8 +20,8 @@ import java.util.Optional;
 /**
  * Releases the hand-offs whose idle time has passed, every {@code hookbot.handoff.sweep-interval} (30 s), so the
  * release is in the conversation's timeline even if nobody writes again. Each in its own transaction under the
- * conversation's lock; one a turn holds is skipped (the turn releases it itself), and one that a message renewed
- * meanwhile is left alone. Several instances may sweep at once: a release is written once.
+ * conversation's row lock, after a turn that holds it; one that a message renewed meanwhile, or that turn
+ * released itself, is left alone. Several instances may sweep at once: a release is written once.
  */
 @Singleton
 public class HandOffSweep implements ApplicationEventListener<ServerStartupEvent> {
@@ -85,7 +85,8 @@ public class HandOffSweep implements ApplicationEventListener<ServerStartupEvent
     private boolean releaseIfIdle(long id, Instant now) {
         return transactions.executeWrite(s -> {
             Connection connection = s.getConnection();
-            Optional<Conversation> conversation = conversations.lock(connection, id, false);
+            // as every writer of a hand-off: the conversation's row first, waiting for a turn that holds it
+            Optional<Conversation> conversation = conversations.lock(connection, id, true);
             if (conversation.isEmpty()) {
                 return false;
             }

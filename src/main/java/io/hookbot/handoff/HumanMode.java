@@ -10,6 +10,7 @@ import io.hookbot.bot.TurnResult;
 import io.hookbot.bot.TurnVerdict;
 import io.hookbot.bot.guard.Durations;
 import io.hookbot.conversation.Conversation;
+import io.hookbot.conversation.ConversationStore;
 import io.hookbot.metrics.HandOffMeters;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -40,17 +41,19 @@ public class HumanMode {
     private static final Logger LOG = LoggerFactory.getLogger(HumanMode.class);
 
     private final HandOffStore store;
+    private final ConversationStore conversations;
     private final HandOffMeters meters;
 
-    public HumanMode(HandOffStore store, HandOffMeters meters) {
+    public HumanMode(HandOffStore store, ConversationStore conversations, HandOffMeters meters) {
         this.store = store;
+        this.conversations = conversations;
         this.meters = meters;
     }
 
     /**
      * Turns one event.
      *
-     * @param connection   the turn's transaction, holding the conversation's lock
+     * @param connection   the turn's transaction, holding the conversation (on PostgreSQL, its row lock)
      * @param conversation the conversation
      * @param eventId      the event's inbox id
      * @param event        the event
@@ -62,6 +65,12 @@ public class HumanMode {
     public TurnResult turn(Connection connection, Conversation conversation, long eventId, Event event, Instant now,
                            Supplier<TurnResult> bot) throws SQLException {
         Optional<HandOffState> current = store.current(connection, conversation.id());
+        if (current.isPresent()) {
+            // a turn in human mode writes: it holds the conversation's row first, as every writer of a hand-off
+            // does (on PostgreSQL the turn holds it already; on an embedded H2 it is taken here), and reads again
+            conversations.lock(connection, conversation.id(), true);
+            current = store.current(connection, conversation.id());
+        }
         if (current.isPresent() && current.get().idleAt(now)) {
             release(connection, conversation, current.get(), now, eventId);
             current = Optional.empty();
@@ -80,6 +89,7 @@ public class HumanMode {
                     + "off, so it is ignored", eventId);
             return answer;
         }
+        conversations.lock(connection, conversation.id(), true);
         HandOffState started = start(connection, conversation, handOff, answer.verdicts(), eventId, now);
         List<Action> actions = new ArrayList<>(answer.actions());
         forward(conversation, started, event).ifPresent(actions::add);
@@ -122,7 +132,7 @@ public class HumanMode {
     /**
      * Releases a hand-off whose idle time has passed; also the sweep's work.
      *
-     * @param connection   the transaction, holding the conversation's lock and the hand-off's row
+     * @param connection   the transaction, holding the conversation's row lock
      * @param conversation the conversation
      * @param handOff      the hand-off
      * @param now        the time
