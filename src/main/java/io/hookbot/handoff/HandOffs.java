@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,7 +57,7 @@ public class HandOffs {
             if (conversation.isEmpty()) {
                 return Optional.empty();
             }
-            Instant now = Instant.now();
+            Instant now = now();
             Optional<HandOffState> before = store.current(connection, conversationId);
             HandOffState state = new HandOffState(conversationId, target,
                     before.map(HandOffState::since).orElse(now), idle, now, note, HandOffState.Source.ADMIN, null);
@@ -87,7 +88,7 @@ public class HandOffs {
             Optional<HandOffState> current = store.current(connection, conversationId);
             if (current.isPresent()) {
                 store.end(connection, conversationId);
-                store.log(connection, new LogEntry(0, conversationId, Instant.now(), LogEntry.Kind.RELEASE,
+                store.log(connection, new LogEntry(0, conversationId, now(), LogEntry.Kind.RELEASE,
                         HandOffState.Source.ADMIN, null, null, null, null, null));
                 meters.released(conversation.get().channel(), HandOffState.Source.ADMIN.word());
             }
@@ -114,7 +115,7 @@ public class HandOffs {
                     || !conversation.get().key().equals(answered.conversation())) {
                 return Optional.empty();
             }
-            Instant now = Instant.now();
+            Instant now = now();
             Optional<HandOffState> current = store.current(connection, conversationId);
             if (current.isPresent()) {
                 store.touch(connection, current.get().touched(now));
@@ -139,6 +140,11 @@ public class HandOffs {
     public View view(long conversationId, int limit) {
         return transactions.executeRead(s -> new View(HandOffStore.peek(s.getConnection(), conversationId).orElse(null),
                 store.history(s.getConnection(), conversationId, limit)));
+    }
+
+    /** @return the time, as the tables keep it (microseconds), so an answer shows what a later read shows */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     /**
