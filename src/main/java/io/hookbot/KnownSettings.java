@@ -9,6 +9,7 @@ import io.hookbot.config.BotsFolder;
 import io.hookbot.config.SettingException;
 import io.hookbot.config.Spelling;
 import io.hookbot.db.HealthSettings;
+import io.hookbot.handoff.HandOffSettings;
 import io.hookbot.inbox.DispatcherSettings;
 import io.hookbot.inbox.InboxSettings;
 import io.hookbot.inbox.SequencerSettings;
@@ -47,7 +48,7 @@ final class KnownSettings {
             SequencerSettings.class, DeliverySettings.class, OutboxSettings.class, HealthSettings.class,
             WorkerSettings.class, AdminSettings.class, ApiSettings.class, PluginSettings.class, RuleSettings.class,
             ScheduleSettings.class, BotsFolder.class, MetricsSettings.class, LogSettings.class,
-            UiSettings.class, WebhookSettings.class);
+            UiSettings.class, WebhookSettings.class, HandOffSettings.class);
 
     /**
      * Settings there were, each with what became of it: set anywhere (an environment variable too), one stops the

@@ -51,6 +51,11 @@ public class AdminException extends RuntimeException {
         return new AdminException(HttpStatus.CONFLICT, "conflict", null, message);
     }
 
+    /** @return the offending parameter, or {@code null} */
+    public String field() {
+        return field;
+    }
+
     /** @return the JSON error response */
     public HttpResponse<Map<String, Object>> toResponse() {
         return HttpResponse.<Map<String, Object>>status(status).body(body(error, field, getMessage()));

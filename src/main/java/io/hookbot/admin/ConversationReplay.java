@@ -3,6 +3,7 @@ package io.hookbot.admin;
 import io.hookbot.api.Action;
 import io.hookbot.api.Attachment;
 import io.hookbot.api.ClearState;
+import io.hookbot.api.HandOff;
 import io.hookbot.api.Event;
 import io.hookbot.api.MessageReceived;
 import io.hookbot.api.PresenceView;
@@ -188,6 +189,12 @@ public class ConversationReplay {
         } else if (action instanceof ClearState clear) {
             out.put("kind", "clear");
             out.put("key", clear.key());
+        } else if (action instanceof HandOff handOff) {
+            out.put("kind", "handoff");
+            out.put("channel", handOff.channel());
+            out.put("to", handOff.address());
+            out.put("idleSeconds", handOff.idle().toSeconds());
+            out.put("note", handOff.note());
         }
         return out;
     }

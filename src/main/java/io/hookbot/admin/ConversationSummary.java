@@ -1,5 +1,7 @@
 package io.hookbot.admin;
 
+import io.hookbot.handoff.HandOffState;
+import io.hookbot.handoff.HandOffStore;
 import io.hookbot.inbox.EventCodec;
 
 import java.sql.Connection;
@@ -12,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One conversation as the admin API lists it: its row, and what waits, was held or failed in it now, read with
@@ -42,6 +45,10 @@ final class ConversationSummary {
         out.put("key", row.getString(3));
         out.put("turns", row.getLong(4));
         out.put("lastTurnAt", text(row.getObject(5, OffsetDateTime.class)));
+        // human mode: the bot steps back while a person answers (docs/handoff.md)
+        Optional<HandOffState> handOff = HandOffStore.peek(connection, row.getLong(1));
+        out.put("mode", handOff.isPresent() ? HandOffViews.HUMAN : HandOffViews.BOT);
+        out.put("handOff", handOff.map(HandOffViews::state).orElse(null));
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("pending", 0L);
         counts.put("held", 0L);

@@ -9,6 +9,8 @@ import io.hookbot.api.MeetingEvent;
 import io.hookbot.api.MessageReceived;
 import io.hookbot.api.PresenceChanged;
 import io.hookbot.api.ScheduleFired;
+import io.hookbot.handoff.HandOffStore;
+import io.hookbot.handoff.LogEntry;
 import io.hookbot.inbox.EventCodec;
 import io.hookbot.inbox.TurnRecords;
 import io.hookbot.outbox.AttemptStore;
@@ -39,17 +41,21 @@ import java.util.Map;
 public class ConversationTimeline {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The most lines of the mode log shown, the latest. */
+    private static final int MAX_HANDOFF_LINES = 200;
     private static final List<String> EVENT_STATUSES = List.of("PENDING", "HELD", "DONE", "FAILED");
 
     private final TransactionOperations<Connection> transactions;
     private final OutboxQueries outbox;
     private final AttemptStore attempts;
+    private final HandOffStore handOffs;
 
     public ConversationTimeline(TransactionOperations<Connection> transactions, OutboxQueries outbox,
-                                AttemptStore attempts) {
+                                AttemptStore attempts, HandOffStore handOffs) {
         this.transactions = transactions;
         this.outbox = outbox;
         this.attempts = attempts;
+        this.handOffs = handOffs;
     }
 
     /**
@@ -89,6 +95,8 @@ public class ConversationTimeline {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("conversation", conversation);
             result.put("timeline", events);
+            // what happened to its mode: hand-offs, releases, and the agents' messages with their delivery
+            result.put("handOffs", handOffLog(connection, id));
             if (!events.isEmpty() && events.size() == limit) {
                 result.put("earlier", events.get(0).get("id"));
             }
@@ -198,6 +206,22 @@ public class ConversationTimeline {
         out.put("lastError", view.lastError());
         out.put("attempts", view.history());
         return out;
+    }
+
+    private List<Map<String, Object>> handOffLog(Connection connection, long id) throws SQLException {
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (LogEntry entry : handOffs.history(connection, id, MAX_HANDOFF_LINES)) {
+            Map<String, Object> line = HandOffViews.entry(entry);
+            if (entry.kind() == LogEntry.Kind.MESSAGE) {
+                List<Map<String, Object>> replies = new ArrayList<>();
+                for (OutboxRow row : outbox.forEvent(connection, entry.outboxEventId())) {
+                    replies.add(reply(connection, row));
+                }
+                line.put("replies", replies);
+            }
+            lines.add(line);
+        }
+        return lines;
     }
 
     private static JsonNode tree(String json) {

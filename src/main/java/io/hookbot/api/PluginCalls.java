@@ -67,6 +67,9 @@ public final class PluginCalls {
         if (action instanceof Send send) {
             return problem(send);
         }
+        if (action instanceof HandOff handOff) {
+            return handOff.problem();
+        }
         return null;
     }
 

@@ -2,6 +2,7 @@ package io.hookbot.bot;
 
 import io.hookbot.api.Action;
 import io.hookbot.api.ClearState;
+import io.hookbot.api.HandOff;
 import io.hookbot.api.Reply;
 import io.hookbot.api.Send;
 import io.hookbot.api.SetState;
@@ -57,6 +58,9 @@ final class TurnRecorder implements RuleObserver {
         }
         if (action instanceof SetState) {
             return "set";
+        }
+        if (action instanceof HandOff) {
+            return "handoff";
         }
         return action instanceof ClearState ? "clear" : action.getClass().getSimpleName();
     }

@@ -8,13 +8,13 @@ import java.util.Map;
  * the plugins it called, what it did) or a rule whose conditions held but a guardrail stopped. Rules that did not
  * match are not listed one by one; a turn with no verdict at all is "no rule matched".
  *
- * @param kind     fired or blocked
+ * @param kind     fired, blocked, or the bot stepped back (human mode)
  * @param bot      the bot
  * @param rule     the rule
  * @param captures for a fired rule, what its regexes captured (each value cut to {@value #MAX_VALUE} characters)
  * @param plugins  for a fired rule, the plugins it called
- * @param actions  for a fired rule, its actions by kind ({@code reply}, {@code send}, {@code set}, {@code clear}),
- *                 with counts
+ * @param actions  for a fired rule, its actions by kind ({@code reply}, {@code send}, {@code set}, {@code clear},
+ *                 {@code handoff}), with counts; for a stepped-back turn, {@code forward} if the message was forwarded
  * @param guard    for a blocked rule, the guardrail, as written in rule files ({@code cooldown}, …)
  * @param reason   for a blocked rule, why, in words
  */
@@ -29,7 +29,12 @@ public record TurnVerdict(Kind kind, String bot, String rule, Map<String, String
         /** Its conditions held and it ran its actions. */
         FIRED,
         /** Its conditions held and a guardrail stopped it. */
-        BLOCKED
+        BLOCKED,
+        /**
+         * No rule was asked: the conversation is in human mode (its bot and rule are {@code null}, its guard
+         * {@code human-mode}, its reason who handed it off and where the message was forwarded).
+         */
+        STEPPED_BACK
     }
 
     public TurnVerdict {

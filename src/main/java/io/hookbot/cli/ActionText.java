@@ -3,6 +3,7 @@ package io.hookbot.cli;
 import io.hookbot.api.Action;
 import io.hookbot.api.Attachment;
 import io.hookbot.api.ClearState;
+import io.hookbot.api.HandOff;
 import io.hookbot.api.Reply;
 import io.hookbot.api.Send;
 import io.hookbot.api.SetState;
@@ -27,6 +28,11 @@ final class ActionText {
         }
         if (action instanceof ClearState clear) {
             return "clear: " + clear.key();
+        }
+        if (action instanceof HandOff handOff) {
+            return "handoff for " + handOff.idle().toSeconds() + "s idle"
+                    + (handOff.channel() == null ? "" : ", forwarding on " + handOff.channel() + " to " + handOff.address())
+                    + (handOff.note() == null ? "" : ": " + handOff.note());
         }
         return action.toString();
     }

@@ -113,6 +113,32 @@ public class ConversationStore {
     }
 
     /**
+     * Locks a conversation by id for the rest of the transaction, as a turn does, for work outside a turn that must
+     * not interleave with one (the admin API's hand-off, release and agent's message; the idle release's sweep).
+     *
+     * @param connection the transaction's connection
+     * @param id         the conversation's id
+     * @param wait       {@code true} to wait for a turn that holds it (a short wait: a pass is one transaction);
+     *                   {@code false} to skip it where instances share the database, as turns do
+     * @return the conversation, or empty if there is none (or, not waiting, another transaction holds it)
+     * @throws SQLException on a database error
+     */
+    public Optional<Conversation> lock(Connection connection, long id, boolean wait) throws SQLException {
+        String read = "SELECT channel, conversation_key, state, turns FROM conversation WHERE id = ?";
+        try (PreparedStatement select = connection.prepareStatement(wait ? read + " FOR UPDATE"
+                : dialect.lockedAgainstOtherProcesses(connection, read))) {
+            select.setLong(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Conversation(id, row.getString(1), row.getString(2),
+                        readState(row.getString(3)), row.getLong(4)));
+            }
+        }
+    }
+
+    /**
      * Saves a conversation's state after its turns.
      *
      * @param connection   the transaction's connection, holding the lock

@@ -9,6 +9,7 @@ import io.hookbot.bot.rules.TurnLookups;
 import io.hookbot.conversation.Conversation;
 import io.hookbot.conversation.ConversationStore;
 import io.hookbot.conversation.KnownSenders;
+import io.hookbot.handoff.HumanMode;
 import io.hookbot.metrics.TurnMeters;
 import io.hookbot.outbox.NewReply;
 import io.hookbot.outbox.ReplyAddressing;
@@ -51,10 +52,11 @@ final class ConversationTurns {
     private final ReplyAddressing replyAddressing;
     private final PresenceView presenceView;
     private final KnownSenders knownSenders;
+    private final HumanMode humanMode;
 
     ConversationTurns(InboxStore inbox, Sequencer sequencer, ConversationStore conversations, PresenceTracker presence,
                       TurnProcessor turns, ReplyAddressing replyAddressing, PresenceView presenceView,
-                      KnownSenders knownSenders) {
+                      KnownSenders knownSenders, HumanMode humanMode) {
         this.inbox = inbox;
         this.sequencer = sequencer;
         this.conversations = conversations;
@@ -63,6 +65,7 @@ final class ConversationTurns {
         this.replyAddressing = replyAddressing;
         this.presenceView = presenceView;
         this.knownSenders = knownSenders;
+        this.humanMode = humanMode;
     }
 
     /**
@@ -160,7 +163,10 @@ final class ConversationTurns {
         TurnLookups lookups = TurnLookups.of(presenceView, firstMessage);
         long started = System.nanoTime();
         try {
-            TurnResult result = turns.process(new Turn(stored.id(), stored.event(), conversation, now, lookups));
+            // in human mode the bot steps back (no rule or plugin runs) and a message goes to the agent instead
+            Conversation before = conversation;
+            TurnResult result = humanMode.turn(connection, conversation, stored.id(), stored.event(), now,
+                    () -> turns.process(new Turn(stored.id(), stored.event(), before, now, lookups)));
             replyAddressing.collect(stored.id(), conversation.id(), stored.event(), result.actions(),
                     turned.replies);
             records.add(TurnRecords.json(new TurnRecords.Entry(false, result.verdicts(), conversation.state(),

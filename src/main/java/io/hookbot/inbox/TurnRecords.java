@@ -27,6 +27,8 @@ public final class TurnRecords {
     public static final String COLUMN = "turn_record";
     /** What the timeline shows for a turned event with no record. */
     public static final String NO_RULE_MATCHED = "no rule matched";
+    /** The outcome of a turn the bot stepped back from: its conversation is in human mode. */
+    public static final String HUMAN_MODE = "human mode";
     /** The longest error text kept. */
     private static final int MAX_ERROR = 500;
     /** The column's size: a record is never longer, so no turn can fail for its record. */
@@ -76,7 +78,8 @@ public final class TurnRecords {
     }
 
     private static String outcome(Entry entry) {
-        return entry.failed() ? "failed" : entry.verdicts().isEmpty() ? NO_RULE_MATCHED : "answered";
+        return entry.failed() ? "failed" : entry.verdicts().isEmpty() ? NO_RULE_MATCHED
+                : entry.verdicts().get(0).kind() == TurnVerdict.Kind.STEPPED_BACK ? HUMAN_MODE : "answered";
     }
 
     /**
@@ -145,7 +148,7 @@ public final class TurnRecords {
 
     private static void writeVerdict(JsonGenerator json, TurnVerdict verdict) throws IOException {
         json.writeStartObject();
-        json.writeStringField("verdict", verdict.kind() == TurnVerdict.Kind.FIRED ? "fired" : "blocked");
+        json.writeStringField("verdict", verdictName(verdict));
         json.writeStringField("bot", verdict.bot());
         json.writeStringField("rule", verdict.rule());
         if (!verdict.captures().isEmpty()) {
@@ -184,9 +187,17 @@ public final class TurnRecords {
         }
     }
 
+    private static String verdictName(TurnVerdict verdict) {
+        return switch (verdict.kind()) {
+            case FIRED -> "fired";
+            case BLOCKED -> "blocked";
+            case STEPPED_BACK -> "stepped back";
+        };
+    }
+
     private static Map<String, Object> verdict(TurnVerdict verdict) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("verdict", verdict.kind() == TurnVerdict.Kind.FIRED ? "fired" : "blocked");
+        out.put("verdict", verdictName(verdict));
         out.put("bot", verdict.bot());
         out.put("rule", verdict.rule());
         if (!verdict.captures().isEmpty()) {

@@ -8,7 +8,7 @@
  *
  * <p>Counters and timers are counted where things happen, through the beans here ({@link io.hookbot.metrics.WebhookMeters},
  * {@link io.hookbot.metrics.TurnMeters}, {@link io.hookbot.metrics.RuleMeters}, {@link io.hookbot.metrics.PluginMeters},
- * {@link io.hookbot.metrics.ReplyMeters}):
+ * {@link io.hookbot.metrics.ReplyMeters}, {@link io.hookbot.metrics.HandOffMeters}):
  * an increment on meters looked up once per label value, no query. Gauges of what the database holds are read by one
  * query per {@link io.hookbot.metrics.GaugeTable} when {@code /prometheus} is scraped, at most every
  * {@code hookbot.metrics.refresh} (5 s), off the event loop ({@link io.hookbot.metrics.ScrapeRefresh}).

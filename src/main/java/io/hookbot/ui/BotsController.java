@@ -2,6 +2,7 @@ package io.hookbot.ui;
 
 import io.hookbot.api.Action;
 import io.hookbot.api.ClearState;
+import io.hookbot.api.HandOff;
 import io.hookbot.api.MessageKind;
 import io.hookbot.api.MessageReceived;
 import io.hookbot.api.PresenceView;
@@ -182,6 +183,11 @@ public class BotsController {
         }
         if (action instanceof ClearState clear) {
             return "clear: " + clear.key();
+        }
+        if (action instanceof HandOff handOff) {
+            return "handoff for " + handOff.idle().toSeconds() + "s idle"
+                    + (handOff.channel() == null ? "" : ", forwarding on " + handOff.channel() + " to " + handOff.address())
+                    + (handOff.note() == null ? "" : ": " + handOff.note());
         }
         return String.valueOf(action);
     }

@@ -125,6 +125,8 @@ public class ConversationsController {
                     new TypeReference<>() { });
             Map<String, Object> model = Transcript.model(found);
             model.put("title", "Conversation " + conversation);
+            // the human-mode form's agent channels
+            model.put("channels", channels.all().stream().map(ChannelConfig::name).sorted().toList());
             return Page.render("ui/conversation", "conversations", session, model);
         } catch (AdminException refused) {
             return Page.refused(session, refused);

@@ -39,6 +39,7 @@ final class Transcript {
             }
         }
         model.put("items", items);
+        HandOffLines.into(model, conversation, (List<Object>) timeline.getOrDefault("handOffs", List.of()));
         return model;
     }
 
@@ -123,6 +124,10 @@ final class Transcript {
         }
         for (Object v : verdicts) {
             Map<String, Object> verdict = (Map<String, Object>) v;
+            if ("stepped back".equals(verdict.get("verdict"))) {
+                lines.add("the bot stepped back: " + verdict.get("reason"));
+                continue;
+            }
             String rule = verdict.get("bot") + " / " + verdict.get("rule");
             if ("blocked".equals(verdict.get("verdict"))) {
                 lines.add(rule + " was blocked by " + verdict.get("guard") + ": " + verdict.get("reason"));

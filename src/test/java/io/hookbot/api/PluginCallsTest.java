@@ -30,6 +30,21 @@ class PluginCallsTest {
     }
 
     @Test
+    void aHandOffNeedsAWholeTargetOrNoneAnIdleTimeWithinBoundsAndAShortNote() {
+        assertNull(PluginCalls.problem(List.of(new HandOff("agents", "+1", java.time.Duration.ofHours(4), "why"),
+                HandOff.unrouted(java.time.Duration.ofSeconds(1), null))));
+        assertEquals("action 0: a hand-off's agent target needs both a channel and an address, or neither: "
+                        + "HandOff[channel=agents, address=null, idle=PT4H, note=null]",
+                PluginCalls.problem(List.of(new HandOff("agents", null, java.time.Duration.ofHours(4), null))));
+        assertEquals("action 0: a hand-off's idle time must be between 1s and 30d: null",
+                PluginCalls.problem(List.of(HandOff.unrouted(null, null))));
+        assertEquals("action 0: a hand-off's idle time must be between 1s and 30d: PT744H",
+                PluginCalls.problem(List.of(HandOff.unrouted(java.time.Duration.ofDays(31), null))));
+        assertEquals("action 0: a hand-off's note is longer than 1000 characters",
+                PluginCalls.problem(List.of(HandOff.unrouted(java.time.Duration.ofHours(1), "n".repeat(1001)))));
+    }
+
+    @Test
     void nullsAndIncompleteStateChangesAreRefused() {
         assertEquals("returned null instead of a list of actions (return List.of() to do nothing)",
                 PluginCalls.problem(null));

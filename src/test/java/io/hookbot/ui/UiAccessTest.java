@@ -55,7 +55,8 @@ class UiAccessTest {
             assertFalse(answer.body().contains("sms-main"), page + " shows nothing: " + answer.body());
         }
         for (String action : List.of("/ui/outbox/1/retry", "/ui/inbox/1/retry", "/ui/channels/sms-main/resume",
-                "/ui/bots/try", "/ui/logout")) {
+                "/ui/bots/try", "/ui/logout", "/ui/conversations/1/handoff", "/ui/conversations/1/release",
+                "/ui/conversations/1/messages")) {
             assertEquals(401, anyone.postExactly(action, Map.of("csrf", "x")).statusCode(), action);
         }
         HttpResponse<String> form = anyone.get("/ui/login");
@@ -166,7 +167,8 @@ class UiAccessTest {
             }
         });
         assertEquals(Set.of("/ui/login", "/ui/logout", "/ui/outbox/1/retry", "/ui/inbox/1/retry",
-                "/ui/channels/sms-main/resume", "/ui/bots/try"), posts, "the dashboard's actions; a new one is "
+                "/ui/channels/sms-main/resume", "/ui/bots/try", "/ui/conversations/1/handoff",
+                "/ui/conversations/1/release", "/ui/conversations/1/messages"), posts, "the dashboard's actions; a new one is "
                 + "listed here once it checks the CSRF token");
         UiClient browser = signedIn();
         UiClient other = signedIn();

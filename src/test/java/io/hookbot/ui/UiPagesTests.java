@@ -121,6 +121,56 @@ class UiPagesTests {
     }
 
     @Test
+    void aConversationIsHandedOffAnsweredAsTheAgentAndReleasedFromItsTranscript() {
+        sms("+15550004", "hello");
+        Eventually.await("the bot's reply sent",
+                () -> app.count("SELECT COUNT(*) FROM outbox_message WHERE status = 'SENT'") == 1);
+        Matcher link = Pattern.compile("href=\"(/ui/conversations/(\\d+))\"")
+                .matcher(page("/ui/conversations?user=" + encode("15550004")));
+        assertTrue(link.find());
+        String path = link.group(1);
+        assertTrue(page(path).contains("<span id=\"mode\">bot</span>"), page(path));
+
+        HttpResponse<String> refused = browser.post(path + "/handoff", Map.of("for", "forever", "note", NASTY));
+        assertEquals(303, refused.statusCode(), refused.body());
+        assertTrue(page(path).contains("Nothing done: for must be a duration"), "the field named");
+        HttpResponse<String> handedOff = browser.post(path + "/handoff", Map.of("channel", "sms-main",
+                "address", "+15550999", "for", "4h", "note", NASTY));
+        assertEquals(303, handedOff.statusCode(), handedOff.body());
+        assertEquals(path, handedOff.headers().firstValue("Location").orElse(""), "back to the transcript");
+        String human = page(path);
+        assertInert(human);
+        assertTrue(human.contains("human: the bot answers nothing"), human);
+        assertTrue(human.contains("Handed off by admin since"), human);
+        assertTrue(human.contains("messages forwarded on sms-main to +15550999"), human);
+        assertTrue(human.contains("Note: &lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt;"), human);
+        assertTrue(human.contains("action=\"" + path + "/release\""), human);
+
+        sms("+15550004", "please help");
+        // forwarded, not answered (the channel has no sending device of its own, so the forward is refused later)
+        Eventually.await("the message's turn", () -> app.count("SELECT COUNT(*) FROM inbox_event WHERE status "
+                + "<> 'DONE'") == 0 && app.count("SELECT COUNT(*) FROM inbox_event") == 2);
+        assertEquals(1, app.count("SELECT COUNT(*) FROM outbox_message WHERE recipient = '+15550999'"));
+        assertEquals(2, app.count("SELECT COUNT(*) FROM outbox_message"), "the bot's first reply and the forward");
+        assertTrue(page(path).contains("the bot stepped back: in human mode since"), page(path));
+
+        HttpResponse<String> sent = browser.post(path + "/messages", Map.of("text", "Agent here " + NASTY));
+        assertEquals(303, sent.statusCode(), sent.body());
+        Eventually.await("the agent's message sent", () -> app.count("SELECT COUNT(*) FROM outbox_message "
+                + "WHERE event_id < 0 AND status = 'SENT'") == 1);
+        String answered = page(path);
+        assertInert(answered);
+        assertTrue(answered.contains("agent&#39;s message \u201cAgent here &lt;script&gt;"), answered);
+
+        HttpResponse<String> released = browser.post(path + "/release", Map.of());
+        assertEquals(303, released.statusCode(), released.body());
+        String bot = page(path);
+        assertTrue(bot.contains("<span id=\"mode\">bot</span>"), bot);
+        assertTrue(bot.contains("released by admin"), bot);
+        assertFalse(bot.contains("action=\"" + path + "/release\""), "nothing to release: " + bot);
+    }
+
+    @Test
     void aDeadLetterIsRetriedFromTheOutboxPageAndBecomesSent() {
         gateway.otherwise(new FakeGateway.Answer(500, "<b>gateway down</b>", Map.of(), 0));
         sms("+15550002", "hello " + NASTY);

@@ -10,12 +10,13 @@ import java.util.Set;
 /**
  * Reads a rule's {@code then}: a list of {@code reply: <template>}, {@code send: {channel, to, text}} (read by
  * {@link SendActionParser}), {@code set: {key: <template>}}, {@code clear: key},
- * {@code plugin: <id>} with optional {@code with: {name: <template>}}; {@code then: []} fires and does nothing, which
+ * {@code plugin: <id>} with optional {@code with: {name: <template>}}, {@code handoff: {to, for, note}} (read by
+ * {@link HandOffActionParser}); {@code then: []} fires and does nothing, which
  * silences the rules below it.
  */
 final class ActionParser {
 
-    static final Set<String> KEYS = Set.of("reply", "send", "set", "clear", "plugin", "with");
+    static final Set<String> KEYS = Set.of("reply", "send", "set", "clear", "plugin", "with", "handoff");
 
     private final Problems problems;
     private final TemplateScope scope;
@@ -54,7 +55,7 @@ final class ActionParser {
                 continue;
             }
             if (mapping.entries().size() != 1) {
-                problems.add(item, "an action is exactly one of reply, send, set, clear or plugin; write each on its own '- ' line");
+                problems.add(item, "an action is exactly one of reply, send, set, clear, plugin or handoff; write each on its own '- ' line");
                 continue;
             }
             YamlNode.Entry entry = mapping.entries().get(0);
@@ -62,6 +63,8 @@ final class ActionParser {
                 case "reply" -> template(entry.value(), "reply")
                         .ifPresent(t -> actions.add(new RuleAction.ReplyAction(t, entry.keyLocation())));
                 case "send" -> new SendActionParser(problems, scope).parse(entry.value()).ifPresent(actions::add);
+                case "handoff" -> new HandOffActionParser(problems, scope).parse(entry.value())
+                        .ifPresent(actions::add);
                 case "set" -> set(entry.value(), actions);
                 case "clear" -> YamlValues.texts(entry.value(), "clear", problems)
                         .forEach(key -> actions.add(new RuleAction.ClearAction(key)));

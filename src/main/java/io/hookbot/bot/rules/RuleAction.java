@@ -2,6 +2,7 @@ package io.hookbot.bot.rules;
 
 import io.hookbot.api.Action;
 import io.hookbot.api.ClearState;
+import io.hookbot.api.HandOff;
 import io.hookbot.api.Attachment;
 import io.hookbot.api.Reply;
 import io.hookbot.api.Send;
@@ -80,6 +81,27 @@ sealed interface RuleAction {
             List<Attachment> attachments = attach.stream().map(t -> t.render(values).trim()).filter(url -> !url.isEmpty())
                     .map(url -> new Attachment(url, null, null)).toList();
             return new Send(channel, to.render(values).trim(), text.render(values), attachments);
+        }
+    }
+
+    /**
+     * Puts the conversation in human mode ({@link HandOff}).
+     *
+     * @param channel the channel to forward the customer's messages on, or {@code null} for none
+     * @param address the agent's address's template, or {@code null} for none
+     * @param idle    the idle time
+     * @param note    the note's template, or {@code null}
+     */
+    record HandOffAction(String channel, Template address, java.time.Duration idle, Template note) implements Direct {
+        @Override
+        public Action toAction(Function<String, String> values) {
+            String note = this.note == null ? null : this.note.render(values);
+            if (note != null && note.length() > HandOff.MAX_NOTE) {
+                note = note.substring(0, HandOff.MAX_NOTE - 1) + "…";
+            }
+            // an address that renders empty leaves the hand-off without a target (agents follow the dashboard)
+            String to = address == null ? null : address.render(values).trim();
+            return to == null || to.isEmpty() ? HandOff.unrouted(idle, note) : new HandOff(channel, to, idle, note);
         }
     }
 

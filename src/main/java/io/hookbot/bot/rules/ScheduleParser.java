@@ -74,8 +74,8 @@ final class ScheduleParser {
         rule.get("then").ifPresent(then -> {
             for (RuleAction action : actions) {
                 if (action instanceof RuleAction.ReplyAction || action instanceof RuleAction.SetAction
-                        || action instanceof RuleAction.ClearAction) {
-                    problems.add(then, "a schedule rule has no conversation: it cannot reply, set or clear; "
+                        || action instanceof RuleAction.ClearAction || action instanceof RuleAction.HandOffAction) {
+                    problems.add(then, "a schedule rule has no conversation: it cannot reply, set, clear or hand off; "
                             + "send to a channel and recipient, or hand over to a plugin");
                     return;
                 }

@@ -166,7 +166,7 @@ class ScheduleRulesTest {
                   - on: schedule
                     every: 1h
                     then: [{reply: hi}]
-                """, "bot.yml:5:11: ", "a schedule rule has no conversation: it cannot reply, set or clear");
+                """, "bot.yml:5:11: ", "a schedule rule has no conversation: it cannot reply, set, clear or hand off");
         assertProblem("""
                 bot: b
                 rules:

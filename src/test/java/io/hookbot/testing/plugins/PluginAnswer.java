@@ -1,6 +1,7 @@
 package io.hookbot.testing.plugins;
 
 import io.hookbot.api.Action;
+import io.hookbot.api.HandOff;
 import io.hookbot.api.Reply;
 import io.hookbot.api.Send;
 
@@ -32,6 +33,15 @@ public record PluginAnswer(List<Action> actions, Map<String, String> state) {
     /** @return the messages sent to other channels ({@link Send}), in order */
     public List<Send> sends() {
         return actions.stream().filter(Send.class::isInstance).map(Send.class::cast).toList();
+    }
+
+    /**
+     * @return the hand-off the plugin asked for ({@link HandOff}: the conversation goes to a person), or
+     *         {@code null} when it asked for none
+     */
+    public HandOff handOff() {
+        return actions.stream().filter(HandOff.class::isInstance).map(HandOff.class::cast).reduce((a, b) -> b)
+                .orElse(null);
     }
 
     /** @return the one message sent to another channel; fails the test unless there is exactly one */

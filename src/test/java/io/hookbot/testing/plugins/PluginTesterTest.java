@@ -81,6 +81,27 @@ class PluginTesterTest {
     }
 
     @Test
+    void aHandOffIsInTheAnswer() {
+        BotPlugin escalate = new BotPlugin() {
+            @Override
+            public String id() {
+                return "escalate";
+            }
+
+            @Override
+            public List<Action> onMessage(MessageReceived message, PluginTurn turn) {
+                return List.of(Reply.text("A person will answer"),
+                        new io.hookbot.api.HandOff("agents", "+15550999", Duration.ofHours(4), message.text()));
+            }
+        };
+        PluginAnswer answer = PluginTester.of(escalate).receives("a refund please").from("+1").answer();
+        assertEquals("A person will answer", answer.reply());
+        assertEquals(new io.hookbot.api.HandOff("agents", "+15550999", Duration.ofHours(4), "a refund please"),
+                answer.handOff());
+        assertEquals(null, PluginTester.of(new OrderStatus()).receives("order 1").from("+1").answer().handOff());
+    }
+
+    @Test
     void anAnswerHookbotWouldRefuseFailsTheTestWithTheReason() {
         BotPlugin sloppy = new BotPlugin() {
             @Override
