@@ -51,10 +51,11 @@ final class ConversationTurns {
     private final ReplyAddressing replyAddressing;
     private final PresenceView presenceView;
     private final KnownSenders knownSenders;
+    private final TurnOptOuts optOuts;
 
     ConversationTurns(InboxStore inbox, Sequencer sequencer, ConversationStore conversations, PresenceTracker presence,
                       TurnProcessor turns, ReplyAddressing replyAddressing, PresenceView presenceView,
-                      KnownSenders knownSenders) {
+                      KnownSenders knownSenders, TurnOptOuts optOuts) {
         this.inbox = inbox;
         this.sequencer = sequencer;
         this.conversations = conversations;
@@ -63,6 +64,7 @@ final class ConversationTurns {
         this.replyAddressing = replyAddressing;
         this.presenceView = presenceView;
         this.knownSenders = knownSenders;
+        this.optOuts = optOuts;
     }
 
     /**
@@ -156,8 +158,10 @@ final class ConversationTurns {
         // that asks about it is ever added
         boolean firstMessage = stored.event() instanceof MessageReceived message
                 && knownSenders.recordMessage(connection, stored.id(), message);
+        // an opt-out keyword (STOP, START, HELP) is honoured before any rule, whatever the rules say
+        TurnOptOuts.Turn optOut = optOuts.before(connection, stored, now);
         // the presence view joins this transaction, so rules see the presence change of their own turn
-        TurnLookups lookups = TurnLookups.of(presenceView, firstMessage);
+        TurnLookups lookups = optOut.lookups(presenceView, firstMessage);
         long started = System.nanoTime();
         try {
             TurnResult result = turns.process(new Turn(stored.id(), stored.event(), conversation, now, lookups));
@@ -181,6 +185,9 @@ final class ConversationTurns {
             records.add(TurnRecords.json(new TurnRecords.Entry(true, List.of(), conversation.state(),
                     conversation.state(), SafeErrors.describe(e))));
             turned.tally.failed(ref.channel(), System.nanoTime() - started);
+        } finally {
+            // the keyword's answer, also when a rule failed the turn
+            optOut.answer(turned.replies, conversation.id());
         }
         return conversation;
     }
