@@ -110,7 +110,11 @@ public class OptOutPolicies {
     /** A comma-separated list (a YAML list arrives so); {@code none} for no words where that is allowed. */
     private static Set<String> words(ChannelConfig channel, String name, List<String> defaults, boolean mayBeNone) {
         Optional<String> value = channel.setting("opt-out." + name);
-        if (mayBeNone && value.isPresent() && value.get().trim().equalsIgnoreCase("none")) {
+        if (value.isPresent() && value.get().trim().equalsIgnoreCase("none")) {
+            if (!mayBeNone) {
+                throw new ChannelConfigException(key(channel, name) + " cannot be none: a channel that honours "
+                        + "opt-outs has a stop word (" + key(channel, "enabled") + ": false turns them off)");
+            }
             return Set.of();
         }
         Set<String> folded = new LinkedHashSet<>();
