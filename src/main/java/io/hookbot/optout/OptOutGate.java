@@ -54,9 +54,17 @@ public class OptOutGate {
         if (policy.isEmpty() || config.isEmpty() || to == null || to.isBlank()) {
             return false;
         }
-        Platform platform = channels.platformOf(config.get());
-        String address = platform.optOutAddress(platform.address(config.get(), to), to);
-        return store.contains(connection, policy.get().scope(), address);
+        return store.contains(connection, policy.get().scope(), sendAddress(config.get(), to));
+    }
+
+    /**
+     * @param channel a configured channel
+     * @param to      a recipient on it, as a send names it (an operator types it so too)
+     * @return the address its opt-out is recorded under: the one a send to it is checked against
+     */
+    public String sendAddress(ChannelConfig channel, String to) {
+        Platform platform = channels.platformOf(channel);
+        return platform.optOutAddress(platform.address(channel, to.trim()), to.trim());
     }
 
     /**
