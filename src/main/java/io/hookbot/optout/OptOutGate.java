@@ -29,6 +29,16 @@ public class OptOutGate {
     }
 
     /**
+     * A message on its way out, as the check needs it.
+     *
+     * @param channel   the channel it goes out on
+     * @param replyTo   its address fields
+     * @param recipient its outbox recipient
+     */
+    public record Outbound(String channel, Map<String, String> replyTo, String recipient) {
+    }
+
+    /**
      * A check for a batch of messages written in one go, which asks the registry once per recipient.
      *
      * @param connection the transaction the messages are written in
@@ -81,11 +91,49 @@ public class OptOutGate {
     /** One batch's check; not for use by two threads. */
     public final class Check {
 
+        /** The most addresses asked in one statement. */
+        private static final int BATCH = 500;
+
         private final Connection connection;
         private final Map<String, Boolean> known = new HashMap<>();
 
         private Check(Connection connection) {
             this.connection = connection;
+        }
+
+        /**
+         * Asks the registry about a batch's recipients at once, one statement per scope (and per
+         * {@value #BATCH}), so that a pass's many replies cost one round trip rather than one each; the answers
+         * are then {@link #suppression}'s.
+         *
+         * @param messages each message's channel, address fields and recipient
+         * @throws SQLException on a database error
+         */
+        public void prefetch(java.util.List<Outbound> messages) throws SQLException {
+            Map<String, java.util.Set<String>> byScope = new HashMap<>();
+            for (Outbound message : messages) {
+                Optional<OptOutPolicy> policy = policies.enabled(message.channel());
+                if (policy.isPresent()) {
+                    String address = address(message.channel(), message.replyTo(), message.recipient());
+                    if (!known.containsKey(policy.get().scope() + '\u0000' + address)) {
+                        byScope.computeIfAbsent(policy.get().scope(), s -> new java.util.LinkedHashSet<>())
+                                .add(address);
+                    }
+                }
+            }
+            for (Map.Entry<String, java.util.Set<String>> scope : byScope.entrySet()) {
+                java.util.List<String> addresses = java.util.List.copyOf(scope.getValue());
+                for (int from = 0; from < addresses.size(); from += BATCH) {
+                    java.util.List<String> part = addresses.subList(from, Math.min(addresses.size(), from + BATCH));
+                    java.util.Set<String> out = part.size() == 1
+                            ? (store.contains(connection, scope.getKey(), part.get(0)) ? java.util.Set.of(part.get(0))
+                            : java.util.Set.of())
+                            : store.containing(connection, scope.getKey(), part);
+                    for (String address : part) {
+                        known.put(scope.getKey() + '\u0000' + address, out.contains(address));
+                    }
+                }
+            }
         }
 
         /**

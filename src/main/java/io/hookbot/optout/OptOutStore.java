@@ -40,6 +40,29 @@ public class OptOutStore {
     }
 
     /**
+     * @param connection a transaction's connection
+     * @param scope      the registry
+     * @param addresses  addresses to look up, at most a thousand
+     * @return those of them that opted out in that registry
+     * @throws SQLException on a database error
+     */
+    public java.util.Set<String> containing(Connection connection, String scope, java.util.Collection<String> addresses)
+            throws SQLException {
+        java.util.Set<String> found = new java.util.HashSet<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT address FROM opt_out WHERE scope = ? AND address = ANY (?)")) {
+            select.setString(1, scope);
+            select.setArray(2, connection.createArrayOf("VARCHAR", addresses.toArray(String[]::new)));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.add(rows.getString(1));
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
      * Records an opt-out unless the address opted out already (the first record is kept).
      *
      * @return whether a row was added

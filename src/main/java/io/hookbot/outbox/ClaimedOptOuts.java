@@ -43,6 +43,8 @@ class ClaimedOptOuts {
             return claimed;
         }
         OptOutGate.Check check = gate.check(transaction.getConnection());
+        check.prefetch(claimed.stream().filter(row -> !row.optOutNotice()).map(row -> new OptOutGate.Outbound(
+                row.message().channel(), row.message().replyTo(), row.recipient())).toList());
         List<OutboxStore.Claimed> allowed = new ArrayList<>(claimed.size());
         List<String> suppressedChannels = new ArrayList<>();
         try (PreparedStatement update = transaction.getConnection().prepareStatement("UPDATE outbox_message "

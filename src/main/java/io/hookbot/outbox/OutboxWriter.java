@@ -120,6 +120,9 @@ public class OutboxWriter {
         List<OutboxStore.Claimed> claimed = new ArrayList<>();
         List<String> suppressed = new ArrayList<>();
         OptOutGate.Check optedOut = optOuts.check(connection);
+        // one look-up for the pass's recipients, not one each
+        optedOut.prefetch(replies.stream().filter(reply -> !reply.optOutNotice())
+                .map(reply -> new OptOutGate.Outbound(reply.channel(), reply.replyTo(), reply.recipient())).toList());
         int queued = 0;
         try (PreparedStatement insert = connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
             for (NewReply reply : replies) {
