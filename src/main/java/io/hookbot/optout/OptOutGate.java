@@ -92,7 +92,7 @@ public class OptOutGate {
     public final class Check {
 
         /** The most addresses asked in one statement. */
-        private static final int BATCH = 500;
+        private static final int BATCH = 100;
 
         private final Connection connection;
         private final Map<String, Boolean> known = new HashMap<>();

@@ -1,5 +1,6 @@
 package io.hookbot.optout;
 
+import io.hookbot.db.SqlDialect;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -20,6 +21,12 @@ import java.util.List;
 public class OptOutStore {
 
     private static final String COLUMNS = "id, scope, address, channel, source, actor, event_id, opted_out_at";
+
+    private final SqlDialect dialect;
+
+    public OptOutStore(SqlDialect dialect) {
+        this.dialect = dialect;
+    }
 
     /**
      * @param connection a transaction's connection
@@ -42,17 +49,36 @@ public class OptOutStore {
     /**
      * @param connection a transaction's connection
      * @param scope      the registry
-     * @param addresses  addresses to look up, at most a thousand
+     * @param addresses  addresses to look up, at least one and at most a few hundred
      * @return those of them that opted out in that registry
      * @throws SQLException on a database error
      */
     public java.util.Set<String> containing(Connection connection, String scope, java.util.Collection<String> addresses)
             throws SQLException {
         java.util.Set<String> found = new java.util.HashSet<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT address FROM opt_out WHERE scope = ? AND address = ANY (?)")) {
+        if (dialect.looksUpKeysOneByOne(connection)) {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT 1 FROM opt_out WHERE scope = ? AND address = ?")) {
+                select.setString(1, scope);
+                for (String address : addresses) {
+                    select.setString(2, address);
+                    try (ResultSet rows = select.executeQuery()) {
+                        if (rows.next()) {
+                            found.add(address);
+                        }
+                    }
+                }
+            }
+            return found;
+        }
+        // a list of placeholders, not = ANY (?): H2 reads the whole table for an array, and the index for a list
+        try (PreparedStatement select = connection.prepareStatement("SELECT address FROM opt_out WHERE scope = ? "
+                + "AND address IN (" + "?, ".repeat(addresses.size() - 1) + "?)")) {
             select.setString(1, scope);
-            select.setArray(2, connection.createArrayOf("VARCHAR", addresses.toArray(String[]::new)));
+            int index = 2;
+            for (String address : addresses) {
+                select.setString(index++, address);
+            }
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     found.add(rows.getString(1));

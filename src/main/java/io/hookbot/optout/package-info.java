@@ -7,7 +7,7 @@
  * outbound message passes as it becomes an outbox row ({@link io.hookbot.optout.OptOutGate}). The operator's list,
  * import and export are the admin package's, over the same store.
  *
- * <p>Depends on {@code api} and {@code channel}; the inbox calls the keywords, the outbox the gate, the admin
+ * <p>Depends on {@code api}, {@code channel} and {@code db} (one look-up for many keys is written per database); the inbox calls the keywords, the outbox the gate, the admin
  * package the store, and none of them is called back.
  */
 package io.hookbot.optout;

@@ -151,7 +151,7 @@ public class OptOutCheckBenchmark {
             Environment environment = context.getEnvironment();
             environment.start();
             ChannelRegistry channels = new ChannelRegistry(environment, Platforms.onClassPath(), List.of());
-            return new OptOutGate(new OptOutPolicies(channels), channels, new OptOutStore());
+            return new OptOutGate(new OptOutPolicies(channels), channels, new OptOutStore(new io.hookbot.db.SqlDialect("")));
         }
     }
 
