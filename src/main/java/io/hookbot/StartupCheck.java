@@ -10,6 +10,7 @@ import io.hookbot.db.HealthSettings;
 import io.hookbot.inbox.DispatcherSettings;
 import io.hookbot.inbox.InboxSettings;
 import io.hookbot.inbox.SequencerSettings;
+import io.hookbot.optout.OptOutPolicies;
 import io.hookbot.outbox.DeliverySettings;
 import io.hookbot.outbox.OutboxSettings;
 import io.hookbot.worker.WorkerSettings;
@@ -39,6 +40,7 @@ public class StartupCheck {
      * Each argument is made, and checks itself, when this bean is: that is the whole job.
      *
      * @param channels  the channels, each checked by its platform
+     * @param optOuts   each channel's {@code opt-out.*}
      * @param rules     the rule files, every mistake as {@code file:line:col}
      * @param tokens    the access tokens
      * @param inbox     {@code hookbot.inbox.*}
@@ -58,7 +60,7 @@ public class StartupCheck {
      * @throws SettingException if the port is taken, or the embedded database's folder cannot be written: said
      *                          before the database is opened, not after
      */
-    public StartupCheck(ChannelRegistry channels, RuleBook rules, AccessTokens tokens, InboxSettings inbox,
+    public StartupCheck(ChannelRegistry channels, OptOutPolicies optOuts, RuleBook rules, AccessTokens tokens, InboxSettings inbox,
                         DispatcherSettings dispatch, SequencerSettings sequencer, DeliverySettings delivery,
                         OutboxSettings outbox, HealthSettings health, WorkerSettings workers,
                         @Value("${micronaut.server.port:8080}") int port,

@@ -37,7 +37,9 @@ import java.io.UncheckedIOException;
                 @Tag(name = "conversations", description = "Who wrote, and what the bot did with each message and"
                         + " why: each event, its turn's rules, its replies and their delivery attempts"),
                 @Tag(name = "outbox",
-                        description = "The replies: waiting, sent and dead-lettered, with their attempts"),
+                        description = "The replies: waiting, sent, dead-lettered and suppressed, with their attempts"),
+                @Tag(name = "opt-outs", description = "The addresses that opted out (STOP): who, when, how; added,"
+                        + " removed, exported and imported as CSV"),
                 @Tag(name = "channels", description = "The channels, paused or not"),
                 @Tag(name = "plugins", description = "The Java plugins in force, and those that failed to load"),
                 @Tag(name = "presence", description = "Who is online, where and since when (/api)")

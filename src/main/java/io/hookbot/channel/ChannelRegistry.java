@@ -41,10 +41,13 @@ public class ChannelRegistry {
     private static final String PREFIX = "hookbot.channels";
     /**
      * What any channel may have besides its platform's settings: {@code self} (the ids its messages go out under,
-     * read by the guardrails), {@code send.rate} and {@code send.concurrency} (read by delivery's lanes), and the
+     * read by the guardrails), {@code send.rate} and {@code send.concurrency} (read by delivery's lanes), {@code opt-out.*}
+     * (read and checked by the {@code optout} package's policies), and the
      * settings of every {@link AnyChannelSender} (the generic HTTP sender's {@code send.http.*}).
      */
-    private static final ChannelKeys COMMON = ChannelKeys.of("platform", "self", "send.rate", "send.concurrency");
+    private static final ChannelKeys COMMON = ChannelKeys.of("platform", "self", "send.rate", "send.concurrency",
+            "opt-out.enabled", "opt-out.scope", "opt-out.stop-words", "opt-out.start-words", "opt-out.help-words",
+            "opt-out.stop-reply", "opt-out.start-reply", "opt-out.help-reply", "opt-out.confirm-with");
 
     private final Platforms platforms;
     private final ChannelKeys common;

@@ -110,6 +110,30 @@ public interface Platform {
     }
 
     /**
+     * Whether a channel of this platform honours opt-outs (STOP, START, HELP) unless its
+     * {@code opt-out.enabled} says otherwise: yes for text messaging, where carriers and the law expect it.
+     *
+     * @return the default of {@code opt-out.enabled}; the default, no, suits a platform of chats and rooms
+     */
+    default boolean optOutByDefault() {
+        return false;
+    }
+
+    /**
+     * The address an opt-out (STOP) is recorded under for a message to these address fields: the person, spelt as a
+     * {@link io.hookbot.api.Send#to()} to them would be, so that a STOP said in a conversation also stops a rule's
+     * {@code send} to that person, and an operator can type it. The default is the recipient itself (the
+     * conversation a reply goes to).
+     *
+     * @param replyTo   the message's address fields ({@link #address}'s, or a parser's {@code replyTo})
+     * @param recipient the outbox's recipient: the conversation of a reply, the {@code to} of a send
+     * @return the address, never blank
+     */
+    default String optOutAddress(Map<String, String> replyTo, String recipient) {
+        return recipient;
+    }
+
+    /**
      * Whether a message from this platform can be answered in the conversation it came from, with a rule's or
      * plugin's {@code reply}. A platform whose webhooks bring messages but that has no API to answer them (a webinar
      * room's chat, a meeting) says no: its messages are answered with a {@code send} on another channel, and the

@@ -38,6 +38,26 @@ public record PurgeStep(int deleted, long through, boolean more) {
     public static PurgeStep run(Connection connection, String table, String createdAt, String status,
                                 List<String> dependents, long afterId, Instant cutoff, int limit)
             throws SQLException {
+        return run(connection, table, createdAt, java.util.Set.of(status), dependents, afterId, cutoff, limit);
+    }
+
+    /**
+     * Runs one step that deletes rows in any of several statuses.
+     *
+     * @param connection a transaction's connection
+     * @param table      the table, with a {@code BIGINT} {@code id} and a {@code status}
+     * @param createdAt  its creation time column
+     * @param statuses   the statuses whose rows may go
+     * @param dependents statements deleting a row's dependents, each with the row's id as its one parameter
+     * @param afterId    where the previous step stopped (0 at first)
+     * @param cutoff     rows created before this may go
+     * @param limit      the most rows to read
+     * @return what the step did
+     * @throws SQLException on a database error
+     */
+    public static PurgeStep run(Connection connection, String table, String createdAt, java.util.Set<String> statuses,
+                                List<String> dependents, long afterId, Instant cutoff, int limit)
+            throws SQLException {
         List<Long> doomed = new ArrayList<>();
         long through = afterId;
         int read = 0;
@@ -53,7 +73,7 @@ public record PurgeStep(int deleted, long through, boolean more) {
                         break;
                     }
                     through = rows.getLong(1);
-                    if (status.equals(rows.getString(2))) {
+                    if (statuses.contains(rows.getString(2))) {
                         doomed.add(through);
                     }
                 }

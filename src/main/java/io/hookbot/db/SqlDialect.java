@@ -78,6 +78,20 @@ public class SqlDialect {
     }
 
     /**
+     * Whether to look several keys up within an index's prefix one equality at a time rather than with one
+     * {@code IN (…)} list: on H2, where a list past an equality walks every entry of the prefix (see
+     * {@link #noneOf}) and a look-up in this process is cheap; not on PostgreSQL, where each statement is a round trip
+     * and a list is planned as one index probe per key.
+     *
+     * @param connection any connection to the database
+     * @return true on H2
+     * @throws SQLException if the driver cannot say which database it is
+     */
+    public boolean looksUpKeysOneByOne(Connection connection) throws SQLException {
+        return kind.isH2(connection);
+    }
+
+    /**
      * A condition that no row of a correlated subquery has a column equal to any of some values: on PostgreSQL one
      * {@code NOT EXISTS (… column IN (values) …)}, which its planner handles well; on H2 one {@code NOT EXISTS} per
      * value, each with an equality, because H2 keeps an index look-up within an index's prefix only up to an

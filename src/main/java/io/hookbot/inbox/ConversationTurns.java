@@ -53,10 +53,11 @@ final class ConversationTurns {
     private final PresenceView presenceView;
     private final KnownSenders knownSenders;
     private final HumanMode humanMode;
+    private final TurnOptOuts optOuts;
 
     ConversationTurns(InboxStore inbox, Sequencer sequencer, ConversationStore conversations, PresenceTracker presence,
                       TurnProcessor turns, ReplyAddressing replyAddressing, PresenceView presenceView,
-                      KnownSenders knownSenders, HumanMode humanMode) {
+                      KnownSenders knownSenders, HumanMode humanMode, TurnOptOuts optOuts) {
         this.inbox = inbox;
         this.sequencer = sequencer;
         this.conversations = conversations;
@@ -66,6 +67,7 @@ final class ConversationTurns {
         this.presenceView = presenceView;
         this.knownSenders = knownSenders;
         this.humanMode = humanMode;
+        this.optOuts = optOuts;
     }
 
     /**
@@ -159,8 +161,10 @@ final class ConversationTurns {
         // that asks about it is ever added
         boolean firstMessage = stored.event() instanceof MessageReceived message
                 && knownSenders.recordMessage(connection, stored.id(), message);
+        // an opt-out keyword (STOP, START, HELP) is honoured before any rule, whatever the rules say
+        TurnOptOuts.Turn optOut = optOuts.before(connection, stored, now);
         // the presence view joins this transaction, so rules see the presence change of their own turn
-        TurnLookups lookups = TurnLookups.of(presenceView, firstMessage);
+        TurnLookups lookups = optOut.lookups(presenceView, firstMessage);
         long started = System.nanoTime();
         try {
             // in human mode the bot steps back (no rule or plugin runs) and a message goes to the agent instead
@@ -187,6 +191,9 @@ final class ConversationTurns {
             records.add(TurnRecords.json(new TurnRecords.Entry(true, List.of(), conversation.state(),
                     conversation.state(), SafeErrors.describe(e))));
             turned.tally.failed(ref.channel(), System.nanoTime() - started);
+        } finally {
+            // the keyword's answer, also when a rule failed the turn
+            optOut.answer(turned.replies, conversation.id());
         }
         return conversation;
     }

@@ -20,7 +20,8 @@
  * {@link io.hookbot.inbox.TurnRecords} writes what each turn decided into its event's row. Depends on {@code api}, {@code channel},
  * {@code conversation}, {@code presence}, {@code bot} (with {@code bot.rules} and {@code bot.plugins}:
  * the turn's evaluation and a plugin turn's hand-back), {@code outbox}, {@code db}, {@code config}, {@code worker},
- * {@code metrics} (the turns counted, the backlog's gauges), {@code handoff} (a turn in human mode),
+ * {@code metrics} (the turns counted, the backlog's gauges), {@code handoff} (a turn in human mode), {@code optout}
+ * (a turn's STOP, START or HELP, handled before its rules by {@link io.hookbot.inbox.TurnOptOuts}),
  * and on {@code inbox.journal} (the intakes, the quarantine, {@link io.hookbot.inbox.journal.NewEvent}), which
  * does not depend on this package.
  */

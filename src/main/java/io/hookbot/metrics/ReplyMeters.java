@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code hookbot_replies_total{channel,outcome}}, one per send attempt by how it ended, and
  * {@code hookbot_reply_send_seconds{channel}}, how long the platform took to answer it. Counted as each attempt is
- * decided, once per attempt.
+ * decided, once per attempt; a reply suppressed because its recipient opted out is counted once, as
+ * {@code outcome="suppressed"}, and never attempted.
  */
 @Singleton
 public class ReplyMeters {
@@ -28,7 +29,9 @@ public class ReplyMeters {
         /** The platform refused the reply for good: dead-lettered. */
         REFUSED,
         /** The platform refused our credentials: the channel is paused, the reply waits. */
-        PAUSED;
+        PAUSED,
+        /** Never sent: its recipient opted out. Counted once per reply, with no send time. */
+        SUPPRESSED;
 
         final String label = name().toLowerCase(Locale.ROOT);
     }
@@ -50,6 +53,15 @@ public class ReplyMeters {
         Channel meters = channels.of(channel);
         meters.outcomes[outcome.ordinal()].increment();
         meters.send.record(durationMs, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * A reply written suppressed (its recipient opted out), never to be attempted.
+     *
+     * @param channel the reply's channel
+     */
+    public void suppressed(String channel) {
+        channels.of(channel).outcomes[Outcome.SUPPRESSED.ordinal()].increment();
     }
 
     private final class Channel {

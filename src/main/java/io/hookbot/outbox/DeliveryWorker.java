@@ -61,6 +61,7 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
     private final Duration lease;
     private final int maxInFlight;
     private final Sending sending;
+    private final ClaimedOptOuts optOuts;
     private final Semaphore wakeUp = new Semaphore(0);
     /** Rows may be due that nobody handed over: claim at the next round. */
     private final AtomicBoolean claimWanted = new AtomicBoolean(true);
@@ -73,8 +74,9 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
     public DeliveryWorker(TransactionOperations<Connection> transactions, OutboxStore store, ChannelPauseStore pauses,
                           SenderRegistry senders, DeliveryDecision decision, ChannelRegistry channels,
                           DurableWrites durability, Supervisor supervisor,
-                          DeliverySettings settings) {
+                          DeliverySettings settings, ClaimedOptOuts optOuts) {
         this.transactions = transactions;
+        this.optOuts = optOuts;
         this.store = store;
         this.pauses = pauses;
         this.durability = durability;
@@ -174,8 +176,14 @@ public class DeliveryWorker implements ApplicationEventListener<ServerStartupEve
         if (claimNow) {
             nextPoll = now.plus(pollInterval);
             Set<String> full = sending.fullChannels();
-            claimed = transactions.executeWrite(s -> store.claim(s.getConnection(), now, now.plus(lease), room, full));
-            if (claimed.size() >= room || !full.isEmpty()) {
+            int[] taken = new int[1];
+            claimed = transactions.executeWrite(s -> {
+                List<OutboxStore.Claimed> rows = store.claim(s.getConnection(), now, now.plus(lease), room, full);
+                taken[0] = rows.size();
+                // a row written before its recipient opted out is suppressed here, not sent
+                return optOuts.allowed(s, rows);
+            });
+            if (taken[0] >= room || !full.isEmpty()) {
                 // rows may be left behind: the claim's limit, or channels whose lanes were full
                 claimWanted.set(true);
             }

@@ -14,7 +14,8 @@ import java.time.Instant;
 
 /**
  * Keeps the outbox from growing without end: every {@code hookbot.outbox.purge-interval} (10 minutes) it deletes
- * the replies that were sent and created longer ago than {@code hookbot.outbox.retention} (7 days by default;
+ * the replies that were sent (or suppressed, their recipient having opted out) and created longer ago than
+ * {@code hookbot.outbox.retention} (7 days by default;
  * {@code off} keeps everything), with their attempt history. Replies waiting, being sent or dead-lettered
  * ({@code FAILED}) are never deleted: a dead letter stays until an operator has seen it.
  */

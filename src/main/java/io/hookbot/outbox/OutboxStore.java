@@ -65,9 +65,10 @@ public class OutboxStore {
      * @param claimedUntil when the claim lapses; also the claim's identity when its outcome is written
      * @param lastError    the error of the previous attempt, or {@code null}
      * @param conversation the id of the conversation whose turn wrote it (the delivery's log lines), or {@code null}
+     * @param optOutNotice whether it answers an opt-out keyword, and so goes to an address that opted out
      */
     public record Claimed(OutboundMessage message, String recipient, int attempts, Instant claimedUntil,
-                          String lastError, Long conversation) {
+                          String lastError, Long conversation, boolean optOutNotice) {
     }
 
     /**
@@ -136,7 +137,8 @@ public class OutboxStore {
                 while (rows.next()) {
                     ReplyPayload payload = ReplyPayload.read(rows.getString(4));
                     claimed.add(new Claimed(payload.message(rows.getLong(1), rows.getString(2)), rows.getString(3),
-                            rows.getInt(5), lease, rows.getString(6), payload.conversation()));
+                            rows.getInt(5), lease, rows.getString(6), payload.conversation(),
+                            payload.isOptOutNotice()));
                 }
             }
         }
@@ -243,7 +245,9 @@ public class OutboxStore {
      * @throws SQLException on a database error
      */
     public PurgeStep purgeSent(Connection connection, long afterId, Instant cutoff, int limit) throws SQLException {
-        return PurgeStep.run(connection, "outbox_message", "created_at", OutboxStatus.SENT.name(),
+        // a suppressed row is as finished as a sent one: nothing more will happen to it
+        return PurgeStep.run(connection, "outbox_message", "created_at",
+                Set.of(OutboxStatus.SENT.name(), OutboxStatus.SUPPRESSED.name()),
                 List.of("DELETE FROM outbox_attempt WHERE message_id = ?"), afterId, cutoff, limit);
     }
 

@@ -1,6 +1,8 @@
 package io.hookbot.outbox;
 
 import io.hookbot.channel.OutboundMessage;
+import io.hookbot.metrics.ReplyMeters;
+import io.hookbot.optout.OptOutGate;
 import io.hookbot.worker.SafeErrors;
 import io.micronaut.transaction.TransactionStatus;
 import io.micronaut.transaction.support.TransactionSynchronization;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes a turn's replies in the turn's transaction and, once it commits, hands those that can go out now to the
@@ -34,21 +37,31 @@ import java.util.Map;
  * before sending, the lease lapses and another instance sends it. The hand-off runs as the transaction's
  * after-commit hook, so nothing is sent that did not commit, and the caller has nothing to remember after its
  * commit.
+ *
+ * <p>Every outbound message passes here, whatever made it (a rule's reply or send, a schedule, a plugin), so this is
+ * where opt-outs are honoured: a row to an address that opted out on its channel's scope ({@link OptOutGate}, read
+ * on the same transaction, after the turn's own keyword) is written {@code SUPPRESSED} with the reason instead of
+ * waiting, and counted as {@code hookbot_replies_total{outcome="suppressed"}} once the transaction commits. The
+ * answer to an opt-out keyword itself ({@link NewReply#optOutNotice()}) passes.
  */
 @Singleton
 public class OutboxWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxWriter.class);
     private static final String INSERT = "INSERT INTO outbox_message (event_id, action_index, channel, recipient, "
-            + "payload, status, attempts, next_attempt_at, claimed_until, created_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?) ON CONFLICT DO NOTHING";
+            + "payload, status, attempts, next_attempt_at, claimed_until, created_at, last_error) "
+            + "VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
     private final DeliveryWorker delivery;
     private final Duration lease;
+    private final OptOutGate optOuts;
+    private final ReplyMeters meters;
 
-    public OutboxWriter(DeliveryWorker delivery, DeliverySettings settings) {
+    public OutboxWriter(DeliveryWorker delivery, DeliverySettings settings, OptOutGate optOuts, ReplyMeters meters) {
         this.delivery = delivery;
         this.lease = settings.lease();
+        this.optOuts = optOuts;
+        this.meters = meters;
     }
 
     /**
@@ -67,12 +80,13 @@ public class OutboxWriter {
         }
         Instant now = Instant.now();
         Written written = write(transaction.getConnection(), replies, now, now.plus(lease));
-        if (written.claimed().isEmpty() && written.queued() == 0) {
+        if (written.claimed().isEmpty() && written.queued() == 0 && written.suppressed().isEmpty()) {
             return;
         }
         transaction.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
+                written.suppressed().forEach(meters::suppressed);
                 try {
                     delivery.handOff(written.claimed());
                     if (written.queued() > 0) {
@@ -92,8 +106,9 @@ public class OutboxWriter {
      *
      * @param claimed rows written already claimed by this instance, to hand straight to the delivery worker
      * @param queued  rows written waiting in line ({@code PENDING}), for the delivery loop to claim
+     * @param suppressed the channel of each row written {@code SUPPRESSED}, counted after the commit
      */
-    private record Written(List<OutboxStore.Claimed> claimed, int queued) {
+    private record Written(List<OutboxStore.Claimed> claimed, int queued, List<String> suppressed) {
     }
 
     private Written write(Connection connection, List<NewReply> replies, Instant now, Instant leaseUntil)
@@ -103,9 +118,22 @@ public class OutboxWriter {
         OffsetDateTime created = now.atOffset(ZoneOffset.UTC);
         Map<String, Boolean> clear = new HashMap<>();
         List<OutboxStore.Claimed> claimed = new ArrayList<>();
+        List<String> suppressed = new ArrayList<>();
+        OptOutGate.Check optedOut = optOuts.check(connection);
+        // one look-up for the pass's recipients, not one each
+        optedOut.prefetch(replies.stream().filter(reply -> !reply.optOutNotice())
+                .map(reply -> new OptOutGate.Outbound(reply.channel(), reply.replyTo(), reply.recipient())).toList());
         int queued = 0;
         try (PreparedStatement insert = connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
             for (NewReply reply : replies) {
+                Optional<String> suppression = reply.optOutNotice() ? Optional.empty()
+                        : optedOut.suppression(reply.channel(), reply.replyTo(), reply.recipient());
+                if (suppression.isPresent()) {
+                    if (insertSuppressed(insert, reply, created, suppression.get())) {
+                        suppressed.add(reply.channel());
+                    }
+                    continue;
+                }
                 String line = reply.channel() + "\u0000" + reply.recipient();
                 boolean sendNow = delivery.accepting(reply.channel()) && lineClear(connection, clear, line, reply);
                 insert.setLong(1, reply.eventId());
@@ -117,6 +145,7 @@ public class OutboxWriter {
                 insert.setObject(7, created);
                 insert.setObject(8, sendNow ? claimedUntil.atOffset(ZoneOffset.UTC) : null);
                 insert.setObject(9, created);
+                insert.setString(10, null);
                 if (insert.executeUpdate() == 0) {
                     continue;
                 }
@@ -132,11 +161,27 @@ public class OutboxWriter {
                     }
                     claimed.add(new OutboxStore.Claimed(new OutboundMessage(keys.getLong(1), reply.channel(),
                             reply.replyTo(), reply.text(), reply.attachments()), reply.recipient(), 0, claimedUntil,
-                            null, reply.conversation()));
+                            null, reply.conversation(), reply.optOutNotice()));
                 }
             }
         }
-        return new Written(claimed, queued);
+        return new Written(claimed, queued, suppressed);
+    }
+
+    /** Writes a row that is never to be sent, with why; its id is not needed. */
+    private static boolean insertSuppressed(PreparedStatement insert, NewReply reply, OffsetDateTime created,
+                                            String reason) throws SQLException {
+        insert.setLong(1, reply.eventId());
+        insert.setInt(2, reply.actionIndex());
+        insert.setString(3, reply.channel());
+        insert.setString(4, reply.recipient());
+        insert.setString(5, ReplyPayload.json(reply));
+        insert.setString(6, OutboxStatus.SUPPRESSED.name());
+        insert.setObject(7, created);
+        insert.setObject(8, null);
+        insert.setObject(9, created);
+        insert.setString(10, reason);
+        return insert.executeUpdate() > 0;
     }
 
     /** Whether no earlier reply to the reply's recipient is waiting or in flight; asked once per recipient. */

@@ -19,9 +19,12 @@ import java.util.Map;
  * @param text         the text
  * @param attachments  files
  * @param conversation the conversation's id, or {@code null}
+ * @param optOutNotice {@code true} for the answer to an opt-out keyword, which is sent to an address that opted
+ *                     out; {@code null} (not written) for every other reply
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record ReplyPayload(Map<String, String> replyTo, String text, List<Attachment> attachments, Long conversation) {
+record ReplyPayload(Map<String, String> replyTo, String text, List<Attachment> attachments, Long conversation,
+                    Boolean optOutNotice) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -32,7 +35,7 @@ record ReplyPayload(Map<String, String> replyTo, String text, List<Attachment> a
     static String json(NewReply reply) {
         try {
             return JSON.writeValueAsString(new ReplyPayload(reply.replyTo(), reply.text(), reply.attachments(),
-                    reply.conversation()));
+                    reply.conversation(), reply.optOutNotice() ? Boolean.TRUE : null));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -65,6 +68,11 @@ record ReplyPayload(Map<String, String> replyTo, String text, List<Attachment> a
      * @param channel the row's channel
      * @return the reply, to send or to show
      */
+    /** @return whether the row answers an opt-out keyword */
+    boolean isOptOutNotice() {
+        return Boolean.TRUE.equals(optOutNotice);
+    }
+
     OutboundMessage message(long id, String channel) {
         return new OutboundMessage(id, channel, replyTo, text, attachments);
     }

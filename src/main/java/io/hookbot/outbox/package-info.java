@@ -7,6 +7,8 @@
  * disk before the worker moves on ({@link io.hookbot.db.DurableWrites}). The {@code delivery} health component says
  * when a channel is paused or a due reply waits too long. Each send attempt is counted as it is decided
  * ({@code ReplyCounting}), and {@code OutboxGauges} gives the replies waiting, the dead letters and the paused
- * channels. Depends on {@code api}, {@code channel}, {@code db}, {@code config}, {@code metrics} and {@code worker}.
+ * channels. A reply to an address that opted out is written, or at its claim marked, {@code SUPPRESSED}
+ * ({@code OutboxWriter}, {@code ClaimedOptOuts}, asking {@code optout}'s gate on the same transaction). Depends on
+ * {@code api}, {@code channel}, {@code db}, {@code config}, {@code metrics}, {@code optout} and {@code worker}.
  */
 package io.hookbot.outbox;

@@ -65,7 +65,7 @@ public class OutboxController {
 
     /**
      * @param request the call
-     * @param status  FAILED (the default), PENDING, SENDING, SENT, or {@code all}
+     * @param status  FAILED (the default), PENDING, SENDING, SENT, SUPPRESSED, or {@code all}
      * @param channel only this channel's
      * @param page    the page, from 0
      * @return the page
@@ -93,7 +93,7 @@ public class OutboxController {
             Map<String, Object> model = new HashMap<>();
             model.put("title", "Outbox");
             model.put("status", chosen);
-            model.put("statuses", List.of("FAILED", "PENDING", "SENDING", "SENT", "ALL"));
+            model.put("statuses", List.of("FAILED", "PENDING", "SENDING", "SENT", "SUPPRESSED", "ALL"));
             model.put("channel", onChannel == null ? "" : onChannel);
             model.put("channels", channels.all().stream().map(ChannelConfig::name).sorted().toList());
             model.put("rows", items);

@@ -2,13 +2,13 @@
  * The dashboard at {@code /ui}: server-rendered HTML pages (Micronaut Views with Thymeleaf, templates under
  * {@code src/main/resources/views/ui/}) for people who would rather look than read JSON — the live overview, the
  * conversations as chat transcripts (with their human mode), the outbox's dead letters and retries, the channels
- * and their pauses, who is online, and the bots with a box to try a message. Every page reads through the services
- * the admin API uses ({@code io.hookbot.admin}'s {@code ConversationList}, {@code ConversationTimeline},
- * {@code OutboxAdminService}, {@code ChannelAdminService}, {@code InboxAdminService}, {@code HandOffAdminService};
- * the plugin API's {@code PresenceView}; the rules' {@code RuleBook} and {@code RuleExplainer}), so there is no
- * second query layer; the overview reads the meters' cached samples ({@link io.hookbot.ui.Figures}), no table.
- * The browser side is the templates, one stylesheet and a few lines of plain JavaScript, all in the jar; nothing
- * is fetched from elsewhere.
+ * and their pauses, the opt-outs, who is online, and the bots with a box to try a message. Every page reads through
+ * the services the admin API uses ({@code io.hookbot.admin}'s {@code ConversationList}, {@code ConversationTimeline},
+ * {@code OutboxAdminService}, {@code ChannelAdminService}, {@code InboxAdminService}, {@code HandOffAdminService},
+ * {@code OptOutAdminService}; the plugin API's {@code PresenceView}; the rules' {@code RuleBook} and
+ * {@code RuleExplainer}), so there is no second query layer; the overview reads the meters' cached samples
+ * ({@link io.hookbot.ui.Figures}), no table. The browser side is the templates, one stylesheet and a few lines of
+ * plain JavaScript, all in the jar; nothing is fetched from elsewhere.
  *
  * <p>Access: a browser cannot send a bearer token, so the dashboard signs in with the admin token typed into its
  * form ({@code POST /ui/login}) and then holds a session ({@link io.hookbot.ui.DashboardSessions}): a random id in an

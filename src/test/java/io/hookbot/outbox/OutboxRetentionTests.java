@@ -70,6 +70,16 @@ class OutboxRetentionTests {
         assertEquals(0, retention.purge(NOW, 2));
     }
 
+    @Test
+    void suppressedRepliesGoLikeSentOnes() throws SQLException {
+        insert(1, "SUPPRESSED", NOW.minus(Duration.ofDays(9)));
+        insert(2, "SUPPRESSED", NOW.minus(Duration.ofDays(6)));
+        insert(3, "FAILED", NOW.minus(Duration.ofDays(9)));
+
+        assertEquals(1, retention.purge(NOW, 10));
+        assertEquals(List.of(2L, 3L), eventIds());
+    }
+
     private long insert(long eventId, String status, Instant createdAt) throws SQLException {
         try (Connection connection = app.connect(); PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO outbox_message (event_id, action_index, channel, recipient, payload, status, attempts, "

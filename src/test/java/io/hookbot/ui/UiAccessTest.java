@@ -168,7 +168,8 @@ class UiAccessTest {
         });
         assertEquals(Set.of("/ui/login", "/ui/logout", "/ui/outbox/1/retry", "/ui/inbox/1/retry",
                 "/ui/channels/sms-main/resume", "/ui/bots/try", "/ui/conversations/1/handoff",
-                "/ui/conversations/1/release", "/ui/conversations/1/messages"), posts, "the dashboard's actions; a new one is "
+                "/ui/conversations/1/release", "/ui/conversations/1/messages", "/ui/opt-outs",
+                "/ui/opt-outs/1/remove"), posts, "the dashboard's actions; a new one is "
                 + "listed here once it checks the CSRF token");
         UiClient browser = signedIn();
         UiClient other = signedIn();

@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 sealed interface Condition permits Condition.Always, Condition.All, Condition.Any, Condition.Not,
         TextCondition.Keywords, TextCondition.Phrase, TextCondition.Regex,
         TurnCondition.Platform, TurnCondition.Channel, TurnCondition.Kind, TurnCondition.Role,
-        TurnCondition.State, TurnCondition.TimeWindow, LookupCondition.Presence, LookupCondition.FirstMessage {
+        TurnCondition.State, TurnCondition.TimeWindow, LookupCondition.Presence, LookupCondition.FirstMessage,
+        LookupCondition.OptedOut {
 
     /**
      * @param facts    the turn

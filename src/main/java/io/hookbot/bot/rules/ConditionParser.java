@@ -23,7 +23,7 @@ import java.util.regex.PatternSyntaxException;
 final class ConditionParser {
 
     static final Set<String> KEYS = Set.of("keywords", "phrase", "regex", "platform", "channel", "kind", "role",
-            "state", "time", "all", "any", "not", "presence", "first-message");
+            "state", "time", "all", "any", "not", "presence", "first-message", "opted-out");
     private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
 
     private final Problems problems;
@@ -71,7 +71,8 @@ final class ConditionParser {
             }
         }
         // lookups last: a rule whose text or state does not match never looks presence up
-        all.sort(java.util.Comparator.comparing(c -> c instanceof LookupCondition.Presence));
+        all.sort(java.util.Comparator.comparing(c -> c instanceof LookupCondition.Presence
+                || c instanceof LookupCondition.OptedOut));
         return all.size() == 1 ? all.get(0) : all.isEmpty() ? new Condition.Always() : new Condition.All(List.copyOf(all));
     }
 
@@ -104,6 +105,8 @@ final class ConditionParser {
                 return new PresenceConditionParser(problems, knownChannels).parse(value);
             case "first-message":
                 return YamlValues.bool(value, "first-message", problems).map(LookupCondition.FirstMessage::new).orElse(null);
+            case "opted-out":
+                return new OptedOutConditionParser(problems, knownChannels).parse(value);
             default:
                 return null;
         }

@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The conditions that ask the turn's {@link TurnLookups} rather than the event: another user's presence, and
- * whether this is the sender's first message. Within a list of conditions they are tried last, so a rule whose text
+ * The conditions that ask the turn's {@link TurnLookups} rather than the event: another user's presence,
+ * whether this is the sender's first message, and whether the sender or a send's recipient opted out. Within a list of conditions they are tried last, so a rule whose text
  * does not match never looks anything up.
  */
 final class LookupCondition {
@@ -41,6 +41,30 @@ final class LookupCondition {
         public String describe() {
             return "presence of " + user + (scope == null ? "" : " in " + scope)
                     + " on " + (channel == null ? "this channel" : channel) + " " + new TreeSet<>(is);
+        }
+    }
+
+    /**
+     * Whether the turn's sender, or a recipient on a channel, opted out (STOP), as of this turn: on the turn of a
+     * STOP the sender has opted out already.
+     *
+     * @param channel the channel of a send's recipient; {@code null} for the turn's sender
+     * @param to      the recipient, as a send names it; {@code null} for the turn's sender
+     * @param wanted  {@code true}: must have opted out; {@code false}: must not have
+     */
+    record OptedOut(String channel, String to, boolean wanted) implements Condition {
+        @Override
+        public boolean test(TurnFacts facts, Map<String, String> captures) {
+            if (to == null) {
+                return facts.event() instanceof MessageReceived && facts.lookups().senderOptedOut() == wanted;
+            }
+            return facts.lookups().optedOut(channel, to) == wanted;
+        }
+
+        @Override
+        public String describe() {
+            String who = to == null ? "the sender" : to + " on " + channel;
+            return who + (wanted ? " opted out" : " did not opt out");
         }
     }
 

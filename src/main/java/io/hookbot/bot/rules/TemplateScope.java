@@ -13,7 +13,8 @@ import java.util.Set;
 record TemplateScope(Trigger.Family family, Set<String> captures, Set<String> knownChannels) {
 
     static final String ROOTS = "text, channel, platform, conversation, bot, sender.id|name|role, match.<group>, "
-            + "state.<key>, event.<field>, presence.<user>[@<channel>], now, now.date|time|weekday|iso";
+            + "state.<key>, event.<field>, presence.<user>[@<channel>], sender.opted-out, opted-out.<to>[@<channel>], now, "
+            + "now.date|time|weekday|iso";
 
     /**
      * A scope that does not check the channel names of {@code presence.<user>@<channel>}.
@@ -24,7 +25,7 @@ record TemplateScope(Trigger.Family family, Set<String> captures, Set<String> kn
     TemplateScope(Trigger.Family family, Set<String> captures) {
         this(family, captures, null);
     }
-    private static final Set<String> PERSON = Set.of("id", "name", "role");
+    private static final Set<String> PERSON = Set.of("id", "name", "role", "opted-out");
     private static final Set<String> NOW = Set.of("date", "time", "weekday", "iso");
 
     /**
@@ -35,8 +36,10 @@ record TemplateScope(Trigger.Family family, Set<String> captures, Set<String> kn
         int dot = path.indexOf('.');
         String root = dot < 0 ? path : path.substring(0, dot);
         String rest = dot < 0 ? "" : path.substring(dot + 1);
-        if (family == Trigger.Family.SCHEDULE && !root.equals("bot") && !root.equals("now")) {
-            return "a schedule rule answers no event and has no conversation: it knows only bot and now";
+        if (family == Trigger.Family.SCHEDULE && !root.equals("bot") && !root.equals("now")
+                && !root.equals("opted-out")) {
+            return "a schedule rule answers no event and has no conversation: it knows only bot, now and "
+                    + "opted-out.<to>@<channel>";
         }
         switch (root) {
             case "channel", "platform", "conversation", "bot":
@@ -52,7 +55,10 @@ record TemplateScope(Trigger.Family family, Set<String> captures, Set<String> kn
                 if (family == Trigger.Family.DEVICE) {
                     return "device events have no sender";
                 }
-                return PERSON.contains(rest) ? null : "'sender' has id, name and role";
+                if (rest.equals("opted-out") && family != Trigger.Family.MESSAGE) {
+                    return "'sender.opted-out' exists only for messages";
+                }
+                return PERSON.contains(rest) ? null : "'sender' has id, name, role and opted-out";
             case "match":
                 if (captures.contains(rest)) {
                     return null;
@@ -65,6 +71,8 @@ record TemplateScope(Trigger.Family family, Set<String> captures, Set<String> kn
                 return eventField(rest);
             case "presence":
                 return presence(rest);
+            case "opted-out":
+                return optedOut(rest);
             default:
                 return "unknown variable '" + path + "'; known: " + ROOTS;
         }
@@ -77,6 +85,22 @@ record TemplateScope(Trigger.Family family, Set<String> captures, Set<String> kn
             return "say whose presence: presence.<user> or presence.<user>@<channel>";
         }
         String channel = at < 0 ? null : rest.substring(at + 1);
+        if (channel != null && knownChannels != null && !knownChannels.contains(channel)) {
+            return "unknown channel '" + channel + "'; channels configured: " + knownChannels.stream().sorted().toList();
+        }
+        return null;
+    }
+
+    private String optedOut(String rest) {
+        int at = rest.lastIndexOf('@');
+        String to = at < 0 ? rest : rest.substring(0, at);
+        if (to.isEmpty()) {
+            return "say whom: opted-out.<to> or opted-out.<to>@<channel>";
+        }
+        String channel = at < 0 ? null : rest.substring(at + 1);
+        if (channel == null && family == Trigger.Family.SCHEDULE) {
+            return "a schedule rule has no channel of its own: opted-out.<to>@<channel>";
+        }
         if (channel != null && knownChannels != null && !knownChannels.contains(channel)) {
             return "unknown channel '" + channel + "'; channels configured: " + knownChannels.stream().sorted().toList();
         }

@@ -52,7 +52,9 @@ final class TemplateValues implements Function<String, String> {
             case "now" -> now(rest);
             case "match" -> captures.get(rest);
             case "state" -> state.get(rest);
-            case "sender" -> person(facts.person(), rest);
+            case "sender" -> rest.equals("opted-out") ? Boolean.toString(facts.lookups().senderOptedOut())
+                    : person(facts.person(), rest);
+            case "opted-out" -> optedOut(rest);
             case "event" -> eventField(event, rest);
             case "presence" -> presence(rest);
             default -> null;
@@ -76,6 +78,14 @@ final class TemplateValues implements Function<String, String> {
         String user = at < 0 ? rest : rest.substring(0, at);
         String channel = at < 0 ? facts.event().channel() : rest.substring(at + 1);
         return PresenceWords.word(facts.lookups().presence().find(channel, user));
+    }
+
+    /** {@code <to>} on the event's channel, or {@code <to>@<channel>}: the last {@code @} starts the channel. */
+    private String optedOut(String rest) {
+        int at = rest.lastIndexOf('@');
+        String to = at < 0 ? rest : rest.substring(0, at);
+        String channel = at < 0 ? facts.event().channel() : rest.substring(at + 1);
+        return Boolean.toString(facts.lookups().optedOut(channel, to));
     }
 
     private static String person(User user, String field) {

@@ -4,8 +4,8 @@ import io.hookbot.api.PresenceView;
 
 
 /**
- * What rules may look up beyond the event and the conversation state: other users' presence, and whether the
- * message is the first its sender ever sent on the channel. The turn's owner supplies them: the dispatcher reads
+ * What rules may look up beyond the event and the conversation state: other users' presence, whether the
+ * message is the first its sender ever sent on the channel, and who opted out. The turn's owner supplies them: the dispatcher reads
  * them in the turn's transaction, the command line from what it has replayed. Presence is looked up only when a
  * rule that asks for it is tried, so rules that do not ask cost nothing.
  */
@@ -21,6 +21,24 @@ public interface TurnLookups {
      * @return whether the turn's event is a message and no earlier message from its sender was seen on its channel
      */
     boolean firstMessage();
+
+    /**
+     * @return whether the turn's sender opted out (STOP) on its channel's opt-out scope, the turn's own keyword
+     *         included; {@code false} where the channel does not honour opt-outs, and for tools and tests
+     */
+    default boolean senderOptedOut() {
+        return false;
+    }
+
+    /**
+     * @param channel a channel's name
+     * @param to      a recipient on it, as a {@code send} names it
+     * @return whether that recipient opted out on the channel's scope, so that a send to it would be suppressed;
+     *         {@code false} where the channel does not honour opt-outs, and for tools and tests
+     */
+    default boolean optedOut(String channel, String to) {
+        return false;
+    }
 
     /**
      * @param presence     the presence view

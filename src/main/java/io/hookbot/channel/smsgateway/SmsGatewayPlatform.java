@@ -120,4 +120,23 @@ public class SmsGatewayPlatform implements Platform {
         }
         return Map.of("medium", "sms", "phone", to.trim());
     }
+
+    /** SMS and WhatsApp: carriers and the law (CTIA, TCPA) expect STOP to be honoured. */
+    @Override
+    public boolean optOutByDefault() {
+        return true;
+    }
+
+    /**
+     * A phone number for SMS, {@code whatsapp:<phone>} for WhatsApp: what a send to that person names
+     * ({@link #address}), whichever device, SIM or account the message came in on.
+     */
+    @Override
+    public String optOutAddress(Map<String, String> replyTo, String recipient) {
+        String phone = replyTo.get("phone");
+        if (phone == null || phone.isBlank()) {
+            return recipient;
+        }
+        return "whatsapp".equals(replyTo.get("medium")) ? "whatsapp:" + phone.trim() : phone.trim();
+    }
 }

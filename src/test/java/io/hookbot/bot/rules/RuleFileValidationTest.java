@@ -85,7 +85,7 @@ class RuleFileValidationTest {
                 """);
         assertTrue(problems.get(0).startsWith("bot.yml:5:16: reply: {{match.nubmer}}: no regex of this rule has a group named 'nubmer'; it has [number]"),
                 problems.toString());
-        assertTrue(problems.get(1).startsWith("bot.yml:7:16: reply: {{sender.nmae}}: 'sender' has id, name and role"),
+        assertTrue(problems.get(1).startsWith("bot.yml:7:16: reply: {{sender.nmae}}: 'sender' has id, name, role and opted-out"),
                 problems.toString());
     }
 
@@ -99,7 +99,7 @@ class RuleFileValidationTest {
                       - reply: "Hi {{sender.nmae}}, order {{match.nubmer}} for {{user}} is {{state.status | on its way}}"
                 """);
         assertEquals(List.of(
-                "bot.yml:5:16: reply: {{sender.nmae}}: 'sender' has id, name and role",
+                "bot.yml:5:16: reply: {{sender.nmae}}: 'sender' has id, name, role and opted-out",
                 "bot.yml:5:16: reply: {{match.nubmer}}: no regex of this rule has a group named 'nubmer'; it has [number]",
                 "bot.yml:5:16: reply: {{user}}: unknown variable 'user'; known: " + TemplateScope.ROOTS), problems);
     }

@@ -173,7 +173,8 @@ class ScheduleRulesTest {
                   - on: schedule
                     every: 1h
                     then: [{plugin: announcer, with: {who: "{{sender.name}}"}}]
-                """, "bot.yml:5:", "a schedule rule answers no event and has no conversation: it knows only bot and now");
+                """, "bot.yml:5:", "a schedule rule answers no event and has no conversation: it knows only bot, now and "
+                + "opted-out.<to>@<channel>");
     }
 
     @Test

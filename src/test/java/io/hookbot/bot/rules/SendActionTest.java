@@ -74,7 +74,7 @@ class SendActionTest {
         String all = e.problems().stream().map(Problem::toString).reduce("", (a, b) -> a + b + "\n");
         assertTrue(all.contains("bot.yml:4:26: unknown channel 'whatsapp-sales'; send goes out on a channel configured "
                 + "under hookbot.channels: [room-42, sms-main, wa-sales]"), all);
-        assertTrue(all.contains("bot.yml:4:46: send.to: {{sender.phone}}: 'sender' has id, name and role"), all);
+        assertTrue(all.contains("bot.yml:4:46: send.to: {{sender.phone}}: 'sender' has id, name, role and opted-out"), all);
         assertTrue(all.contains("bot.yml:5:36: unknown key 'txt' in send; did you mean 'text'?"), all);
         assertTrue(all.contains("bot.yml:5:15: send needs 'to'"), all);
         assertTrue(all.contains("bot.yml:5:15: send needs 'text'"), all);
