@@ -8,6 +8,7 @@
  * over services; a conversation's event replayed in a dry run uses the explainer of the command line
  * ({@link io.hookbot.admin.ConversationReplay}). Depends on {@code api}, {@code inbox} and
  * {@code inbox.journal} (the quarantine), {@code outbox}, {@code channel}, {@code config}, {@code db},
- * {@code bot.rules} (the rules in force and their explainer) and {@code conversation} (its state, the senders seen).
+ * {@code bot.rules} (the rules in force and their explainer), {@code conversation} (its state, the senders seen) and
+ * {@code search} (the text search's word index).
  */
 package io.hookbot.admin;
