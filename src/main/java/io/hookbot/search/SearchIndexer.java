@@ -68,8 +68,8 @@ public class SearchIndexer implements ApplicationEventListener<ServerStartupEven
     private IdCursor cursor;
     /** When the newest event the index has read was received; {@code null} until the first batch. */
     private volatile Instant indexedUpTo;
-    /** Whether the last batch reached the newest event. */
-    private volatile boolean caughtUp;
+    /** When a batch last reached the newest stored event (at first: when hookbot started). */
+    private volatile Instant caughtUpAt;
     private volatile long unreadable;
     private final Duration retention;
     private final Duration purgeInterval;
@@ -88,38 +88,40 @@ public class SearchIndexer implements ApplicationEventListener<ServerStartupEven
         this.supervisor = supervisor;
         this.gauges = gauges;
         this.clock = clock;
+        this.caughtUpAt = clock.instant();
     }
 
     @Override
     public synchronized void onApplicationEvent(ServerStartupEvent event) {
         if (worker == null) {
-            gauges.live("hookbot.search.index.lag", "Seconds the conversation search's word index is behind the "
-                    + "newest stored event (0: caught up)", () -> lag(clock.instant()).toMillis() / 1000.0);
+            gauges.live("hookbot.search.index.lag.seconds", "Seconds the conversation search's word index is behind the "
+                    + "newest stored event: since a batch last reached it", () -> lag(clock.instant()).toMillis()
+                    / 1000.0);
             worker = supervisor.loop("search-indexer", STUCK_AFTER, this::round);
         }
     }
 
     /**
      * @param now the time
-     * @return how far behind the index is: 0 when the last batch reached the newest event, else since when the
-     *         newest event it read was received
+     * @return how far behind the index is: the time since a batch last reached the newest stored event (about
+     *         {@link #EVERY} at most while it keeps up; growing while it catches up, fails or does not run)
      */
     public Duration lag(Instant now) {
-        Instant upTo = indexedUpTo;
-        if (caughtUp || upTo == null) {
-            return Duration.ZERO;
-        }
-        return Duration.between(upTo, now).isNegative() ? Duration.ZERO : Duration.between(upTo, now);
+        Duration since = Duration.between(caughtUpAt, now);
+        return since.isNegative() ? Duration.ZERO : since;
     }
 
     /**
      * @param now the time
-     * @return when the newest event the index holds was received, if the index is noticeably behind (messages
-     *         received since may not be found yet)
+     * @return when the newest event the index holds was received (or since when it has been behind, if it read
+     *         none yet), if the index is noticeably behind: a search may miss messages received since
      */
     public Optional<Instant> behind(Instant now) {
+        if (lag(now).compareTo(NOTICEABLE) <= 0) {
+            return Optional.empty();
+        }
         Instant upTo = indexedUpTo;
-        return lag(now).compareTo(NOTICEABLE) > 0 && upTo != null ? Optional.of(upTo) : Optional.empty();
+        return Optional.of(upTo == null ? caughtUpAt : upTo);
     }
 
     /**
@@ -208,7 +210,9 @@ public class SearchIndexer implements ApplicationEventListener<ServerStartupEven
         if (newest != null) {
             indexedUpTo = newest;
         }
-        caughtUp = !more;
+        if (!more) {
+            caughtUpAt = clock.instant();
+        }
         return more;
     }
 

@@ -126,7 +126,9 @@ public final class DashboardRenderTimes {
                         conversation.addBatch();
                         for (int e = 0; e < EVENTS_PER_CONVERSATION; e++) {
                             Instant at = lastTurn.minusSeconds((EVENTS_PER_CONVERSATION - e) * 60L);
-                            String text = (e % 3 == 0 ? "hello there, " : "where is my order number ") + n + "-" + e;
+                            String text = (e % 3 == 0 ? "hello there, " : "where is my order number ") + n + "-" + e
+                                    // a word of the older half only: a text search finds none among the newest
+                                    + (e == 0 && n < conversations / 2 ? " early" : "");
                             event.setString(1, "sms-main");
                             event.setString(2, "load-" + n + "-" + e);
                             event.setString(3, key);
@@ -225,9 +227,11 @@ public final class DashboardRenderTimes {
         pages.put("text: a rare word (one conversation)", "/ui/conversations?q=" + rare);
         pages.put("text: a common and a rare word", "/ui/conversations?q=order+" + rare);
         pages.put("text: a word of none", "/ui/conversations?q=zebra");
+        pages.put("text: a word of the older half only", "/ui/conversations?q=early");
         pages.put("API text: a common word", "/admin/conversations?q=hello&limit=25");
         pages.put("API text: a rare word", "/admin/conversations?q=" + rare + "&limit=25");
         pages.put("API text: a word of none", "/admin/conversations?q=zebra&limit=25");
+        pages.put("API text: a word of the older half only", "/admin/conversations?q=early&limit=25");
         HttpClient api = HttpClient.newHttpClient();
         System.out.printf(Locale.ROOT, "%-48s %8s %8s %8s%n", "page", "median", "p95", "max");
         for (Map.Entry<String, String> page : pages.entrySet()) {
