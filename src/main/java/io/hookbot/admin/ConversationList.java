@@ -106,13 +106,24 @@ public class ConversationList {
     }
 
     /**
-     * The conversations with every word, newest first. A common word is in most of the newest conversations: those
-     * are looked at first, each by its own words (an index look-up per conversation), which finds a page among the
-     * first few; a rarer word's conversations are then found by the word (one range of the index per word) from
-     * where that look stopped. Either way the rows are the same: the newest that have every word.
+     * The conversations with every word, newest first, found the cheaper of two ways, which give the same rows. The
+     * words are counted first in the index, up to {@link WordIndex#RARE} rows each: a word with none ends the search;
+     * with a rare word, its conversations are found by it (one range of the index) and each is checked for the
+     * other words. When every word is common, most of the newest conversations have them: the newest
+     * {@link #LOOKED_AT_FIRST} are checked one by one (an index look-up each), which finds a page among them; only
+     * if they hold too few does the search go on by the words from where that stopped.
      */
     private List<Listed> searched(Connection connection, String channel, String user, List<String> words,
                                   Cursor before, int wanted) throws SQLException {
+        WordIndex.Counted counted = WordIndex.count(connection, words, channel);
+        if (counted.none()) {
+            return List.of();
+        }
+        if (counted.rare()) {
+            List<Object> values = new ArrayList<>();
+            String condition = WordIndex.byRarest(counted, channel, values);
+            return select(connection, channel, user, new Condition(condition, values), before, wanted);
+        }
         List<Listed> newest = select(connection, channel, user, null, before, LOOKED_AT_FIRST);
         List<Listed> found = new ArrayList<>();
         if (!newest.isEmpty()) {
@@ -145,7 +156,7 @@ public class ConversationList {
             return found;
         }
         List<Object> values = new ArrayList<>();
-        String condition = WordIndex.matching(words, channel, values);
+        String condition = WordIndex.byRarest(counted, channel, values);
         found.addAll(select(connection, channel, user, new Condition(condition, values),
                 newest.get(newest.size() - 1).cursor(), wanted - found.size()));
         return found;

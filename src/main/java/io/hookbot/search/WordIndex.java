@@ -7,6 +7,7 @@ import io.hookbot.inbox.EventCodec;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +22,9 @@ import java.util.Map;
  * code points: the prefixes form one range of the primary key).
  */
 public final class WordIndex {
+
+    /** Rows of the index under which a word is rare: its conversations are found by it. */
+    public static final int RARE = 1_000;
 
     /** The {@code event_type} of a message, the only events with a text ({@link EventCodec#typeOf}). */
     static final String MESSAGE = "message";
@@ -108,27 +112,84 @@ public final class WordIndex {
     }
 
     /**
-     * The condition that a conversation (a row {@code c} of {@code conversation}) has a word beginning with each of
-     * some words, to add to a query with {@code AND}.
+     * Counts each word's rows in the index, up to {@link #RARE}.
      *
-     * @param words   the search's words ({@link SearchWords#of}), at least one
+     * @param connection a connection
+     * @param words      the search's words ({@link SearchWords#of}), at least one
+     * @param channel    the channel the search is limited to, or {@code null}
+     * @return the words with their counts
+     * @throws SQLException on a database error
+     */
+    public static Counted count(Connection connection, List<String> words, String channel) throws SQLException {
+        String rarest = null;
+        int fewest = Integer.MAX_VALUE;
+        try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM (SELECT 1 FROM "
+                + "conversation_word w WHERE w.word >= ? AND w.word < ?" + (channel == null ? "" : " AND w.channel = ?")
+                + " FETCH FIRST " + RARE + " ROWS ONLY) t")) {
+            for (String word : words) {
+                List<Object> values = new ArrayList<>();
+                range(word, values);
+                if (channel != null) {
+                    values.add(channel);
+                }
+                for (int i = 0; i < values.size(); i++) {
+                    count.setObject(i + 1, values.get(i));
+                }
+                try (ResultSet row = count.executeQuery()) {
+                    row.next();
+                    int rows = row.getInt(1);
+                    if (rows < fewest) {
+                        fewest = rows;
+                        rarest = word;
+                    }
+                }
+            }
+        }
+        return new Counted(words, rarest, fewest);
+    }
+
+    /**
+     * The search's words, and the one with the fewest rows in the index.
+     *
+     * @param words  the words
+     * @param rarest the word with the fewest rows
+     * @param rows   its rows, counted up to {@link #RARE}
+     */
+    public record Counted(List<String> words, String rarest, int rows) {
+
+        /** @return whether a word has no row: no conversation has every word */
+        public boolean none() {
+            return rows == 0;
+        }
+
+        /** @return whether a word has fewer than {@link #RARE} rows */
+        public boolean rare() {
+            return rows < RARE;
+        }
+    }
+
+    /**
+     * The condition that a conversation (a row {@code c} of {@code conversation}) has a word beginning with each of
+     * the words: among the conversations of the rarest word (one range of the primary key), those that have the
+     * others (a look-up by the conversation each).
+     *
+     * @param counted the words, counted
      * @param channel the channel the search is limited to, or {@code null}
      * @param values  the query's parameter values, which the condition's are added to
-     * @return the condition
+     * @return the condition, to add to a query with {@code AND}
      */
-    public static String matching(List<String> words, String channel, List<Object> values) {
-        StringBuilder sql = new StringBuilder();
-        for (String word : words) {
-            if (!sql.isEmpty()) {
-                sql.append(" AND ");
-            }
-            sql.append("(c.channel, c.conversation_key) IN (SELECT w.channel, w.conversation_key FROM "
-                    + "conversation_word w WHERE w.word >= ? AND w.word < ?" + (channel == null ? "" : " AND w.channel = ?")
-                    + ")");
-            range(word, values);
-            if (channel != null) {
-                values.add(channel);
-            }
+    public static String byRarest(Counted counted, String channel, List<Object> values) {
+        StringBuilder sql = new StringBuilder("(c.channel, c.conversation_key) IN (SELECT w.channel, "
+                + "w.conversation_key FROM conversation_word w WHERE w.word >= ? AND w.word < ?"
+                + (channel == null ? "" : " AND w.channel = ?") + ")");
+        range(counted.rarest(), values);
+        if (channel != null) {
+            values.add(channel);
+        }
+        List<String> others = new ArrayList<>(counted.words());
+        others.remove(counted.rarest());
+        if (!others.isEmpty()) {
+            sql.append(" AND ").append(everyWordOf(others, values));
         }
         return sql.toString();
     }

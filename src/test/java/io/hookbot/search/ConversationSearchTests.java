@@ -139,9 +139,11 @@ class ConversationSearchTests {
 
     @Test
     void pagesOfManyConversationsAreTheNewestWithTheWordsInOrderWhereverTheWordsAre() throws Exception {
-        // 450 conversations, the newest last; "common" in all, "oldword" in the oldest 100 only (past the newest
-        // the search looks at one by one), "seventh" in every seventh
-        int count = 450;
+        // 1,500 conversations, the newest last. Common words (more rows than WordIndex.RARE): "common" in all,
+        // "most" in nine of ten, "older" in the oldest 1,100 only (none among the newest the search looks at one by
+        // one); rare ones: "oldword" in the oldest 100, "seventh" in every seventh
+        int count = 1_500;
+        assertTrue(1_100 > WordIndex.RARE && 100 < WordIndex.RARE, "the words are common and rare as said");
         java.time.Instant now = java.time.Instant.now();
         List<String> newestFirst = new ArrayList<>();
         Map<String, String> texts = new LinkedHashMap<>();
@@ -153,25 +155,28 @@ class ConversationSearchTests {
                      + "VALUES ('sms-main', ?, ?, 'message', ?, 'DONE', ?)")) {
             for (int n = 0; n < count; n++) {
                 String key = "bulk-" + n;
-                String text = "common" + (n < 100 ? " oldword" : "") + (n % 7 == 0 ? " seventh" : "");
+                String text = "common" + (n < 100 ? " oldword" : "") + (n % 7 == 0 ? " seventh" : "")
+                        + (n % 10 == 0 ? "" : " most") + (n < 1_100 ? " older" : "");
                 texts.put(key, text);
                 newestFirst.add(0, key);
                 java.time.OffsetDateTime at = now.minusSeconds(count - n).atOffset(java.time.ZoneOffset.UTC);
                 conversation.setString(1, key);
                 conversation.setObject(2, at);
-                conversation.executeUpdate();
+                conversation.addBatch();
                 event.setString(1, "bulk-" + n);
                 event.setString(2, key);
                 event.setString(3, io.hookbot.inbox.EventCodec.encode(new io.hookbot.api.MessageReceived("sms-main",
                         key, io.hookbot.api.User.of("+1"), text, io.hookbot.api.MessageKind.TEXT, List.of(), "b" + n,
                         at.toInstant(), null, Map.of())));
                 event.setObject(4, at);
-                event.executeUpdate();
+                event.addBatch();
             }
+            conversation.executeBatch();
+            event.executeBatch();
         }
         indexed();
-        for (String query : List.of("common", "oldword", "seventh", "common seventh", "oldword seventh", "sev", "c",
-                "nowhere")) {
+        for (String query : List.of("common", "most", "older", "common older", "most seventh", "oldword",
+                "seventh", "common seventh", "oldword seventh", "sev", "c", "nowhere", "older nowhere")) {
             List<String> expected = newestFirst.stream().filter(key -> SearchWords.of(query).stream().allMatch(w ->
                     SearchWords.of(texts.get(key)).stream().anyMatch(t -> t.startsWith(w)))).toList();
             List<String> listed = new ArrayList<>();
@@ -183,7 +188,7 @@ class ConversationSearchTests {
                 page.get("conversations").forEach(c -> listed.add(c.get("key").asText()));
                 next = page.has("next") ? page.get("next").asText() : null;
                 pages++;
-            } while (next != null && pages < 100);
+            } while (next != null && pages < 200);
             assertEquals(expected, listed, "q=" + query);
         }
     }
