@@ -90,13 +90,21 @@ public final class DispatcherThroughput {
 
         properties.put("hookbot.dispatcher.enabled", true);
         long start = System.nanoTime();
+        long cpuBefore = processCpuNanos();
+        long indexerCpu;
         try (EmbeddedServer ignored = ApplicationContext.run(EmbeddedServer.class, properties);
              Connection connection = DriverManager.getConnection(url, "sa", "")) {
             while (pending(connection) > 0) {
                 Thread.sleep(20);
             }
+            indexerCpu = threadCpuNanos("search-indexer");
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        long cpu = processCpuNanos() - cpuBefore;
+        if (indexerCpu >= 0) {
+            System.out.printf("%-22s the text indexer's thread: %.2f s of the process's %.2f s of CPU (%.1f%%)%n",
+                    label, indexerCpu / 1e9, cpu / 1e9, 100.0 * indexerCpu / cpu);
+        }
         delete(folder);
         double perSecond = events / seconds;
         System.out.printf("%-22s %,7d turns in %6.2f s: %,8.0f turns/s%n", label, events, seconds, perSecond);
@@ -116,6 +124,23 @@ public final class DispatcherThroughput {
                 statement.executeUpdate("UPDATE search_cursor SET indexed_through = 0");
             }
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** @return the CPU time of the (last started) live thread of that name, or -1 if there is none */
+    private static long threadCpuNanos(String name) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long found = -1;
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().equals(name)) {
+                found = Math.max(found, threads.getThreadCpuTime(thread.getId()));
+            }
+        }
+        return found;
     }
 
     private static void delete(Path folder) throws IOException {
