@@ -39,14 +39,30 @@ final class ConversationSummary {
      * @throws SQLException on a database error
      */
     static Map<String, Object> read(Connection connection, ResultSet row) throws SQLException {
+        return read(connection, row.getLong(1), row.getString(2), row.getString(3), row.getLong(4),
+                row.getObject(5, OffsetDateTime.class));
+    }
+
+    /**
+     * @param connection a connection
+     * @param id         the conversation's id
+     * @param channel    its channel
+     * @param key        its key
+     * @param turns      its turns
+     * @param lastTurnAt its last turn, or {@code null}
+     * @return the conversation's fields and counts
+     * @throws SQLException on a database error
+     */
+    static Map<String, Object> read(Connection connection, long id, String channel, String key, long turns,
+                                    OffsetDateTime lastTurnAt) throws SQLException {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", row.getLong(1));
-        out.put("channel", row.getString(2));
-        out.put("key", row.getString(3));
-        out.put("turns", row.getLong(4));
-        out.put("lastTurnAt", text(row.getObject(5, OffsetDateTime.class)));
+        out.put("id", id);
+        out.put("channel", channel);
+        out.put("key", key);
+        out.put("turns", turns);
+        out.put("lastTurnAt", text(lastTurnAt));
         // human mode: the bot steps back while a person answers (docs/handoff.md)
-        Optional<HandOffState> handOff = HandOffStore.peek(connection, row.getLong(1));
+        Optional<HandOffState> handOff = HandOffStore.peek(connection, id);
         out.put("mode", handOff.isPresent() ? HandOffViews.HUMAN : HandOffViews.BOT);
         out.put("handOff", handOff.map(HandOffViews::state).orElse(null));
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -56,8 +72,8 @@ final class ConversationSummary {
         try (PreparedStatement count = connection.prepareStatement("SELECT status, COUNT(*) FROM inbox_event "
                 + "WHERE status IN ('PENDING', 'HELD', 'FAILED') AND channel = ? AND conversation_key = ? "
                 + "AND event_type <> '" + EventCodec.BATCH_MARKER + "' GROUP BY status")) {
-            count.setString(1, row.getString(2));
-            count.setString(2, row.getString(3));
+            count.setString(1, channel);
+            count.setString(2, key);
             try (ResultSet rows = count.executeQuery()) {
                 while (rows.next()) {
                     counts.put(rows.getString(1).toLowerCase(Locale.ROOT), rows.getLong(2));
@@ -68,9 +84,9 @@ final class ConversationSummary {
         try (PreparedStatement dead = connection.prepareStatement("SELECT COUNT(*) FROM outbox_message o "
                 + "WHERE o.status = 'FAILED' AND o.channel = ? AND EXISTS (SELECT 1 FROM inbox_event e "
                 + "WHERE e.id = o.event_id AND e.channel = ? AND e.conversation_key = ?)")) {
-            dead.setString(1, row.getString(2));
-            dead.setString(2, row.getString(2));
-            dead.setString(3, row.getString(3));
+            dead.setString(1, channel);
+            dead.setString(2, channel);
+            dead.setString(3, key);
             try (ResultSet rows = dead.executeQuery()) {
                 rows.next();
                 counts.put("deadReplies", rows.getLong(1));

@@ -55,11 +55,15 @@ public class ConversationsController {
     /**
      * @param channel only this channel's conversations
      * @param user    only conversations whose key contains this (a phone number, a user id, a room)
-     * @param q       only conversations with an event whose stored form contains this text
+     * @param q       only conversations with, for each word of this, a message whose text has a word that begins
+     *                with it (case and accents aside; punctuation is not searched), from the text index, which
+     *                follows the stored messages within a second or so
      * @param limit   how many, 1–100 (20)
      * @param before  the {@code next} of the previous page
      * @return {@code conversations}, each with its id, channel, key, turns, last turn, and its pending, held and
-     *         failed events and dead-lettered replies; {@code next} when there are more
+     *         failed events and dead-lettered replies; {@code next} when there are more; with {@code q}, while the
+     *         text index is noticeably behind, {@code textIndexedUpTo}: when the newest message it holds was
+     *         received (later ones may not be found yet)
      */
     @Operation(operationId = "listConversations",
             summary = "The conversations, newest activity first, with what waits, was held or failed in each")
@@ -67,15 +71,25 @@ public class ConversationsController {
     @ApiResponse(responseCode = "400", ref = AdminController.INVALID)
     @Get("{?channel,user,q,limit,before}")
     public JsonNode list(@Nullable @QueryValue String channel, @Nullable @QueryValue String user,
-                         @Nullable @QueryValue String q,
+                         @Nullable @QueryValue
+                         @Parameter(description = "Words of the conversation's message texts: each must begin a "
+                                 + "word of one of its messages, in any case and with or without accents (cafe "
+                                 + "finds Café); punctuation separates words and is not searched; each emoji or "
+                                 + "Chinese or Japanese character is a word of its own. At most 10 words. Found "
+                                 + "once the text index has read the message, normally within a second.")
+                         String q,
                          @Nullable @QueryValue
                          @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "100",
                                  defaultValue = "20"))
                          String limit,
                          @Nullable @QueryValue String before) {
-        return EVERY_FIELD.valueToTree(conversations.list(filter("channel", channel), filter("user", user),
+        Map<String, Object> page = conversations.list(filter("channel", channel), filter("user", user),
                 filter("q", q), AdminParams.integer("limit", limit, 1, 100, 20),
-                blank(before) ? null : ConversationList.Cursor.parse(before.trim())));
+                blank(before) ? null : ConversationList.Cursor.parse(before.trim()));
+        if (!blank(q)) {
+            conversations.textIndexBehind().ifPresent(upTo -> page.put("textIndexedUpTo", upTo.toString()));
+        }
+        return EVERY_FIELD.valueToTree(page);
     }
 
     /**

@@ -9,7 +9,8 @@
  * ({@link io.hookbot.admin.ConversationReplay}). Depends on {@code api}, {@code inbox} and
  * {@code inbox.journal} (the quarantine), {@code outbox}, {@code channel}, {@code config}, {@code db},
  * {@code bot.rules} (the rules in force and their explainer), {@code conversation} (its state, the senders seen),
- * {@code handoff} (human mode: hand-off, release, the agent's message), {@code bot.guard} (its durations) and
- * {@code optout} (the opt-out registry, {@link io.hookbot.admin.OptOutAdminService}).
+ * {@code handoff} (human mode: hand-off, release, the agent's message), {@code bot.guard} (its durations),
+ * {@code optout} (the opt-out registry, {@link io.hookbot.admin.OptOutAdminService}) and {@code search} (the text
+ * search's word index).
  */
 package io.hookbot.admin;

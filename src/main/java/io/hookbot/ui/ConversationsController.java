@@ -102,6 +102,7 @@ public class ConversationsController {
             model.put("next", next == null ? "" : "/ui/conversations?" + query(channel, user, q) + "before="
                     + URLEncoder.encode(String.valueOf(next), StandardCharsets.UTF_8));
             model.put("paged", !blank(before));
+            model.put("indexBehind", blank(q) ? "" : conversations.textIndexBehind().map(Page::time).orElse(""));
         } catch (AdminException refused) {
             return Page.refused(session, refused);
         }

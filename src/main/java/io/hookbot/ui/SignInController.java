@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,10 +38,12 @@ public class SignInController {
 
     private final DashboardSessions sessions;
     private final AccessTokens tokens;
+    private final SignInLimiter limiter;
 
-    public SignInController(DashboardSessions sessions, AccessTokens tokens) {
+    public SignInController(DashboardSessions sessions, AccessTokens tokens, SignInLimiter limiter) {
         this.sessions = sessions;
         this.tokens = tokens;
+        this.limiter = limiter;
     }
 
     /**
@@ -59,13 +62,22 @@ public class SignInController {
      * @param request the call
      * @param token   what was typed
      * @param csrf    the form's CSRF token
-     * @return to the overview with a session, or the form again, 401 (403 for a form not of this site)
+     * @return to the overview with a session, or the form again, 401 (403 for a form not of this site; 429 with
+     *         {@code Retry-After} after too many wrong tokens from the client's address, {@link SignInLimiter})
      */
     @Post(value = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public MutableHttpResponse<?> signIn(HttpRequest<?> request, @Nullable @Body("token") String token,
                                          @Nullable @Body("csrf") String csrf) {
         if (!tokens.adminConfigured()) {
             return form(HttpStatus.NOT_FOUND, null);
+        }
+        String address = request.getRemoteAddress().getAddress().getHostAddress();
+        Optional<Duration> wait = limiter.refused(address);
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            LOG.info("Dashboard sign-in refused: too many wrong tokens from the client's address");
+            return form(HttpStatus.TOO_MANY_REQUESTS, "Too many wrong tokens from your address: try again in "
+                    + seconds + " s.").header("Retry-After", String.valueOf(seconds));
         }
         Optional<Cookie> expected = request.getCookies().findCookie(DashboardSessions.SIGN_IN_COOKIE);
         if (csrf == null || expected.isEmpty() || !MessageDigest.isEqual(
@@ -75,6 +87,7 @@ public class SignInController {
         }
         Optional<String> session = sessions.signIn(token);
         if (session.isEmpty()) {
+            limiter.failed(address);
             LOG.info("Dashboard sign-in refused: the token typed is not the admin token");
             return form(HttpStatus.UNAUTHORIZED, "That is not the admin token.");
         }

@@ -160,6 +160,13 @@ class ConversationTimelineTests {
         assertFalse(second.has("next"));
 
         assertEquals(1, getJson("/admin/conversations?user=550012").get("conversations").size());
+        Eventually.await("the text index has read the messages", () -> {
+            try {
+                return getJson("/admin/conversations?q=HELLO").get("conversations").size() == 1;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
         JsonNode byText = getJson("/admin/conversations?q=HELLO");
         assertEquals(1, byText.get("conversations").size());
         assertTrue(byText.get("conversations").get(0).get("key").asText().contains("+15550013"));

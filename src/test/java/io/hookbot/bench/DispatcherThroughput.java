@@ -29,7 +29,8 @@ import java.util.concurrent.CompletableFuture;
  * messages spread over one conversation, then over 1,000, each answered by the {@code support-desk} example bot
  * (rules matched, replies written to the outbox, presence "seen" updated: a real turn; the delivery worker is off
  * so that sending does not compete for the cores). The messages are
- * stored with the dispatcher off, then the application is started with it on and timed until the inbox is empty.
+ * stored with the dispatcher off, then the application is started with it on and timed until the inbox is empty
+ * (with the text search's word index emptied first, so its indexer reads the same messages meanwhile).
  * From the project folder (after the class path step of {@link RuleBenchmarks}):
  * <pre>
  * java -cp target/test-classes:target/classes:$(cat target/test.classpath) io.hookbot.bench.DispatcherThroughput [events] [workers]
@@ -85,20 +86,61 @@ public final class DispatcherThroughput {
             }
             stored.forEach(CompletableFuture::join);
         }
+        forgetTextIndex(url);
 
         properties.put("hookbot.dispatcher.enabled", true);
         long start = System.nanoTime();
+        long cpuBefore = processCpuNanos();
+        long indexerCpu;
         try (EmbeddedServer ignored = ApplicationContext.run(EmbeddedServer.class, properties);
              Connection connection = DriverManager.getConnection(url, "sa", "")) {
             while (pending(connection) > 0) {
                 Thread.sleep(20);
             }
+            indexerCpu = threadCpuNanos("search-indexer");
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        long cpu = processCpuNanos() - cpuBefore;
+        if (indexerCpu >= 0) {
+            System.out.printf("%-22s the text indexer's thread: %.2f s of the process's %.2f s of CPU (%.1f%%)%n",
+                    label, indexerCpu / 1e9, cpu / 1e9, 100.0 * indexerCpu / cpu);
+        }
         delete(folder);
         double perSecond = events / seconds;
         System.out.printf("%-22s %,7d turns in %6.2f s: %,8.0f turns/s%n", label, events, seconds, perSecond);
         return perSecond;
+    }
+
+    /**
+     * Empties the text search's word index (where the code has one), which the loader's indexer may have filled
+     * already: so the timed run indexes every message while it turns them, as a live instance does.
+     */
+    private static void forgetTextIndex(String url) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+             Statement statement = connection.createStatement();
+             ResultSet table = connection.getMetaData().getTables(null, null, "search_cursor", null)) {
+            if (table.next()) {
+                statement.executeUpdate("DELETE FROM conversation_word");
+                statement.executeUpdate("UPDATE search_cursor SET indexed_through = 0");
+            }
+        }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** @return the CPU time of the (last started) live thread of that name, or -1 if there is none */
+    private static long threadCpuNanos(String name) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long found = -1;
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().equals(name)) {
+                found = Math.max(found, threads.getThreadCpuTime(thread.getId()));
+            }
+        }
+        return found;
     }
 
     private static void delete(Path folder) throws IOException {

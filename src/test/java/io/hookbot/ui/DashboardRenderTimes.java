@@ -6,11 +6,15 @@ import io.hookbot.api.User;
 import io.hookbot.inbox.EventCodec;
 import io.hookbot.outbox.NewReply;
 import io.hookbot.outbox.OutboxStore;
+import io.hookbot.search.SearchIndexer;
 import io.hookbot.testing.Database;
 import io.hookbot.testing.TestApp;
 import io.hookbot.testing.TestChannel;
 import io.micronaut.transaction.TransactionOperations;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -73,12 +77,27 @@ public final class DashboardRenderTimes {
             System.out.printf(Locale.ROOT, "%s: %,d conversations, %,d events, %,d replies written in %d s%n", which,
                     conversations, (long) conversations * EVENTS_PER_CONVERSATION, conversations + 500L,
                     Duration.ofNanos(System.nanoTime() - started).toSeconds());
+            started = System.nanoTime();
+            SearchIndexer indexer = app.context().getBean(SearchIndexer.class);
+            while (indexer.indexBatch()) {
+                // the text index catches up with the events written above, as after an upgrade
+            }
+            System.out.printf(Locale.ROOT, "the text index read the %,d events in %d s (%,d words of conversations)%n",
+                    (long) conversations * EVENTS_PER_CONVERSATION,
+                    Duration.ofNanos(System.nanoTime() - started).toSeconds(),
+                    app.count("SELECT COUNT(*) FROM conversation_word"));
             if (which.equals("postgres")) {
                 try (Connection c = database.connect(); var s = c.createStatement()) {
                     s.execute("ANALYZE");
+                    try (var sizes = s.executeQuery("SELECT pg_total_relation_size('conversation_word'), "
+                            + "pg_total_relation_size('inbox_event')")) {
+                        sizes.next();
+                        System.out.printf(Locale.ROOT, "the word index takes %,d MB with its indexes, the inbox "
+                                + "%,d MB%n", sizes.getLong(1) >> 20, sizes.getLong(2) >> 20);
+                    }
                 }
             }
-            measure(app, conversations);
+            measure(app, conversations, args.length > 2 && args[2].equals("search"));
         } finally {
             app.close();
             database.drop();
@@ -113,7 +132,9 @@ public final class DashboardRenderTimes {
                         conversation.addBatch();
                         for (int e = 0; e < EVENTS_PER_CONVERSATION; e++) {
                             Instant at = lastTurn.minusSeconds((EVENTS_PER_CONVERSATION - e) * 60L);
-                            String text = (e % 3 == 0 ? "hello there, " : "where is my order number ") + n + "-" + e;
+                            String text = (e % 3 == 0 ? "hello there, " : "where is my order number ") + n + "-" + e
+                                    // a word of the older half only: a text search finds none among the newest
+                                    + (e == 0 && n < conversations / 2 ? " early" : "");
                             event.setString(1, "sms-main");
                             event.setString(2, "load-" + n + "-" + e);
                             event.setString(3, key);
@@ -182,7 +203,7 @@ public final class DashboardRenderTimes {
         });
     }
 
-    private static void measure(TestApp app, int conversations) {
+    private static void measure(TestApp app, int conversations, boolean searchOnly) {
         UiClient browser = new UiClient(app);
         if (browser.signIn(TOKEN).statusCode() != 303) {
             throw new IllegalStateException("could not sign in");
@@ -201,19 +222,35 @@ public final class DashboardRenderTimes {
         pages.put("channels", "/ui/channels");
         pages.put("presence (1,000 online)", "/ui/presence");
         pages.put("bots", "/ui/bots");
-        pages.put("conversations by text (a scan of every event)", "/ui/conversations?q=order+number+" + (conversations - 7));
+        if (searchOnly) {
+            // the newest page alone, as the yardstick of the same sitting
+            pages.keySet().retainAll(List.of("conversations, newest 25"));
+        }
+        // the text search: a word of every conversation, two of them, a word of one conversation, one of none
+        String rare = String.valueOf(conversations - 7);
+        pages.put("text: a common word (every conversation)", "/ui/conversations?q=hello");
+        pages.put("text: two common words", "/ui/conversations?q=order+number");
+        pages.put("text: a common prefix (h...)", "/ui/conversations?q=h");
+        pages.put("text: a rare word (one conversation)", "/ui/conversations?q=" + rare);
+        pages.put("text: a common and a rare word", "/ui/conversations?q=order+" + rare);
+        pages.put("text: a word of none", "/ui/conversations?q=zebra");
+        pages.put("text: a word of the older half only", "/ui/conversations?q=early");
+        pages.put("API text: a common word", "/admin/conversations?q=hello&limit=25");
+        pages.put("API text: a rare word", "/admin/conversations?q=" + rare + "&limit=25");
+        pages.put("API text: a word of none", "/admin/conversations?q=zebra&limit=25");
+        pages.put("API text: a word of the older half only", "/admin/conversations?q=early&limit=25");
+        HttpClient api = HttpClient.newHttpClient();
         System.out.printf(Locale.ROOT, "%-48s %8s %8s %8s%n", "page", "median", "p95", "max");
         for (Map.Entry<String, String> page : pages.entrySet()) {
-            boolean scan = page.getKey().contains("scan");
-            int warmUp = scan ? 2 : WARM_UP;
-            int measured = scan ? 10 : MEASURED;
-            for (int i = 0; i < warmUp; i++) {
-                fetch(browser, page.getValue());
+            String path = page.getValue();
+            for (int i = 0; i < WARM_UP; i++) {
+                fetch(app, api, browser, path);
             }
-            long[] times = new long[measured];
+            long[] times = new long[MEASURED];
+            int measured = MEASURED;
             for (int i = 0; i < measured; i++) {
                 long t0 = System.nanoTime();
-                fetch(browser, page.getValue());
+                fetch(app, api, browser, path);
                 times[i] = System.nanoTime() - t0;
             }
             Arrays.sort(times);
@@ -227,6 +264,22 @@ public final class DashboardRenderTimes {
         String page = fetch(browser, "/ui/conversations");
         int at = page.indexOf("before=");
         return page.substring(at + "before=".length(), page.indexOf('"', at));
+    }
+
+    private static String fetch(TestApp app, HttpClient api, UiClient browser, String path) {
+        if (!path.startsWith("/admin/")) {
+            return fetch(browser, path);
+        }
+        try {
+            HttpResponse<String> answer = api.send(HttpRequest.newBuilder(URI.create(app.url() + path))
+                    .header("Authorization", "Bearer " + TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + answer.statusCode() + ": " + answer.body());
+            }
+            return answer.body();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(path, e);
+        }
     }
 
     private static String fetch(UiClient browser, String path) {

@@ -91,8 +91,8 @@ class UiPagesTests {
         assertTrue(link.find(), list);
         assertTrue(list.contains("sms-main"), list);
         assertEquals(list, page("/ui/conversations?user=" + encode("15550001")), "the same again");
-        assertTrue(page("/ui/conversations?q=" + encode("pwned")).contains("/ui/conversations/" + link.group(1)),
-                "found by text");
+        Eventually.await("found by text once the text index has read it", () ->
+                page("/ui/conversations?q=" + encode("pwned")).contains("/ui/conversations/" + link.group(1)));
         assertTrue(page("/ui/conversations?channel=sms-main").contains("/ui/conversations/" + link.group(1)),
                 "found by channel");
         assertFalse(page("/ui/conversations?channel=chat").contains("/ui/conversations/" + link.group(1)),
