@@ -45,6 +45,13 @@ public class SearchIndexer implements ApplicationEventListener<ServerStartupEven
 
     /** Events read per transaction. */
     static final int BATCH = 1_000;
+    /**
+     * While catching up, the pause after a batch, in multiples of the batch's own time: the indexer's share of a
+     * core is at most 1 / (1 + this). Indexing costs about as much CPU per message as the rest of a webhook's way
+     * (docs/benchmarks.md, "The search indexer's share"), so under sustained load the index falls behind (the lag
+     * gauge and the dashboard say so) rather than slow the bot, and catches up when the load eases.
+     */
+    static final long PAUSE_PER_WORK = 4;
     /** The wait when the index has caught up. */
     static final Duration EVERY = Duration.ofSeconds(1);
     /** A batch running longer than this makes readiness DOWN. */
@@ -129,7 +136,9 @@ public class SearchIndexer implements ApplicationEventListener<ServerStartupEven
      * more to do at once, a wait of {@link #EVERY}.
      */
     private void round() throws InterruptedException {
+        long started = System.nanoTime();
         boolean more = indexBatch();
+        long spent = System.nanoTime() - started;
         if (retention != null && (purging || System.nanoTime() - nextPurge > 0)) {
             purging = purgeStep(clock.instant());
             if (!purging) {
@@ -138,12 +147,19 @@ public class SearchIndexer implements ApplicationEventListener<ServerStartupEven
             more |= purging;
         }
         if (more) {
+            // catching up (a burst, a backlog, an upgrade's history): a pause of PAUSE_PER_WORK times the batch's
+            // time, so the index never takes more than a fifth of a core from the webhooks and turns it follows
+            pause(Math.max(1, spent * PAUSE_PER_WORK / 1_000_000));
             return;
         }
+        pause(EVERY.toMillis());
+    }
+
+    private void pause(long millis) throws InterruptedException {
         synchronized (waiting) {
             Worker self = worker;
             if (self != null && self.running()) {
-                waiting.wait(EVERY.toMillis());
+                waiting.wait(millis);
             }
         }
     }
