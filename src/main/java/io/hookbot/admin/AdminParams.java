@@ -6,8 +6,11 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** Reads the admin API's path and query parameters, refusing bad ones with a 400 that names the parameter. */
-final class AdminParams {
+/**
+ * Reads the admin API's path and query parameters, refusing bad ones with a 400 that names the parameter. Public
+ * for the dashboard's pages, which read the same filters through the same services.
+ */
+public final class AdminParams {
 
     static final int DEFAULT_PAGE_SIZE = 50;
     static final int MAX_PAGE_SIZE = 500;
@@ -95,6 +98,33 @@ final class AdminParams {
             case "false" -> false;
             default -> throw AdminException.invalid(field, "must be true or false, not '" + abbreviate(value) + "'");
         };
+    }
+
+    /**
+     * A text filter (a channel, a sender, words to search for).
+     *
+     * @param field the parameter's name, for the refusal
+     * @param value what was given, or {@code null}
+     * @param max   the longest accepted
+     * @return the value trimmed, or {@code null} when none was given (or only blanks)
+     * @throws AdminException naming the field when it is longer than {@code max}
+     */
+    public static String filter(String field, String value, int max) {
+        if (blank(value)) {
+            return null;
+        }
+        if (value.length() > max) {
+            throw AdminException.invalid(field, "is longer than " + max + " characters");
+        }
+        return value.trim();
+    }
+
+    /**
+     * @param value a parameter's value, or {@code null}
+     * @return whether it is missing or only blanks
+     */
+    public static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static String abbreviate(String value) {

@@ -186,16 +186,10 @@ public class OptOutsController {
     }
 
     private static String filter(String field, String value) {
-        if (blank(value)) {
-            return null;
-        }
-        if (value.length() > MAX_FILTER) {
-            throw AdminException.invalid(field, "is longer than " + MAX_FILTER + " characters");
-        }
-        return value.trim();
+        return AdminParams.filter(field, value, MAX_FILTER);
     }
 
     private static boolean blank(String value) {
-        return value == null || value.isBlank();
+        return AdminParams.blank(value);
     }
 }

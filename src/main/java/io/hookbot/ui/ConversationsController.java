@@ -3,6 +3,7 @@ package io.hookbot.ui;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hookbot.admin.AdminException;
+import io.hookbot.admin.AdminParams;
 import io.hookbot.admin.ConversationList;
 import io.hookbot.admin.ConversationTimeline;
 import io.hookbot.channel.ChannelConfig;
@@ -162,13 +163,7 @@ public class ConversationsController {
     }
 
     private static String filter(String field, String value) {
-        if (blank(value)) {
-            return null;
-        }
-        if (value.length() > MAX_FILTER) {
-            throw AdminException.invalid(field, "is longer than " + MAX_FILTER + " characters");
-        }
-        return value.trim();
+        return AdminParams.filter(field, value, MAX_FILTER);
     }
 
     private static String text(String value) {
@@ -176,6 +171,6 @@ public class ConversationsController {
     }
 
     private static boolean blank(String value) {
-        return value == null || value.isBlank();
+        return AdminParams.blank(value);
     }
 }

@@ -3,7 +3,7 @@ package io.hookbot.channel;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import io.hookbot.webhook.WebhookController;
+import io.hookbot.webhook.WebhookReception;
 import ch.qos.logback.core.read.ListAppender;
 import io.hookbot.testing.Database;
 import io.hookbot.testing.TestApp;
@@ -28,9 +28,9 @@ class PlatformBugTest {
     @Test
     void aPlatformsBugIsOneErrorLineWithoutThePayload() {
         ListAppender<ILoggingEvent> lines = new ListAppender<>();
-        Logger controller = (Logger) LoggerFactory.getLogger(WebhookController.class);
+        Logger reception = (Logger) LoggerFactory.getLogger(WebhookReception.class);
         lines.start();
-        controller.addAppender(lines);
+        reception.addAppender(lines);
         try (TestApp app = TestApp.on(Database.h2())
                 .with("test.exploding-platform", "true")
                 .with(TestChannel.of("buggy", ExplodingPlatform.ID))
@@ -48,7 +48,7 @@ class PlatformBugTest {
             assertEquals(null, errors.get(0).getThrowableProxy(), "the trace, with the message, is logged at DEBUG");
             assertEquals(0, app.count("SELECT COUNT(*) FROM inbox_event"));
         } finally {
-            controller.detachAppender(lines);
+            reception.detachAppender(lines);
         }
     }
 }
